@@ -1,0 +1,92 @@
+package dev.fraise;
+
+import dev.fraise.build.SchemaPlan;
+import dev.fraise.build.SchemaPlanner;
+import dev.fraise.config.IncludeDir;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.config.ProjectConfigLoader;
+import dev.fraise.database.PoolOptions;
+import dev.fraise.database.TemplatePool;
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry point: from {@link FraiseSettings} to a {@link TemplatePool} of disposable databases. Pools are shared
+ * per JVM: every caller with the same server, schema content and pool options gets the same template, built
+ * once; a schema that fails to build fails every caller with the same error, without rebuilding.
+ *
+ * <pre>{@code
+ * TemplatePool pool = Fraise.sharedPool(FraiseSettings.forProject(Path.of(".")));
+ * try (Database db = pool.acquire()) {
+ *     db.execute("SELECT fn_create_user('{}')");
+ * }
+ * }</pre>
+ */
+public final class Fraise {
+
+    private static final Map<PoolKey, CompletableFuture<TemplatePool>> POOLS = new ConcurrentHashMap<>();
+
+    private Fraise() {
+    }
+
+    /** Loads the project's Confiture configuration, with {@code schemaDirs} applied. */
+    public static ProjectConfig loadConfig(FraiseSettings settings) {
+        ProjectConfig config = ProjectConfigLoader.load(settings.projectDir(), settings.environment(),
+                settings.configFile().orElse(null), System.getenv());
+        if (settings.schemaDirs().isEmpty()) {
+            return config;
+        }
+        List<IncludeDir> dirs = settings.schemaDirs().stream()
+                .map(d -> IncludeDir.required(config.projectDir().resolve(d).normalize()))
+                .toList();
+        return config.withIncludeDirs(dirs);
+    }
+
+    /** The ordered schema files of the project and their hash. */
+    public static SchemaPlan plan(FraiseSettings settings) {
+        return SchemaPlanner.plan(loadConfig(settings), settings.seeds());
+    }
+
+    /**
+     * The JVM-wide pool for {@code settings}: starts the shared server if needed and builds the template on
+     * first use. Pools are closed (clones and template dropped) before the server stops at JVM exit.
+     */
+    public static TemplatePool sharedPool(FraiseSettings settings) {
+        SchemaPlan plan = plan(settings);
+        PostgresServer server = PostgresServers.shared(
+                settings.server().withDefaultsFrom(systemProperties(), System.getenv()));
+        PoolKey key = new PoolKey(server, plan.hash(), settings.pool());
+        CompletableFuture<TemplatePool> future = new CompletableFuture<>();
+        CompletableFuture<TemplatePool> existing = POOLS.putIfAbsent(key, future);
+        if (existing == null) {
+            try {
+                TemplatePool pool = TemplatePool.create(server, plan, settings.pool(), c -> { });
+                PostgresServers.closeBeforeStop(server, pool);
+                future.complete(pool);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+            existing = future;
+        }
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> result = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
+        return result;
+    }
+
+    private record PoolKey(PostgresServer server, String schemaHash, PoolOptions options) {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fraise;
+
+import dev.fraise.database.PoolOptions;
+import dev.fraise.postgres.ServerSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything Fraise needs to hand out disposable databases for a project.
+ *
+ * @param projectDir  the project root (where {@code db/} lives)
+ * @param environment the Confiture environment, e.g. {@code local}
+ * @param configFile  an explicit config file; empty to discover {@code db/environments/<env>.yaml} or
+ *                    {@code confiture.yaml}
+ * @param schemaDirs  schema directories that replace the config's {@code include_dirs}; empty to use the config
+ * @param seeds       whether seed files are loaded into the template
+ * @param server      which PostgreSQL to use
+ * @param pool        prefetching and clone strategy
+ */
+public record FraiseSettings(Path projectDir, String environment, Optional<Path> configFile, List<Path> schemaDirs,
+                             boolean seeds, ServerSettings server, PoolOptions pool) {
+
+    public FraiseSettings {
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(configFile, "configFile");
+        schemaDirs = List.copyOf(schemaDirs);
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(pool, "pool");
+    }
+
+    /** Defaults for {@code projectDir}: environment {@code local}, no seeds, automatic provider. */
+    public static FraiseSettings forProject(Path projectDir) {
+        return new FraiseSettings(projectDir, "local", Optional.empty(), List.of(), false, ServerSettings.defaults(),
+                PoolOptions.DEFAULT);
+    }
+
+    /** A copy with another environment. */
+    public FraiseSettings withEnvironment(String env) {
+        return new FraiseSettings(projectDir, env, configFile, schemaDirs, seeds, server, pool);
+    }
+
+    /** A copy with an explicit config file. */
+    public FraiseSettings withConfigFile(Path file) {
+        return new FraiseSettings(projectDir, environment, Optional.of(file), schemaDirs, seeds, server, pool);
+    }
+
+    /** A copy whose schema directories replace the config's. */
+    public FraiseSettings withSchemaDirs(List<Path> dirs) {
+        return new FraiseSettings(projectDir, environment, configFile, dirs, seeds, server, pool);
+    }
+
+    /** A copy that loads (or not) seed files. */
+    public FraiseSettings withSeeds(boolean load) {
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, load, server, pool);
+    }
+
+    /** A copy with other server settings. */
+    public FraiseSettings withServer(ServerSettings settings) {
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, settings, pool);
+    }
+
+    /** A copy with other pool options. */
+    public FraiseSettings withPool(PoolOptions options) {
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, server, options);
+    }
+}

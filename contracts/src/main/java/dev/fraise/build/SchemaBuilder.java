@@ -1,0 +1,167 @@
+package dev.fraise.build;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Executes a {@link SchemaPlan} in one transaction: either every statement of every file is applied, or
+ * nothing is. A failure names the file, line and column, the SQLSTATE and PostgreSQL's message.
+ */
+public final class SchemaBuilder {
+
+    private static final Set<String> TRANSACTION_CONTROL =
+            Set.of("begin", "start", "commit", "end", "rollback", "abort");
+
+    private SchemaBuilder() {
+    }
+
+    /**
+     * Reads and splits every file of {@code plan} without touching a database, so that file-level problems
+     * (encoding, unclosed comments) are reported before anything runs.
+     */
+    static List<ParsedFile> parse(SchemaPlan plan) {
+        return plan.files().stream().map(SchemaBuilder::parse).toList();
+    }
+
+    /**
+     * Builds {@code plan} on {@code connection} in a single transaction. The connection's auto-commit mode is
+     * restored afterwards.
+     *
+     * @throws FraiseException {@code BUILD_SQL_ERROR}, {@code BUILD_NOT_UTF8}, {@code BUILD_UNCLOSED_COMMENT},
+     *                         {@code BUILD_UNTERMINATED_LITERAL} or {@code BUILD_TRANSACTION_CONTROL};
+     *                         the transaction is rolled back
+     */
+    public static BuildResult build(Connection connection, SchemaPlan plan) {
+        long start = System.nanoTime();
+        List<ParsedFile> files = parse(plan);
+        int count = 0;
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
+                for (ParsedFile file : files) {
+                    for (SqlStatement sql : file.statements()) {
+                        execute(statement, file.file(), sql);
+                        count++;
+                    }
+                }
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + e.getMessage(),
+                    null, e);
+        }
+        return new BuildResult(files.size(), count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void execute(Statement statement, SchemaFile file, SqlStatement sql) {
+        try {
+            statement.execute(sql.sql());
+        } catch (SQLException e) {
+            throw sqlError(file, sql, e);
+        }
+    }
+
+    private static FraiseException sqlError(SchemaFile file, SqlStatement sql, SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        int line = sql.line();
+        int column = sql.column();
+        String message = e.getMessage();
+        if (server != null) {
+            message = server.getMessage();
+            if (server.getPosition() > 0) {
+                int[] at = sql.fileLocationOf(server.getPosition());
+                line = at[0];
+                column = at[1];
+            }
+        }
+        String detail = firstLine(message) + " (SQLSTATE " + e.getSQLState() + ") in statement: " + sql.firstLine();
+        return new FraiseException(ErrorCode.BUILD_SQL_ERROR, detail,
+                new SourceLocation(file.displayPath(), line, column), e);
+    }
+
+    private static ParsedFile parse(SchemaFile file) {
+        String text = decode(file);
+        List<SqlStatement> statements = SqlSplitter.split(text, file.displayPath());
+        for (SqlStatement sql : statements) {
+            String first = sql.sql().split("[\\s(;]+", 2)[0].toLowerCase(Locale.ROOT);
+            if (TRANSACTION_CONTROL.contains(first)) {
+                throw new FraiseException(ErrorCode.BUILD_TRANSACTION_CONTROL,
+                        "'" + sql.firstLine() + "' would break the build's single transaction; remove it",
+                        new SourceLocation(file.displayPath(), sql.line(), sql.column()));
+            }
+        }
+        return new ParsedFile(file, statements);
+    }
+
+    private static String decode(SchemaFile file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.displayPath(), e);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new FraiseException(ErrorCode.BUILD_NOT_UTF8,
+                    "file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " at offset " + bad
+                            + "); convert it with iconv -t UTF-8",
+                    SourceLocation.of(file.displayPath(), line));
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** A file read and split into statements. */
+    record ParsedFile(SchemaFile file, List<SqlStatement> statements) {
+    }
+}

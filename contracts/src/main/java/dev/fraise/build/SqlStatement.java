@@ -1,0 +1,40 @@
+package dev.fraise.build;
+
+import java.util.Objects;
+
+/**
+ * One top-level SQL statement of a file.
+ *
+ * @param sql    the statement text, without its terminating semicolon
+ * @param line   1-based line of its first character in the file
+ * @param column 1-based column of its first character
+ */
+record SqlStatement(String sql, int line, int column) {
+
+    SqlStatement {
+        Objects.requireNonNull(sql, "sql");
+    }
+
+    /** The first line of the statement, for messages. */
+    String firstLine() {
+        int nl = sql.indexOf('\n');
+        String first = (nl < 0 ? sql : sql.substring(0, nl)).strip();
+        return first.length() > 80 ? first.substring(0, 77) + "..." : first;
+    }
+
+    /** The 1-based line and column in the file of the 1-based character {@code position} in this statement. */
+    int[] fileLocationOf(int position) {
+        int lineInFile = line;
+        int col = column;
+        int end = Math.min(position - 1, sql.length());
+        for (int i = 0; i < end; i++) {
+            if (sql.charAt(i) == '\n') {
+                lineInFile++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {lineInFile, col};
+    }
+}

@@ -1,0 +1,56 @@
+package dev.fraise.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A project's Confiture configuration for one environment, resolved against the project directory.
+ *
+ * @param projectDir     the project root; relative paths in the config are resolved against it
+ * @param environment    the environment name (e.g. {@code local})
+ * @param source         the YAML file read, or empty when the defaults apply (no config at all)
+ * @param databaseUrl    Confiture's {@code database_url}, a {@code postgresql://} URL, if configured
+ * @param includeDirs    the schema directories, in config order
+ * @param excludeDirs    Confiture's legacy {@code exclude_dirs}: files under these are skipped
+ * @param sortMode       {@code build.sort_mode}
+ * @param trackingTable  {@code migration.tracking_table}, default {@code tb_confiture}
+ * @param migrationsDir  the migrations directory, default {@code db/migrations}
+ * @param warnings       non-fatal problems found while reading the config
+ */
+public record ProjectConfig(Path projectDir, String environment, Optional<Path> source,
+                            Optional<String> databaseUrl, List<IncludeDir> includeDirs, List<Path> excludeDirs,
+                            SortMode sortMode, String trackingTable, Path migrationsDir,
+                            List<ConfigWarning> warnings) {
+
+    /** Confiture's default tracking table. */
+    public static final String DEFAULT_TRACKING_TABLE = "tb_confiture";
+
+    public ProjectConfig {
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        includeDirs = List.copyOf(includeDirs);
+        excludeDirs = List.copyOf(excludeDirs);
+        Objects.requireNonNull(sortMode, "sortMode");
+        Objects.requireNonNull(trackingTable, "trackingTable");
+        Objects.requireNonNull(migrationsDir, "migrationsDir");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The defaults that apply when a project has no config: {@code db/schema} and {@code db/migrations}. */
+    public static ProjectConfig defaults(Path projectDir, String environment) {
+        Path root = projectDir.toAbsolutePath().normalize();
+        return new ProjectConfig(root, environment, Optional.empty(), Optional.empty(),
+                List.of(IncludeDir.required(root.resolve("db/schema"))), List.of(), SortMode.ALPHABETICAL,
+                DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
+    }
+
+    /** A copy whose include directories are replaced (e.g. by an explicit {@code schemaDirs} override). */
+    public ProjectConfig withIncludeDirs(List<IncludeDir> dirs) {
+        return new ProjectConfig(projectDir, environment, source, databaseUrl, dirs, excludeDirs, sortMode,
+                trackingTable, migrationsDir, warnings);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fraise.database;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * A disposable database: a fresh clone of a built schema that is dropped when closed. Hand out its
+ * {@link #dataSource()} or {@link #jdbcUrl()} to the code under test.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String JSON_ROWS = "SELECT coalesce(jsonb_agg(CASE WHEN (SELECT count(*) FROM"
+            + " jsonb_object_keys(to_jsonb(q))) = 1 THEN (SELECT value FROM jsonb_each(to_jsonb(q)))"
+            + " ELSE to_jsonb(q) END), '[]'::jsonb)::text FROM (%s) q";
+
+    private final String name;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final DataSource dataSource;
+    private final Consumer<Database> onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Database(String name, String jdbcUrl, String user, String password, DataSource dataSource,
+             Consumer<Database> onClose) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this.user = Objects.requireNonNull(user, "user");
+        this.password = Objects.requireNonNull(password, "password");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+    }
+
+    /** The database name, e.g. {@code fraise_3f2a9c1b_000004}. */
+    public String name() {
+        return name;
+    }
+
+    /** JDBC URL of this database (without credentials). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** User to connect as. */
+    public String user() {
+        return user;
+    }
+
+    /** Password of {@link #user()}; empty when the server trusts local connections. */
+    public String password() {
+        return password;
+    }
+
+    /** A data source for this database. Connections it returns are the caller's to close. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Opens a new connection; the caller closes it. */
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to database " + name + ": "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    /** Executes one or more SQL statements in auto-commit mode. */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a query and returns its rows as a JSON array. When the query has one column (say
+     * {@code SELECT data FROM v_post}), the array holds that column's values; otherwise it holds one object
+     * per row. {@code ?} placeholders are bound to {@code parameters} in order.
+     */
+    public String queryJson(String sql, Object... parameters) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(String.format(JSON_ROWS, sql))) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops this database (in the background). Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.getAndSet(true)) {
+            onClose.accept(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + name + " at " + jdbcUrl + "]";
+    }
+}

@@ -1,0 +1,240 @@
+package dev.fraise.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Data directories of embedded servers: on tmpfs when the machine has one, a cached pristine cluster per
+ * binaries version (so {@code initdb} runs once per machine, not once per JVM), and reaping of directories
+ * and processes left by JVMs that were killed.
+ */
+final class DataDirectories {
+
+    /** Lock file zonky holds while its server runs; a lock nobody holds means the owner JVM is gone. */
+    static final String LOCK_FILE = "epg-lock";
+    /** System property overriding the base directory. */
+    static final String BASE_PROPERTY = "fraise.embedded.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectories.class);
+    private static final String DATA_PREFIX = "data-";
+    private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(2);
+
+    private final Path base;
+
+    DataDirectories(Path base) {
+        this.base = base;
+    }
+
+    /** {@code /dev/shm/fraise-pg} when {@code /dev/shm} is a writable directory, else the temp dir. */
+    static DataDirectories defaultLocation() {
+        String override = System.getProperty(BASE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return new DataDirectories(Path.of(override));
+        }
+        Path shm = Path.of("/dev/shm");
+        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        return new DataDirectories(root.resolve("fraise-pg"));
+    }
+
+    Path base() {
+        return base;
+    }
+
+    /** Where zonky unpacks the binaries (a cache shared by all JVMs). */
+    Path binaries() {
+        return base.resolve("binaries");
+    }
+
+    /** A new, not yet existing data directory path. */
+    Path newDataDirectory() {
+        createBase();
+        return base.resolve(DATA_PREFIX + UUID.randomUUID());
+    }
+
+    /** The cached result of {@code initdb} for {@code binariesKey}, if one was made before. */
+    Optional<Path> pristine(String binariesKey) {
+        Path dir = pristinePath(binariesKey);
+        return Files.isRegularFile(dir.resolve("PG_VERSION")) ? Optional.of(dir) : Optional.empty();
+    }
+
+    /** Saves a freshly initialised, never started cluster as the pristine copy for {@code binariesKey}. */
+    void savePristine(String binariesKey, Path initialised) {
+        Path target = pristinePath(binariesKey);
+        if (Files.exists(target)) {
+            return;
+        }
+        Path staging = base.resolve("staging-" + UUID.randomUUID());
+        try {
+            copyTree(initialised, staging);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("pristine cluster not cached (another JVM may have won the race): {}", e.toString());
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Copies a directory tree, keeping permissions (PostgreSQL insists on 0700), without zonky's lock file. */
+    static void copyTree(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.copy(dir, target.resolve(source.relativize(dir).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String name = file.getFileName().toString();
+                if (!name.equals(LOCK_FILE) && !name.equals("postmaster.pid")) {
+                    Files.copy(file, target.resolve(source.relativize(file).toString()),
+                            StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Stops the servers and deletes the data directories of JVMs that died without cleaning up: a directory
+     * whose zonky lock nobody holds any more.
+     *
+     * @return the directories reaped
+     */
+    List<Path> reapStale() {
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(base)) {
+            return children
+                    .filter(dir -> dir.getFileName().toString().startsWith(DATA_PREFIX)
+                            || dir.getFileName().toString().startsWith("staging-"))
+                    .filter(DataDirectories::isStale)
+                    .peek(DataDirectories::reap)
+                    .toList();
+        } catch (IOException e) {
+            LOG.warn("could not scan {} for stale data directories: {}", base, e.toString());
+            return List.of();
+        }
+    }
+
+    private static boolean isStale(Path dir) {
+        Path lock = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return olderThan(dir, UNLOCKED_GRACE);
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return false;
+            }
+            held.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean olderThan(Path dir, Duration age) {
+        try {
+            Instant modified = Files.getLastModifiedTime(dir).toInstant();
+            return modified.isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void reap(Path dir) {
+        stopPostmaster(dir);
+        deleteTree(dir);
+        LOG.info("reaped stale embedded PostgreSQL data directory {}", dir);
+    }
+
+    /** Stops the postmaster recorded in {@code dir/postmaster.pid}, if it still runs. */
+    static void stopPostmaster(Path dir) {
+        postmaster(dir).ifPresent(DataDirectories::terminate);
+    }
+
+    /** The postmaster process recorded in {@code dir/postmaster.pid}, if it still runs. */
+    static Optional<ProcessHandle> postmaster(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not read the postmaster pid of {}: {}", dir, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Asks a postmaster to stop, waits up to 10 s, then kills it. */
+    static void terminate(ProcessHandle postmaster) {
+        if (!postmaster.isAlive()) {
+            return;
+        }
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            postmaster.destroyForcibly();
+        } catch (ExecutionException | TimeoutException e) {
+            postmaster.destroyForcibly();
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    private Path pristinePath(String binariesKey) {
+        return base.resolve("initdb-" + binariesKey.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private void createBase() {
+        try {
+            Files.createDirectories(base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + base, e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.fraise.postgres;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs PostgreSQL from zonky's binaries as a child process, tuned to be disposable: data directory on tmpfs,
+ * no fsync, no full-page writes, minimal WAL. When the JVM runs as root, zonky starts the processes under
+ * {@code unshare -U}; Fraise checks first that this works and says what to do when it does not.
+ */
+final class EmbeddedServerProvider {
+
+    /** Server settings that trade durability for speed; a disposable database needs no crash safety. */
+    static final Map<String, String> DISPOSABLE_SETTINGS = Map.of(
+            "fsync", "off",
+            "synchronous_commit", "off",
+            "full_page_writes", "off",
+            "wal_level", "minimal",
+            "max_wal_senders", "0",
+            "autovacuum", "off",
+            "max_wal_size", "1GB",
+            "unix_socket_directories", "",
+            "listen_addresses", "localhost");
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServerProvider.class);
+
+    private EmbeddedServerProvider() {
+    }
+
+    static PostgresServer start(OptionalInt wantedMajor, DataDirectories directories, String unshareCommand) {
+        EmbeddedBinaries binaries = EmbeddedBinaries.require(wantedMajor);
+        requireUnshareWhenRoot(unshareCommand);
+        directories.reapStale();
+        Path dataDir = directories.newDataDirectory();
+        String key = binaries.cacheKey();
+        try {
+            var pristine = directories.pristine(key);
+            if (pristine.isPresent()) {
+                DataDirectories.copyTree(pristine.get(), dataDir);
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setOverrideWorkingDirectory(directories.binaries().toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setLocaleConfig("locale", "C");
+            if (pristine.isEmpty()) {
+                builder.setDataDirectoryCustomizer(dir -> directories.savePristine(key, dir.toPath()));
+            }
+            DISPOSABLE_SETTINGS.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
+            ProcessHandle postmaster = DataDirectories.postmaster(dataDir).orElseThrow(
+                    () -> new IOException("postmaster.pid missing after start"));
+            return new Embedded(postgres, dataDir, postmaster,
+                    JdbcDataSources.serverMajor(postgres.getPostgresDatabase()));
+        } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
+            DataDirectories.stopPostmaster(dataDir);
+            DataDirectories.deleteTree(dataDir);
+            throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "embedded PostgreSQL "
+                    + binaries.version().orElse("") + " did not start: " + rootMessage(e), null, e);
+        }
+    }
+
+    /** PostgreSQL refuses to run as root; zonky needs {@code unshare -U} then. */
+    static void requireUnshareWhenRoot(String unshareCommand) {
+        if (!isRoot() || unshareWorks(unshareCommand)) {
+            return;
+        }
+        throw new FraiseException(ErrorCode.EMBEDDED_ROOT_WITHOUT_UNSHARE, "PostgreSQL refuses to run as root and"
+                + " '" + unshareCommand + " -U' does not work here: run the build as a non-root user, or install"
+                + " util-linux and allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1),"
+                + " or point Fraise at a server with FRAISE_DATABASE_URL");
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name")) || uid() == 0;
+    }
+
+    private static long uid() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
+    private static boolean unshareWorks(String command) {
+        try {
+            Process p = new ProcessBuilder(List.of(command, "-U", "id", "-u")).redirectErrorStream(true).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.exitValue() == 0 && !out.equals("0");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** A running embedded server; closing it stops the process and deletes the data directory. */
+    private static final class Embedded implements PostgresServer {
+        private final EmbeddedPostgres postgres;
+        private final Path dataDir;
+        private final ProcessHandle postmaster;
+        private final int major;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Embedded(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster, int major) {
+            this.postgres = postgres;
+            this.dataDir = dataDir;
+            this.postmaster = postmaster;
+            this.major = major;
+        }
+
+        @Override
+        public String user() {
+            return "postgres";
+        }
+
+        @Override
+        public String password() {
+            return "";
+        }
+
+        @Override
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        }
+
+        @Override
+        public String maintenanceDatabase() {
+            return "postgres";
+        }
+
+        @Override
+        public int majorVersion() {
+            return major;
+        }
+
+        @Override
+        public String description() {
+            return "embedded PostgreSQL " + major + " on port " + postgres.getPort() + " in " + dataDir;
+        }
+
+        @Override
+        public boolean ownedByFraise() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (closed.getAndSet(true)) {
+                return;
+            }
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
+            }
+            DataDirectories.terminate(postmaster);
+            DataDirectories.deleteTree(dataDir);
+        }
+
+        @Override
+        public String toString() {
+            return description();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.fraise.postgres;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+
+/** Uses an existing server; it never stops it and only drops databases Fraise created on it. */
+final class ExternalServerProvider {
+
+    private ExternalServerProvider() {
+    }
+
+    static PostgresServer connect(String url, OptionalInt wantedMajor) {
+        ServerUrl address = ServerUrl.parse(url);
+        DataSource admin = JdbcDataSources.create(address.jdbcUrl(address.database()), address.user(),
+                address.password());
+        int major;
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000,"
+                     + " (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+            rs.next();
+            major = rs.getInt(1);
+            if (!rs.getBoolean(2)) {
+                throw new FraiseException(ErrorCode.SERVER_PERMISSION_DENIED, "role " + address.user() + " on "
+                        + address.redacted() + " may not create databases; grant it CREATEDB");
+            }
+        } catch (SQLException e) {
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to " + address.redacted()
+                    + " within " + JdbcDataSources.CONNECT_TIMEOUT_SECONDS + " s: " + firstLine(e.getMessage()),
+                    null, e);
+        }
+        if (wantedMajor.isPresent() && wantedMajor.getAsInt() != major) {
+            throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
+                    + major + " but " + wantedMajor.getAsInt() + " was requested");
+        }
+        return new External(address, major);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private record External(ServerUrl address, int majorVersion) implements PostgresServer {
+        @Override
+        public String user() {
+            return address.user();
+        }
+
+        @Override
+        public String password() {
+            return address.password();
+        }
+
+        @Override
+        public String jdbcUrl(String database) {
+            return address.jdbcUrl(database);
+        }
+
+        @Override
+        public String maintenanceDatabase() {
+            return address.database();
+        }
+
+        @Override
+        public String description() {
+            return "PostgreSQL " + majorVersion + " at " + address.redacted();
+        }
+
+        @Override
+        public boolean ownedByFraise() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // An external server outlives the JVM; the databases Fraise created are dropped by their owners.
+        }
+    }
+}

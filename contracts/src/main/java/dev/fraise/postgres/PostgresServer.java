@@ -1,0 +1,40 @@
+package dev.fraise.postgres;
+
+import javax.sql.DataSource;
+
+/**
+ * A running PostgreSQL server on which Fraise may create and drop databases. Closing it stops what the
+ * provider started (an embedded process, a container); an external server is left running.
+ */
+public interface PostgresServer extends AutoCloseable {
+
+    /** The superuser (or database-creating role) name. */
+    String user();
+
+    /** Its password; empty when the server trusts local connections. */
+    String password();
+
+    /** The JDBC URL of {@code database} on this server. */
+    String jdbcUrl(String database);
+
+    /** The database used for administrative statements (CREATE/DROP DATABASE). */
+    String maintenanceDatabase();
+
+    /** The server's major version, e.g. 17. */
+    int majorVersion();
+
+    /** A short description for logs, e.g. {@code embedded PostgreSQL 17.6 on port 41234}. */
+    String description();
+
+    /** Whether every database on this server is Fraise's own (embedded, container). */
+    boolean ownedByFraise();
+
+    /** A data source for {@code database} on this server. */
+    default DataSource dataSource(String database) {
+        return JdbcDataSources.create(jdbcUrl(database), user(), password());
+    }
+
+    /** Stops what the provider started. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,148 @@
+package dev.fraise.postgres;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses and starts PostgreSQL servers. {@link #shared} gives one server per distinct {@link ServerSettings}
+ * per JVM, stopped by a shutdown hook after everything registered with {@link #closeBeforeStop} is closed.
+ */
+public final class PostgresServers {
+
+    /** System property naming the {@code unshare} command used when running as root (default {@code unshare}). */
+    public static final String UNSHARE_PROPERTY = "fraise.embedded.unshare";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
+    private static final Map<ServerSettings, SharedServer> SHARED = new LinkedHashMap<>();
+    private static boolean hookInstalled;
+
+    private PostgresServers() {
+    }
+
+    /**
+     * Starts a new server the caller owns and must close.
+     *
+     * @param settings the requested provider; {@link ProviderKind#AUTO} picks an explicit server URL if set,
+     *                 else Testcontainers when Docker answers, else the embedded default
+     * @throws FraiseException when the chosen provider cannot start
+     */
+    public static PostgresServer start(ServerSettings settings) {
+        ProviderKind kind = choose(settings);
+        long begin = System.nanoTime();
+        PostgresServer server = switch (kind) {
+            case SERVER -> ExternalServerProvider.connect(settings.serverUrl().orElseThrow(() -> new FraiseException(
+                    ErrorCode.SERVER_UNREACHABLE, "provider server needs a URL: set " + ServerSettings.URL_VARIABLE
+                            + " or " + ServerSettings.URL_PROPERTY)), settings.postgresMajor());
+            case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
+            case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
+                    DataDirectories.defaultLocation(), System.getProperty(UNSHARE_PROPERTY, "unshare"));
+        };
+        LOG.info("Fraise uses {} (ready in {} ms)", server.description(), (System.nanoTime() - begin) / 1_000_000);
+        return server;
+    }
+
+    /** The provider {@link #start} would use for {@code settings}. */
+    public static ProviderKind choose(ServerSettings settings) {
+        if (settings.provider() != ProviderKind.AUTO) {
+            return settings.provider();
+        }
+        if (settings.serverUrl().isPresent()) {
+            return ProviderKind.SERVER;
+        }
+        if (TestcontainersServerProvider.onClasspath() && TestcontainersServerProvider.dockerAvailable()) {
+            return ProviderKind.TESTCONTAINERS;
+        }
+        return ProviderKind.EMBEDDED;
+    }
+
+    /**
+     * The JVM-wide server for {@code settings}, started on first use and stopped when the JVM exits.
+     * Concurrent callers with equal settings get the same server.
+     */
+    public static PostgresServer shared(ServerSettings settings) {
+        SharedServer shared;
+        synchronized (SHARED) {
+            installHook();
+            shared = SHARED.computeIfAbsent(settings, SharedServer::new);
+        }
+        return shared.get();
+    }
+
+    /**
+     * Registers {@code resource} (a template pool, say) to be closed before {@code server} stops at JVM exit.
+     * Resources close in reverse order of registration.
+     */
+    public static void closeBeforeStop(PostgresServer server, AutoCloseable resource) {
+        synchronized (SHARED) {
+            SHARED.values().stream().filter(s -> s.isStarted(server)).findFirst()
+                    .ifPresent(s -> s.dependents.push(resource));
+        }
+    }
+
+    private static void installHook() {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresServers::stopAll, "fraise-shutdown"));
+            hookInstalled = true;
+        }
+    }
+
+    private static void stopAll() {
+        synchronized (SHARED) {
+            SHARED.values().forEach(SharedServer::close);
+            SHARED.clear();
+        }
+    }
+
+    /** Lazily started server plus the resources that must close before it. */
+    private static final class SharedServer {
+        private final ServerSettings settings;
+        private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
+        private PostgresServer server;
+        private FraiseException failure;
+
+        SharedServer(ServerSettings settings) {
+            this.settings = settings;
+        }
+
+        /** Starts the server once; a failure is remembered so that later callers fail fast with it. */
+        synchronized PostgresServer get() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (server == null) {
+                try {
+                    server = start(settings);
+                } catch (FraiseException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return server;
+        }
+
+        synchronized boolean isStarted(PostgresServer candidate) {
+            return server == candidate;
+        }
+
+        synchronized void close() {
+            while (!dependents.isEmpty()) {
+                AutoCloseable resource = dependents.pop();
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("could not close {}: {}", resource, e.toString());
+                }
+            }
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.fraise.postgres;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Starts {@code postgres:<major>-alpine} with Testcontainers, its data directory on tmpfs. This class is
+ * loaded only after {@link #onClasspath()} said Testcontainers is there.
+ */
+final class TestcontainersServerProvider {
+
+    private static final int DEFAULT_MAJOR = 17;
+
+    private TestcontainersServerProvider() {
+    }
+
+    /** Whether Testcontainers is on the classpath, without loading it. */
+    static boolean onClasspath() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false,
+                    TestcontainersServerProvider.class.getClassLoader());
+            Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false,
+                    TestcontainersServerProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Whether a Docker daemon answers. Call only when {@link #onClasspath()}. */
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static PostgresServer start(OptionalInt wantedMajor) {
+        if (!onClasspath()) {
+            throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "provider testcontainers needs"
+                    + " org.testcontainers:testcontainers-postgresql on the test classpath");
+        }
+        if (!dockerAvailable()) {
+            throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "provider testcontainers needs a Docker"
+                    + " daemon and none answers; use provider embedded or set FRAISE_DATABASE_URL");
+        }
+        int major = wantedMajor.orElse(DEFAULT_MAJOR);
+        List<String> command = new ArrayList<>(List.of("postgres"));
+        EmbeddedServerProvider.DISPOSABLE_SETTINGS.entrySet().stream()
+                .filter(e -> !e.getKey().equals("listen_addresses") && !e.getKey().equals("unix_socket_directories"))
+                .forEach(e -> command.addAll(List.of("-c", e.getKey() + "=" + e.getValue())));
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:" + major + "-alpine"))
+                .withTmpFs(Map.of("/var/lib/postgresql/data", "rw"))
+                .withCommand(command.toArray(String[]::new));
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.close();
+            throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "PostgreSQL container postgres:" + major
+                    + "-alpine did not start: " + e.getMessage(), null, e);
+        }
+        return new Container(container, major);
+    }
+
+    private record Container(PostgreSQLContainer container, int majorVersion) implements PostgresServer {
+        @Override
+        public String user() {
+            return container.getUsername();
+        }
+
+        @Override
+        public String password() {
+            return container.getPassword();
+        }
+
+        @Override
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/" + database;
+        }
+
+        @Override
+        public String maintenanceDatabase() {
+            return container.getDatabaseName();
+        }
+
+        @Override
+        public String description() {
+            return "PostgreSQL " + majorVersion + " container " + container.getDockerImageName();
+        }
+
+        @Override
+        public boolean ownedByFraise() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            container.stop();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.fraise.config;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
+
+/** Fixture access and assertions shared by the config tests. */
+final class ConfigTestSupport {
+
+    private ConfigTestSupport() {
+    }
+
+    /** A fixture project under {@code src/test/resources/config}. */
+    static Path fixture(String name) {
+        URL url = ConfigTestSupport.class.getResource("/config/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a UTF-8 file under {@code dir}, creating its parents. */
+    static Path write(Path dir, String relative, String content) {
+        return write(dir, relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path write(Path dir, String relative, byte[] content) {
+        Path file = dir.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the {@code local} environment of {@code project} by discovery. */
+    static ProjectConfig load(Path project, Map<String, String> variables) {
+        return ProjectConfigLoader.load(project, "local", null, variables);
+    }
+
+    /** Asserts that {@code action} fails with the code, the rendered location and the one-line message. */
+    static FraiseException assertFailure(ErrorCode code, String location, String message, Executable action) {
+        FraiseException failure = assertThrows(FraiseException.class, action);
+        assertAll(
+                () -> assertEquals(code, failure.code(), failure::getMessage),
+                () -> assertEquals(location, failure.location().map(Object::toString).orElse(null)),
+                () -> assertEquals(message, failure.detail()));
+        return failure;
+    }
+}

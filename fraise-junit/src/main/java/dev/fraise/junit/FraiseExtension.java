@@ -1,0 +1,197 @@
+package dev.fraise.junit;
+
+import dev.fraise.Fraise;
+import dev.fraise.FraiseSettings;
+import dev.fraise.database.CloneStrategy;
+import dev.fraise.database.Database;
+import dev.fraise.database.PoolOptions;
+import dev.fraise.database.TemplatePool;
+import dev.fraise.error.FraiseException;
+import dev.fraise.postgres.ServerSettings;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.SearchOption;
+
+/** The extension behind {@link FraiseDatabase}; see there for what it does. */
+final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    /** System property with the project directory when the annotation does not name one. */
+    static final String PROJECT_DIR_PROPERTY = "fraise.project.dir";
+
+    private static final Namespace NAMESPACE = Namespace.create(FraiseExtension.class);
+    private static final String DATABASE = "database";
+    private static final List<Class<?>> INJECTABLE = List.of(Database.class, DataSource.class, Connection.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        FraiseDatabase config = annotation(context);
+        if (config.migrations()) {
+            throw new ExtensionConfigurationException("@FraiseDatabase(migrations = true) is not available yet"
+                    + " in this version of Fraise (FEATURE_UNAVAILABLE); remove it");
+        }
+        TemplatePool pool = pool(context, config);
+        if (config.isolation() == Isolation.PER_CLASS) {
+            classStore(context).getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()),
+                    ScopedDatabase.class);
+        }
+        injectFields(context, null, true);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            injectFields(context, instance, false);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return INJECTABLE.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        boolean classScope = context.getTestMethod().isEmpty();
+        return valueFor(parameter.getParameter().getType(), context, classScope,
+                "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable());
+    }
+
+    private void injectFields(ExtensionContext context, Object instance, boolean statics) {
+        Class<?> testClass = context.getRequiredTestClass();
+        for (Field field : AnnotationSupport.findAnnotatedFields(testClass, FraiseInject.class,
+                f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN)) {
+            if (!INJECTABLE.contains(field.getType())) {
+                throw new ExtensionConfigurationException("@FraiseInject field " + field.getName() + " of "
+                        + testClass.getName() + " must be a Database, DataSource or Connection, not "
+                        + field.getType().getName());
+            }
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException("@FraiseInject field " + field.getName() + " must not be final");
+            }
+            Object value = valueFor(field.getType(), context, statics, "field " + field.getName());
+            try {
+                field.setAccessible(true);
+                field.set(instance, value);
+            } catch (IllegalAccessException e) {
+                throw new ExtensionConfigurationException("cannot set @FraiseInject field " + field.getName(), e);
+            }
+        }
+    }
+
+    private Object valueFor(Class<?> type, ExtensionContext context, boolean classScope, String target) {
+        Database database = database(context, classScope, target);
+        if (type == Database.class) {
+            return database;
+        }
+        if (type == DataSource.class) {
+            return database.dataSource();
+        }
+        ExtensionContext.Store store = classScope ? classStore(context) : context.getStore(NAMESPACE);
+        ScopedConnection connection = new ScopedConnection(openConnection(database));
+        store.put(connection, connection);
+        return connection.connection();
+    }
+
+    private Database database(ExtensionContext context, boolean classScope, String target) {
+        FraiseDatabase config = annotation(context);
+        if (config.isolation() == Isolation.PER_CLASS) {
+            ScopedDatabase db = classStore(context).get(DATABASE, ScopedDatabase.class);
+            if (db == null) {
+                throw new ExtensionConfigurationException("no Fraise database for " + target
+                        + ": the class's database was not prepared");
+            }
+            return db.database();
+        }
+        if (classScope) {
+            throw new ExtensionConfigurationException(target + " needs a class-wide database, but "
+                    + context.getRequiredTestClass().getSimpleName() + " uses isolation = PER_METHOD;"
+                    + " inject it into test methods or instance fields instead");
+        }
+        TemplatePool pool = pool(context, config);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()), ScopedDatabase.class)
+                .database();
+    }
+
+    private static TemplatePool pool(ExtensionContext context, FraiseDatabase config) {
+        try {
+            return Fraise.sharedPool(settings(config));
+        } catch (FraiseException e) {
+            throw new FraiseSetupException(e);
+        }
+    }
+
+    static FraiseSettings settings(FraiseDatabase config) {
+        Path projectDir = Path.of(!config.projectDir().isEmpty() ? config.projectDir()
+                : System.getProperty(PROJECT_DIR_PROPERTY, "")).toAbsolutePath().normalize();
+        OptionalInt major = config.postgresMajor() == 0 ? OptionalInt.empty() : OptionalInt.of(config.postgresMajor());
+        FraiseSettings settings = FraiseSettings.forProject(projectDir)
+                .withEnvironment(config.env())
+                .withSchemaDirs(Arrays.stream(config.schemaDirs()).map(Path::of).toList())
+                .withSeeds(config.seeds())
+                .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
+                .withPool(new PoolOptions(config.prefetch(), CloneStrategy.FILE_COPY));
+        return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));
+    }
+
+    private static FraiseDatabase annotation(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FraiseDatabase.class,
+                        SearchOption.INCLUDE_ENCLOSING_CLASSES)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        context.getRequiredTestClass().getName() + " is not annotated with @FraiseDatabase"));
+    }
+
+    /** The store of the nearest class-level context. */
+    private static ExtensionContext.Store classStore(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c.getStore(NAMESPACE);
+    }
+
+    private static Connection openConnection(Database database) {
+        try {
+            return database.dataSource().getConnection();
+        } catch (SQLException e) {
+            throw new ExtensionConfigurationException("cannot connect to " + database.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A database dropped when its JUnit scope ends. */
+    @SuppressWarnings("deprecation")
+    private record ScopedDatabase(Database database) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** A connection closed when its JUnit scope ends. */
+    @SuppressWarnings("deprecation")
+    private record ScopedConnection(Connection connection)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}
