@@ -40,11 +40,15 @@ public record ProjectConfig(Path projectDir, String environment, Optional<Path> 
         warnings = List.copyOf(warnings);
     }
 
-    /** The defaults that apply when a project has no config: {@code db/schema} and {@code db/migrations}. */
+    /**
+     * The defaults that apply when a project has no config: schema files in {@code db/schema} (required),
+     * seed files in {@code db/seeds} (if present; loaded only when seeds are requested) and migrations in
+     * {@code db/migrations}.
+     */
     public static ProjectConfig defaults(Path projectDir, String environment) {
         Path root = projectDir.toAbsolutePath().normalize();
         return new ProjectConfig(root, environment, Optional.empty(), Optional.empty(),
-                List.of(IncludeDir.required(root.resolve("db/schema"))), List.of(), SortMode.ALPHABETICAL,
+                List.of(IncludeDir.required(root.resolve("db/schema")), IncludeDir.of(root.resolve("db/seeds"))), List.of(), SortMode.ALPHABETICAL,
                 DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
     }
 

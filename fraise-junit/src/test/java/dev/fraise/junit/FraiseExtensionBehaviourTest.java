@@ -1,0 +1,189 @@
+package dev.fraise.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.fraise.database.Database;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ServerSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs small fixture classes through the JUnit engine and checks what the extension did. */
+class FraiseExtensionBehaviourTest {
+
+    static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
+    static final List<Connection> CONNECTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void schemaThatDoesNotBuildFailsTheClassWithTheBuildErrorAndNoStackTrace() {
+        Throwable failure = onlyClassFailure(run(BrokenSchema.class));
+        FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, failure);
+        assertEquals(ErrorCode.BUILD_SQL_ERROR, setup.code());
+        assertTrue(setup.getMessage().startsWith("BUILD_SQL_ERROR: db/schema/10_tables/20_broken.sql:3:"),
+                setup.getMessage());
+        assertTrue(setup.getMessage().contains("SQLSTATE 42601"), setup.getMessage());
+        assertEquals(0, setup.getStackTrace().length);
+        assertNull(setup.getCause());
+    }
+
+    @Test
+    void parallelClassesEachGetTheirOwnDatabaseAndEverythingIsClosedAfterwards() throws Exception {
+        DATABASES.clear();
+        CONNECTIONS.clear();
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"))
+                .selectors(selectClass(ParallelA.class), selectClass(ParallelB.class),
+                        selectClass(ParallelC.class), selectClass(ParallelD.class))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
+        assertEquals(4, DATABASES.size(), "four classes, four databases: " + DATABASES);
+        for (Connection c : CONNECTIONS) {
+            assertTrue(c.isClosed(), "injected connections are closed after their test");
+        }
+        PostgresServer server = PostgresServers.shared(new ServerSettings(dev.fraise.postgres.ProviderKind.AUTO,
+                Optional.empty(), OptionalInt.empty()).withDefaultsFrom(Map.of(), System.getenv()));
+        for (String name : DATABASES) {
+            assertTrue(eventuallyDropped(server, name), name + " must be dropped after its class");
+        }
+    }
+
+    @Test
+    void migrationsAreRejectedUntilSupported() {
+        Throwable failure = onlyClassFailure(run(WantsMigrations.class));
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("FEATURE_UNAVAILABLE"), failure.getMessage());
+    }
+
+    @Test
+    void classScopedInjectionIsRejectedWithPerMethodIsolation() {
+        Throwable failure = onlyClassFailure(run(StaticFieldPerMethod.class));
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("isolation = PER_METHOD"), failure.getMessage());
+    }
+
+    @Test
+    void wrongFieldTypeIsNamed() {
+        Throwable failure = onlyClassFailure(run(WrongFieldType.class));
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().contains("field name of"), failure.getMessage());
+    }
+
+    private static EngineExecutionResults run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+    }
+
+    private static Throwable onlyClassFailure(EngineExecutionResults results) {
+        List<Event> failed = results.containerEvents().failed().list();
+        assertEquals(1, failed.size(), "exactly the fixture class fails");
+        return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+    }
+
+    private static boolean eventuallyDropped(PostgresServer server, String name) throws Exception {
+        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
+             PreparedStatement s = admin.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            s.setString(1, name);
+            for (int i = 0; i < 100; i++) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return true;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/broken")
+    static class BrokenSchema {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", migrations = true)
+    static class WantsMigrations {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", isolation = Isolation.PER_METHOD)
+    static class StaticFieldPerMethod {
+        @FraiseInject
+        static Database database;
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop")
+    static class WrongFieldType {
+        @FraiseInject
+        static String name;
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    abstract static class ParallelFixture {
+        @Test
+        void ownsItsDatabase(Database database, Connection connection) throws Exception {
+            DATABASES.add(database.name());
+            CONNECTIONS.add(connection);
+            assertFalse(connection.isClosed());
+            database.execute("INSERT INTO tb_item (identifier, name) VALUES ('" + getClass().getSimpleName()
+                    + "', 'x')");
+            Thread.sleep(200);
+            assertEquals("[\"" + getClass().getSimpleName() + "\"]",
+                    database.queryJson("SELECT identifier FROM tb_item"));
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop")
+    static class ParallelA extends ParallelFixture {
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop")
+    static class ParallelB extends ParallelFixture {
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop")
+    static class ParallelC extends ParallelFixture {
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop")
+    static class ParallelD extends ParallelFixture {
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE tb_ok (pk_ok INTEGER PRIMARY KEY);

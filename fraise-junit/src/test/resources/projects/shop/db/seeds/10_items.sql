@@ -1,0 +1,1 @@
+INSERT INTO tb_item (identifier, name) VALUES ('apple', 'Apple'), ('pear', 'Pear');
