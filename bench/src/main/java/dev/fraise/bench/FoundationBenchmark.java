@@ -1,0 +1,647 @@
+package dev.fraise.bench;
+
+import dev.fraise.Fraise;
+import dev.fraise.FraiseSettings;
+import dev.fraise.build.BuildResult;
+import dev.fraise.build.SchemaBuilder;
+import dev.fraise.build.SchemaPlan;
+import dev.fraise.database.CloneStrategy;
+import dev.fraise.database.Database;
+import dev.fraise.database.PoolOptions;
+import dev.fraise.database.TemplatePool;
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ProviderKind;
+import dev.fraise.postgres.ServerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The foundation benchmark: embedded cold start (fresh JVM per run, with and without the cached pristine
+ * cluster), first database ready, rebuild from DDL, clone acquire with and without prefetch, and
+ * {@code FILE_COPY} vs {@code WAL_LOG}. Plain {@link System#nanoTime()} timing; warm-up runs are excluded
+ * from the statistics. Prints a Markdown table and writes it to {@code --output}.
+ *
+ * <p>Run with {@code mvn -Pbench -pl bench -am verify}. The same class is the child process of the cold-start
+ * measurements ({@code --child=start} and {@code --child=first-db}); a child prints one {@code RESULT} line.
+ */
+public final class FoundationBenchmark {
+
+    private static final ServerSettings EMBEDDED =
+            new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty());
+    private static final String RESULT = "RESULT ";
+    private static final long CHILD_TIMEOUT_SECONDS = 180;
+
+    private FoundationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        String child = options.get("child");
+        if ("start".equals(child)) {
+            childStart();
+            System.exit(0);
+        } else if ("first-db".equals(child)) {
+            childFirstDatabase(Path.of(require(options, "project")));
+            System.exit(0);
+        } else if (child != null) {
+            throw new IllegalArgumentException("unknown child mode " + child);
+        }
+        new FoundationBenchmark().run(
+                Path.of(require(options, "project")).toAbsolutePath().normalize(),
+                Path.of(require(options, "output")).toAbsolutePath().normalize(),
+                intOption(options, "runs", 10),
+                intOption(options, "warmup", 2),
+                intOption(options, "acquire-runs", 30),
+                intOption(options, "hold-ms", 20));
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Child processes: one fresh JVM and one fresh embedded server per measurement.
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Starts the embedded server, reports the time to "ready", stops it and checks nothing is left behind. */
+    private static void childStart() {
+        long t0 = System.nanoTime();
+        PostgresServer server = PostgresServers.start(EMBEDDED);
+        long t1 = System.nanoTime();
+        long readyEpoch = System.currentTimeMillis();
+        ServerProbe probe = ServerProbe.of(server);
+        long c0 = System.nanoTime();
+        server.close();
+        long c1 = System.nanoTime();
+        System.out.println(RESULT + "start_ns=" + (t1 - t0) + " ready_epoch_ms=" + readyEpoch
+                + " close_ns=" + (c1 - c0) + " clean=" + probe.gone() + " major=" + server.majorVersion());
+        System.out.flush();
+    }
+
+    /** Server start (warm) + plan + template build of the project with seeds + first acquire, in a fresh JVM. */
+    private static void childFirstDatabase(Path project) throws SQLException {
+        long t0 = System.nanoTime();
+        PostgresServer server = PostgresServers.start(EMBEDDED);
+        long t1 = System.nanoTime();
+        ServerProbe probe;
+        long t2;
+        long t3;
+        long t4;
+        long readyEpoch;
+        long buildNs;
+        int users;
+        try {
+            SchemaPlan plan = Fraise.plan(FraiseSettings.forProject(project).withSeeds(true));
+            t2 = System.nanoTime();
+            try (TemplatePool pool = TemplatePool.create(server, plan, PoolOptions.DEFAULT, c -> { })) {
+                t3 = System.nanoTime();
+                buildNs = pool.buildResult().elapsed().toNanos();
+                try (Database db = pool.acquire()) {
+                    t4 = System.nanoTime();
+                    readyEpoch = System.currentTimeMillis();
+                    users = countRows(db, "tb_user");
+                }
+            }
+            probe = ServerProbe.of(server);
+        } finally {
+            server.close();
+        }
+        System.out.println(RESULT + "start_ns=" + (t1 - t0) + " plan_ns=" + (t2 - t1) + " create_ns=" + (t3 - t2)
+                + " build_ns=" + buildNs + " acquire_ns=" + (t4 - t3) + " first_db_ns=" + (t3 - t0)
+                + " first_acquired_ns=" + (t4 - t0) + " ready_epoch_ms=" + readyEpoch + " users=" + users
+                + " clean=" + probe.gone());
+        System.out.flush();
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Orchestrator
+    // ------------------------------------------------------------------------------------------------------
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Path base = fraiseBase();
+
+    private void run(Path project, Path output, int runs, int warmup, int acquireRuns, int holdMs)
+            throws Exception {
+        if (runs < 10 || acquireRuns < 10) {
+            throw new IllegalArgumentException("at least 10 measured runs are required");
+        }
+        long benchStart = System.nanoTime();
+        log("Fraise foundation benchmark: project " + project + ", " + runs + " runs (+" + warmup
+                + " warm-up), " + acquireRuns + " simulated tests per pool, hold " + holdMs + " ms");
+
+        // 1. Embedded cold start: fresh JVM per run, pristine cluster deleted (initdb) vs present.
+        List<Double> cold = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        List<Double> coldSpawn = new ArrayList<>();
+        List<Double> warmSpawn = new ArrayList<>();
+        List<Double> close = new ArrayList<>();
+        int binariesPresent = 0;
+        int measuredStarts = 0;
+        boolean allClean = true;
+        for (int i = 0; i < warmup + runs; i++) {
+            boolean measured = i >= warmup;
+            deletePristine();
+            boolean binaries = Files.isDirectory(base.resolve("binaries"));
+            Map<String, String> c = child("start", project);
+            if (pristineDirs().isEmpty()) {
+                throw new IllegalStateException("the cold run did not leave a pristine cluster in " + base);
+            }
+            boolean binaries2 = Files.isDirectory(base.resolve("binaries"));
+            Map<String, String> w = child("start", project);
+            allClean &= Boolean.parseBoolean(c.get("clean")) && Boolean.parseBoolean(w.get("clean"));
+            if (measured) {
+                measuredStarts += 2;
+                binariesPresent += (binaries ? 1 : 0) + (binaries2 ? 1 : 0);
+                cold.add(ms(c.get("start_ns")));
+                warm.add(ms(w.get("start_ns")));
+                coldSpawn.add(Double.parseDouble(c.get("spawn_to_ready_ms")));
+                warmSpawn.add(Double.parseDouble(w.get("spawn_to_ready_ms")));
+                close.add(ms(c.get("close_ns")));
+                close.add(ms(w.get("close_ns")));
+            }
+            log(String.format(Locale.ROOT, "  start %2d%s: cold %.0f ms, warm %.0f ms", i + 1,
+                    measured ? "" : " (warm-up)", ms(c.get("start_ns")), ms(w.get("start_ns"))));
+        }
+        notes.add("Binaries cache `" + base.resolve("binaries") + "` present before " + binariesPresent + " of "
+                + measuredStarts + " measured cold-start runs (cold and warm alike); the pristine cluster `"
+                + base + "/initdb-*` was deleted before every cold run and present before every warm run.");
+        rows.add(Row.of("1", "Embedded cold start, no pristine cluster (initdb runs) — `PostgresServers.start` "
+                + "in a fresh JVM", cold, "", null));
+        rows.add(Row.of("1", "Embedded cold start, pristine cluster cached (warm) — `PostgresServers.start` in a "
+                + "fresh JVM", warm, "", null));
+        rows.add(Row.of("1", "… same, cold, from `java` process spawn to server ready (JVM boot included)",
+                coldSpawn, "", null));
+        rows.add(Row.of("1", "… same, warm, from `java` process spawn to server ready (JVM boot included)",
+                warmSpawn, "", null));
+        rows.add(Row.of("1", "Embedded server stop (`PostgresServer.close`: stop, wait, delete data directory), "
+                + "cold and warm runs", close, "", null));
+
+        // 2. First database ready in a fresh JVM (warm server start + plan + template build with seeds).
+        List<Double> firstDb = new ArrayList<>();
+        List<Double> firstStart = new ArrayList<>();
+        List<Double> firstCreate = new ArrayList<>();
+        List<Double> firstAcquired = new ArrayList<>();
+        List<Double> firstSpawn = new ArrayList<>();
+        for (int i = 0; i < warmup + runs; i++) {
+            Map<String, String> r = child("first-db", project);
+            allClean &= Boolean.parseBoolean(r.get("clean"));
+            if (!"3".equals(r.get("users"))) {
+                notes.add("WARNING: first-db child saw " + r.get("users") + " rows in tb_user (expected 3 seeded)");
+            }
+            if (i >= warmup) {
+                firstDb.add(ms(r.get("first_db_ns")));
+                firstStart.add(ms(r.get("start_ns")));
+                firstCreate.add(ms(r.get("create_ns")));
+                firstAcquired.add(ms(r.get("first_acquired_ns")));
+                firstSpawn.add(Double.parseDouble(r.get("spawn_to_ready_ms")));
+            }
+            log(String.format(Locale.ROOT, "  first-db %2d%s: %.0f ms (start %.0f, create %.0f, acquire %.0f)",
+                    i + 1, i >= warmup ? "" : " (warm-up)", ms(r.get("first_db_ns")), ms(r.get("start_ns")),
+                    ms(r.get("create_ns")), ms(r.get("acquire_ns"))));
+        }
+        Row firstDbRow = Row.of("2", "First database ready in a fresh JVM: warm server start + plan + "
+                + "`TemplatePool.create` (blog, seeds on)", firstDb, "≤ 1000 ms (median)", s -> s.median() <= 1000);
+        rows.add(firstDbRow);
+        rows.add(Row.of("2", "… of which server start (warm)", firstStart, "", null));
+        rows.add(Row.of("2", "… of which `TemplatePool.create` (first build in a fresh JVM)", firstCreate, "", null));
+        rows.add(Row.of("2", "… plus first `acquire()` (default pool: prefetch 2, FILE_COPY)", firstAcquired, "",
+                null));
+        rows.add(Row.of("2", "… from `java` process spawn to first database acquired", firstSpawn, "", null));
+
+        // 3–5 in this JVM, on one warm embedded server.
+        PostgresServer server = PostgresServers.start(EMBEDDED);
+        ServerProbe serverProbe = ServerProbe.of(server);
+        try {
+            SchemaPlan plan = Fraise.plan(FraiseSettings.forProject(project).withSeeds(true));
+            String version = scalar(server, "SELECT version()");
+            notes.add("Server: " + version + " (embedded, data directory on tmpfs, fsync/full_page_writes off).");
+            notes.add("Schema: examples/blog with seeds, " + plan.files().size() + " files.");
+            measureInProcess(server, plan, runs, warmup, acquireRuns, holdMs);
+        } finally {
+            server.close();
+        }
+        allClean &= serverProbe.gone();
+
+        String leaks = leakCheck();
+        notes.add("Leak check after the run: every server's postmaster stopped and data directory deleted: "
+                + (allClean ? "yes" : "NO") + ". " + leaks);
+        notes.add(String.format(Locale.ROOT, "Total benchmark time %.0f s.", (System.nanoTime() - benchStart) / 1e9));
+
+        String report = render(runs, warmup, acquireRuns, holdMs);
+        System.out.println();
+        System.out.println(report);
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+        log("written to " + output);
+        if (!allClean) {
+            throw new IllegalStateException("a server was not cleaned up; see the report");
+        }
+    }
+
+    private void measureInProcess(PostgresServer server, SchemaPlan plan, int runs, int warmup, int acquireRuns,
+                                  int holdMs) throws SQLException {
+        // 3. Rebuild from DDL: SchemaBuilder.build into a newly created, empty database.
+        List<Double> build = new ArrayList<>();
+        List<Double> rebuild = new ArrayList<>();
+        int statements = 0;
+        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement s = admin.createStatement()) {
+            for (int i = 0; i < warmup + runs; i++) {
+                String name = "bench_ddl_" + ProcessHandle.current().pid() + "_" + i;
+                long t0 = System.nanoTime();
+                s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+                BuildResult result;
+                long t1;
+                long t2;
+                try (Connection c = server.dataSource(name).getConnection()) {
+                    t1 = System.nanoTime();
+                    result = SchemaBuilder.build(c, plan);
+                    t2 = System.nanoTime();
+                } finally {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+                statements = result.statements();
+                if (i >= warmup) {
+                    build.add((t2 - t1) / 1e6);
+                    rebuild.add((t2 - t0) / 1e6);
+                }
+            }
+        }
+        Row buildRow = Row.of("3", "Rebuild from DDL: `SchemaBuilder.build` on a new empty database (" + statements
+                + " statements)", build, "", null);
+        rows.add(buildRow);
+        Row rebuildRow = Row.of("3", "… including `CREATE DATABASE … TEMPLATE template0` and connect", rebuild, "",
+                null);
+        rows.add(rebuildRow);
+        log(String.format(Locale.ROOT, "  rebuild from DDL: median %.1f ms", buildRow.stats.median()));
+
+        // 4. Per-test acquire latency: prefetch 0 (synchronous clone) vs prefetch 2; one pool at a time.
+        List<Double> sync;
+        String templateSize;
+        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY),
+                c -> { })) {
+            templateSize = scalar(server, "SELECT pg_size_pretty(pg_database_size('" + pool.templateName() + "'))");
+            sync = simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs);
+        }
+        notes.add("Template database size: " + templateSize + ".");
+        Row syncRow = Row.of("4", "`pool.acquire()`, prefetch 0 (synchronous `CREATE DATABASE … TEMPLATE`, "
+                + "FILE_COPY)", sync, "", null);
+        rows.add(syncRow);
+        log(String.format(Locale.ROOT, "  acquire prefetch 0: median %.2f ms", syncRow.stats.median()));
+        List<Double> prefetched;
+        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY),
+                c -> { })) {
+            prefetched = simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs);
+        }
+        Row prefetchRow = Row.of("4", "`pool.acquire()`, prefetch 2 (FILE_COPY)", prefetched,
+                "≤ 10 ms (median)", s -> s.median() <= 10);
+        rows.add(prefetchRow);
+        log(String.format(Locale.ROOT, "  acquire prefetch 2: median %.2f ms", prefetchRow.stats.median()));
+
+        // 5. FILE_COPY vs WAL_LOG, prefetch 0, interleaved (alternating order) so both see the same conditions.
+        List<Double> fileCopy = new ArrayList<>();
+        List<Double> walLog = new ArrayList<>();
+        try (TemplatePool fc = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY),
+                c -> { });
+             TemplatePool wal = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.WAL_LOG),
+                     c -> { })) {
+            int warm = Math.max(warmup, 5);
+            for (int i = 0; i < warm + acquireRuns; i++) {
+                boolean fileCopyFirst = i % 2 == 0;
+                double first = simulateTest(fileCopyFirst ? fc : wal, holdMs);
+                double second = simulateTest(fileCopyFirst ? wal : fc, holdMs);
+                if (i >= warm) {
+                    fileCopy.add(fileCopyFirst ? first : second);
+                    walLog.add(fileCopyFirst ? second : first);
+                }
+            }
+        }
+        Row fcRow = Row.of("5", "Clone, `CloneStrategy.FILE_COPY` (prefetch 0, interleaved with WAL_LOG)", fileCopy,
+                "", null);
+        Row walRow = Row.of("5", "Clone, `CloneStrategy.WAL_LOG` (prefetch 0, interleaved with FILE_COPY)", walLog,
+                "", null);
+        rows.add(fcRow);
+        rows.add(walRow);
+
+        double ratio = buildRow.stats.median() / syncRow.stats.median();
+        rows.add(Row.ratio("4", "Ratio rebuild from DDL (build only) / synchronous clone (prefetch 0), medians",
+                ratio, "≥ 5×", ratio >= 5));
+        rows.add(Row.ratio("4", "Ratio rebuild incl. CREATE DATABASE + connect / synchronous clone, medians",
+                rebuildRow.stats.median() / syncRow.stats.median(), "", null));
+        rows.add(Row.ratio("4", "Ratio rebuild from DDL (build only) / prefetched acquire (prefetch 2), medians",
+                buildRow.stats.median() / prefetchRow.stats.median(), "", null));
+        double strategy = walRow.stats.median() / fcRow.stats.median();
+        rows.add(Row.ratio("5", "Ratio WAL_LOG / FILE_COPY clone time, medians", strategy, "", null));
+        String faster = strategy > 1 ? "FILE_COPY" : "WAL_LOG";
+        double factor = strategy > 1 ? strategy : 1 / strategy;
+        notes.add(String.format(Locale.ROOT, "FILE_COPY vs WAL_LOG: %s is faster for the blog template on "
+                + "PostgreSQL %d (median %.2f ms vs %.2f ms, %.2f×).", faster, server.majorVersion(),
+                strategy > 1 ? fcRow.stats.median() : walRow.stats.median(),
+                strategy > 1 ? walRow.stats.median() : fcRow.stats.median(), factor));
+    }
+
+    /** Runs warm-up + measured simulated tests on {@code pool}; returns the measured acquire latencies (ms). */
+    private static List<Double> simulateTests(TemplatePool pool, int warmup, int runs, int holdMs) {
+        List<Double> result = new ArrayList<>();
+        for (int i = 0; i < warmup + runs; i++) {
+            double ms = simulateTest(pool, holdMs);
+            if (i >= warmup) {
+                result.add(ms);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * One simulated test: acquire (timed), connect and read a seeded table, hold the database for
+     * {@code holdMs} from the moment it was handed out, close it (dropped in the background).
+     */
+    private static double simulateTest(TemplatePool pool, int holdMs) {
+        long t0 = System.nanoTime();
+        Database db = pool.acquire();
+        long t1 = System.nanoTime();
+        try {
+            if (countRows(db, "tb_post") <= 0) {
+                throw new IllegalStateException("clone " + db.name() + " has no seeded posts");
+            }
+            long deadline = t1 + TimeUnit.MILLISECONDS.toNanos(holdMs);
+            for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left);
+            }
+        } finally {
+            db.close();
+        }
+        return (t1 - t0) / 1e6;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Child process plumbing
+    // ------------------------------------------------------------------------------------------------------
+
+    private Map<String, String> child(String mode, Path project) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        System.getProperties().forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (key.startsWith("fraise.") || key.startsWith("org.slf4j.")) {
+                command.add("-D" + key + "=" + v);
+            }
+        });
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FoundationBenchmark.class.getName(),
+                "--child=" + mode, "--project=" + project));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        long spawnEpoch = System.currentTimeMillis();
+        Process process = builder.start();
+        String out;
+        try {
+            out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("child " + mode + " did not finish in " + CHILD_TIMEOUT_SECONDS
+                        + " s");
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+        String line = out.lines().filter(l -> l.startsWith(RESULT)).findFirst().orElseThrow(
+                () -> new IllegalStateException("child " + mode + " exited with " + process.exitValue()
+                        + " without a result; its output:\n" + out));
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("child " + mode + " exited with " + process.exitValue());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String pair : line.substring(RESULT.length()).trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            values.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        values.put("spawn_to_ready_ms", String.valueOf(Long.parseLong(values.get("ready_epoch_ms")) - spawnEpoch));
+        return values;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Cache directories and leak checks
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Where the embedded provider keeps its caches (mirrors {@code DataDirectories.defaultLocation()}). */
+    private static Path fraiseBase() {
+        String override = System.getProperty("fraise.embedded.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        Path shm = Path.of("/dev/shm");
+        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? shm
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        return root.resolve("fraise-pg");
+    }
+
+    private List<Path> pristineDirs() throws IOException {
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(base)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("initdb-")).toList();
+        }
+    }
+
+    private void deletePristine() throws IOException {
+        for (Path dir : pristineDirs()) {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** What is left in the cache directory and which embedded postgres processes still run. */
+    private String leakCheck() throws IOException {
+        List<String> entries;
+        try (Stream<Path> list = Files.list(base)) {
+            entries = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> unexpected = entries.stream()
+                .filter(e -> !e.equals("binaries") && !e.startsWith("initdb-")).toList();
+        String binaries = base.resolve("binaries").toString();
+        List<String> processes = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().command().orElse("?"))
+                .toList();
+        return "`ls " + base + "`: " + String.join(", ", entries)
+                + (unexpected.isEmpty() ? " (caches only)" : " — UNEXPECTED: " + unexpected)
+                + "; embedded postgres processes still running: "
+                + (processes.isEmpty() ? "none" : processes) + ".";
+    }
+
+    /** The data directory and postmaster of a running server, to check that closing it removed both. */
+    private record ServerProbe(Path dataDir, long postmasterPid) {
+        static ServerProbe of(PostgresServer server) {
+            Path dataDir = Path.of(scalar(server, "SELECT current_setting('data_directory')"));
+            try {
+                long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+                return new ServerProbe(dataDir, pid);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        boolean gone() {
+            return !Files.exists(dataDir) && !ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // SQL helpers
+    // ------------------------------------------------------------------------------------------------------
+
+    private static String scalar(PostgresServer server, String sql) {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int countRows(Database db, String table) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting " + table + " in " + db.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Statistics and the report
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Median (mean of the two middle values for even n), min, max and nearest-rank p90, in ms. */
+    record Stats(int n, double median, double min, double max, double p90) {
+        static Stats of(List<Double> values) {
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (v.length == 0) {
+                throw new IllegalArgumentException("no values");
+            }
+            int n = v.length;
+            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            double p90 = v[(int) Math.ceil(0.9 * n) - 1];
+            return new Stats(n, median, v[0], v[n - 1], p90);
+        }
+    }
+
+    /** A table row: timings with statistics, or a single ratio. */
+    private record Row(String item, String what, Stats stats, Double ratio, String target, Boolean met) {
+        static Row of(String item, String what, List<Double> values, String target,
+                      java.util.function.Predicate<Stats> check) {
+            Stats stats = Stats.of(values);
+            return new Row(item, what, stats, null, target, check == null ? null : check.test(stats));
+        }
+
+        static Row ratio(String item, String what, double ratio, String target, Boolean met) {
+            return new Row(item, what, null, ratio, target, met);
+        }
+    }
+
+    private String render(int runs, int warmup, int acquireRuns, int holdMs) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Foundation figures (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .withLocale(Locale.ROOT)).replaceAll("\\.\\d+", "")).append(")\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d CPUs (`availableProcessors`), %s RAM, %s %s, Java %s, "
+                + "running as %s.%n%n", Runtime.getRuntime().availableProcessors(), memTotal(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getProperty("user.name")
+                        + ("root".equals(System.getProperty("user.name")) ? " (postgres runs under `unshare -U`)" : "")));
+        md.append(String.format(Locale.ROOT, "Runs: %d measured per row for items 1–3 (after %d warm-up runs), %d "
+                + "simulated tests per pool for items 4–5 (after %d warm-up tests); each simulated test acquires a "
+                + "clone, reads `tb_post`, holds it %d ms and closes it. All times in ms; p90 is nearest-rank.%n%n",
+                runs, warmup, acquireRuns, Math.max(warmup, 5), holdMs));
+        md.append("| # | Measurement | n | median | min | max | p90 | target | met |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (Row r : rows) {
+            String met = r.met() == null ? "" : r.met() ? "yes" : "**no**";
+            if (r.stats() != null) {
+                Stats s = r.stats();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", r.item(),
+                        r.what(), s.n(), fmt(s.median()), fmt(s.min()), fmt(s.max()), fmt(s.p90()), r.target(), met));
+            } else {
+                md.append(String.format(Locale.ROOT, "| %s | %s | | **%.1f×** | | | | %s | %s |%n", r.item(),
+                        r.what(), r.ratio(), r.target(), met));
+            }
+        }
+        md.append('\n');
+        for (String note : notes) {
+            md.append("- ").append(note).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String fmt(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    private static String memTotal() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> String.format(Locale.ROOT, "%.1f GiB",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double ms(String nanos) {
+        return Long.parseLong(nanos) / 1e6;
+    }
+
+    private static void log(String message) {
+        System.err.println("[bench] " + message);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith("--") && a.contains("="))
+                .collect(Collectors.toMap(a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1),
+                        (a, b) -> b));
+    }
+
+    private static String require(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + key + "=...");
+        }
+        return value;
+    }
+
+    private static int intOption(Map<String, String> options, String key, int fallback) {
+        return options.containsKey(key) ? Integer.parseInt(options.get(key)) : fallback;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fraise;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine stays free of test and build frameworks, and its packages depend on each other one way. */
+class ArchitectureTest {
+
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.fraise");
+    }
+
+    @Test
+    void engineUsesNoJUnitOrMavenTypes() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.apache.maven..",
+                "org.opentest4j..", "dev.fraise.junit..", "dev.fraise.maven..").check(engine);
+    }
+
+    @Test
+    void packagesAreLayered() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.fraise..")
+                .layer("entry").definedBy("dev.fraise")
+                .layer("database").definedBy("dev.fraise.database..")
+                .layer("build").definedBy("dev.fraise.build..")
+                .layer("postgres").definedBy("dev.fraise.postgres..")
+                .layer("config").definedBy("dev.fraise.config..")
+                .layer("error").definedBy("dev.fraise.error..")
+                .whereLayer("entry").mayNotBeAccessedByAnyLayer()
+                .whereLayer("database").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("build").mayOnlyBeAccessedByLayers("entry", "database")
+                .whereLayer("postgres").mayOnlyBeAccessedByLayers("entry", "database")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("entry", "build")
+                .check(engine);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.fraise.(*)..").should().beFreeOfCycles().check(engine);
+    }
+}

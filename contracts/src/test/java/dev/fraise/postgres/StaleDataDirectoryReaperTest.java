@@ -1,0 +1,84 @@
+package dev.fraise.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A JVM killed with SIGKILL leaves a running postmaster and its data directory; the next start reaps both. */
+class StaleDataDirectoryReaperTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void reapsTheServerAndDataDirectoryOfAKilledJvm() throws Exception {
+        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                StaleServerChild.class.getName(), base.toString())
+                .redirectErrorStream(true).start();
+        try {
+            String line = readyLine(child);
+            assertTrue(line.startsWith("READY"), "child said: " + line);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        Path dataDir = onlyDataDirectory();
+        ProcessHandle orphan = DataDirectories.postmaster(dataDir).orElseThrow();
+        assertTrue(orphan.isAlive(), "the killed JVM left its postmaster running");
+
+        List<Path> reaped = new DataDirectories(base).reapStale();
+
+        assertEquals(List.of(dataDir), reaped);
+        assertTrue(orphan.onExit().get(15, TimeUnit.SECONDS) != null);
+        assertFalse(orphan.isAlive(), "postmaster stopped");
+        assertFalse(Files.exists(dataDir), "data directory deleted");
+    }
+
+    @Test
+    void leavesTheDirectoriesOfLiveServersAlone() {
+        try (PostgresServer server = EmbeddedServerProvider.start(java.util.OptionalInt.empty(),
+                new DataDirectories(base), "unshare")) {
+            Path dataDir = onlyDataDirectory();
+            assertEquals(List.of(), new DataDirectories(base).reapStale());
+            assertTrue(Files.isDirectory(dataDir));
+            assertTrue(server.majorVersion() >= 14);
+        }
+    }
+
+    private Path onlyDataDirectory() {
+        try (Stream<Path> children = Files.list(base)) {
+            List<Path> dirs = children.filter(p -> p.getFileName().toString().startsWith("data-")).toList();
+            assertEquals(1, dirs.size(), "one data directory: " + dirs);
+            return dirs.get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String readyLine(Process child) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+            if (line.startsWith("READY")) {
+                return line;
+            }
+        }
+        return String.valueOf(line);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.fraise.junit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** fraise-junit sits on the engine and knows nothing of Maven or the plugin. */
+class ModuleDependencyTest {
+
+    @Test
+    void dependsOnlyDownward() {
+        noClasses().that().resideInAPackage("dev.fraise.junit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fraise.maven..", "org.apache.maven..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.fraise"));
+    }
+}
