@@ -10,6 +10,7 @@ import dev.fraise.database.TemplatePool;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,7 @@ public final class Fraise {
     }
 
     private static Map<String, String> systemProperties() {
-        Map<String, String> result = new java.util.HashMap<>();
+        Map<String, String> result = new HashMap<>();
         System.getProperties().forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
         return result;
     }

@@ -69,6 +69,9 @@ public final class FoundationBenchmark {
         } else if (child != null) {
             throw new IllegalArgumentException("unknown child mode " + child);
         }
+        if (!options.containsKey("snapshot")) {
+            System.exit(relaunchFromSnapshot(args, Path.of(require(options, "output")).toAbsolutePath().getParent()));
+        }
         new FoundationBenchmark().run(
                 Path.of(require(options, "project")).toAbsolutePath().normalize(),
                 Path.of(require(options, "output")).toAbsolutePath().normalize(),
@@ -76,6 +79,53 @@ public final class FoundationBenchmark {
                 intOption(options, "warmup", 2),
                 intOption(options, "acquire-runs", 30),
                 intOption(options, "hold-ms", 20));
+    }
+
+    /**
+     * The engine may be recompiled while the benchmark runs (a concurrent build rewrites
+     * {@code contracts/target}); so the benchmark and all its children run from a copy of the classpath entries
+     * that are not in the local Maven repository, taken once at the start.
+     */
+    private static int relaunchFromSnapshot(String[] args, Path targetDir) throws IOException, InterruptedException {
+        Path snapshot = targetDir.resolve("bench-classpath");
+        if (Files.exists(snapshot)) {
+            deleteTree(snapshot);
+        }
+        Files.createDirectories(snapshot);
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2").toAbsolutePath().normalize();
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (entry.isBlank() || path.startsWith(m2) || !Files.exists(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path copy = snapshot.resolve((n++) + "-" + path.getFileName());
+            copyTree(path, copy);
+            entries.add(copy.toString());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, entries),
+                FoundationBenchmark.class.getName()));
+        command.addAll(Arrays.asList(args));
+        command.add("--snapshot=" + snapshot);
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -146,6 +196,7 @@ public final class FoundationBenchmark {
             throw new IllegalArgumentException("at least 10 measured runs are required");
         }
         long benchStart = System.nanoTime();
+        String loadBefore = loadAverage();
         log("Fraise foundation benchmark: project " + project + ", " + runs + " runs (+" + warmup
                 + " warm-up), " + acquireRuns + " simulated tests per pool, hold " + holdMs + " ms");
 
@@ -245,7 +296,8 @@ public final class FoundationBenchmark {
         String leaks = leakCheck();
         notes.add("Leak check after the run: every server's postmaster stopped and data directory deleted: "
                 + (allClean ? "yes" : "NO") + ". " + leaks);
-        notes.add(String.format(Locale.ROOT, "Total benchmark time %.0f s.", (System.nanoTime() - benchStart) / 1e9));
+        notes.add(String.format(Locale.ROOT, "Total benchmark time %.0f s; load average (1/5/15 min) %s at the "
+                + "start, %s at the end.", (System.nanoTime() - benchStart) / 1e9, loadBefore, loadAverage()));
 
         String report = render(runs, warmup, acquireRuns, holdMs);
         System.out.println();
@@ -613,6 +665,15 @@ public final class FoundationBenchmark {
                     .map(l -> String.format(Locale.ROOT, "%.1f GiB",
                             Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
                     .orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

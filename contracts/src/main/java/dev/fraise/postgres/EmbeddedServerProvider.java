@@ -46,10 +46,7 @@ final class EmbeddedServerProvider {
         Path dataDir = directories.newDataDirectory();
         String key = binaries.cacheKey();
         try {
-            var pristine = directories.pristine(key);
-            if (pristine.isPresent()) {
-                DataDirectories.copyTree(pristine.get(), dataDir);
-            }
+            boolean copied = directories.pristine(key).map(p -> copyPristine(p, dataDir)).orElse(false);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -57,7 +54,7 @@ final class EmbeddedServerProvider {
                     .setOverrideWorkingDirectory(directories.binaries().toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C");
-            if (pristine.isEmpty()) {
+            if (!copied) {
                 builder.setDataDirectoryCustomizer(dir -> directories.savePristine(key, dir.toPath()));
             }
             DISPOSABLE_SETTINGS.forEach(builder::setServerConfig);
@@ -71,6 +68,18 @@ final class EmbeddedServerProvider {
             DataDirectories.deleteTree(dataDir);
             throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "embedded PostgreSQL "
                     + binaries.version().orElse("") + " did not start: " + rootMessage(e), null, e);
+        }
+    }
+
+    /** Copies the cached cluster; when that fails (say, the cache was being deleted) the caller runs initdb. */
+    private static boolean copyPristine(Path pristine, Path dataDir) {
+        try {
+            DataDirectories.copyTree(pristine, dataDir);
+            return true;
+        } catch (IOException e) {
+            LOG.debug("pristine cluster {} not usable, running initdb: {}", pristine, e.toString());
+            DataDirectories.deleteTree(dataDir);
+            return false;
         }
     }
 

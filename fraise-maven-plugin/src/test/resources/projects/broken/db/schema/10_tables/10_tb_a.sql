@@ -1,0 +1,2 @@
+CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);
+CREATE VIEW v_a AS SELECT pk_a, nme FROM tb_a;
