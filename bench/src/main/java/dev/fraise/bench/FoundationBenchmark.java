@@ -287,7 +287,7 @@ public final class FoundationBenchmark {
             String version = scalar(server, "SELECT version()");
             notes.add("Server: " + version + " (embedded, data directory on tmpfs, fsync/full_page_writes off).");
             notes.add("Schema: examples/blog with seeds, " + plan.files().size() + " files.");
-            measureInProcess(server, plan, runs, warmup, acquireRuns, holdMs);
+            measureInProcess(server, plan, warmup, acquireRuns, holdMs);
         } finally {
             server.close();
         }
@@ -310,15 +310,16 @@ public final class FoundationBenchmark {
         }
     }
 
-    private void measureInProcess(PostgresServer server, SchemaPlan plan, int runs, int warmup, int acquireRuns,
-                                  int holdMs) throws SQLException {
+    private void measureInProcess(PostgresServer server, SchemaPlan plan, int warmup, int acquireRuns, int holdMs)
+            throws SQLException {
         // 3. Rebuild from DDL: SchemaBuilder.build into a newly created, empty database.
         List<Double> build = new ArrayList<>();
         List<Double> rebuild = new ArrayList<>();
         int statements = 0;
         try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
              Statement s = admin.createStatement()) {
-            for (int i = 0; i < warmup + runs; i++) {
+            int warm = Math.max(warmup, 5);
+            for (int i = 0; i < warm + acquireRuns; i++) {
                 String name = "bench_ddl_" + ProcessHandle.current().pid() + "_" + i;
                 long t0 = System.nanoTime();
                 s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
@@ -333,7 +334,7 @@ public final class FoundationBenchmark {
                     s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
                 statements = result.statements();
-                if (i >= warmup) {
+                if (i >= warm) {
                     build.add((t2 - t1) / 1e6);
                     rebuild.add((t2 - t0) / 1e6);
                 }
@@ -629,12 +630,13 @@ public final class FoundationBenchmark {
         md.append(String.format(Locale.ROOT, "Machine: %d CPUs (`availableProcessors`), %s RAM, %s %s, Java %s, "
                 + "running as %s.%n%n", Runtime.getRuntime().availableProcessors(), memTotal(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                System.getProperty("user.name")
-                        + ("root".equals(System.getProperty("user.name")) ? " (postgres runs under `unshare -U`)" : "")));
-        md.append(String.format(Locale.ROOT, "Runs: %d measured per row for items 1–3 (after %d warm-up runs), %d "
-                + "simulated tests per pool for items 4–5 (after %d warm-up tests); each simulated test acquires a "
-                + "clone, reads `tb_post`, holds it %d ms and closes it. All times in ms; p90 is nearest-rank.%n%n",
-                runs, warmup, acquireRuns, Math.max(warmup, 5), holdMs));
+                System.getProperty("user.name") + ("root".equals(System.getProperty("user.name"))
+                        ? " (postgres runs under `unshare -U`)" : "")));
+        md.append(String.format(Locale.ROOT, "Runs: %d measured per row for items 1–2 (one fresh JVM each, after %d "
+                + "warm-up runs); %d measured builds for item 3 and %d simulated tests per pool for items 4–5 (after "
+                + "%d warm-up each, in one JVM on one server); each simulated test acquires a clone, reads "
+                + "`tb_post`, holds it %d ms and closes it. All times in ms; p90 is nearest-rank.%n%n",
+                runs, warmup, acquireRuns, acquireRuns, Math.max(warmup, 5), holdMs));
         md.append("| # | Measurement | n | median | min | max | p90 | target | met |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Row r : rows) {

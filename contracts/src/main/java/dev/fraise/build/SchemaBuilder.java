@@ -55,6 +55,7 @@ public final class SchemaBuilder {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Exception failure = null;
             try (Statement statement = connection.createStatement()) {
                 statement.setEscapeProcessing(false);
                 for (ParsedFile file : files) {
@@ -63,18 +64,47 @@ public final class SchemaBuilder {
                         count++;
                     }
                 }
-                connection.commit();
+                commit(connection);
             } catch (RuntimeException | SQLException e) {
-                connection.rollback();
+                failure = e;
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    // a lost connection must not hide the error that explains it
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                try {
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException restore) {
+                    if (failure == null) {
+                        throw restore;
+                    }
+                    failure.addSuppressed(restore);
+                }
             }
         } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + e.getMessage(),
-                    null, e);
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + describe(e), null, e);
         }
         return new BuildResult(files.size(), count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Commits; deferred constraints are checked here, after the last statement, so no file is to blame. */
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "COMMIT of the build failed: " + describe(e),
+                    null, e);
+        }
+    }
+
+    private static String describe(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+        String state = e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "";
+        return firstLine(String.valueOf(message)) + state;
     }
 
     private static void execute(Statement statement, SchemaFile file, SqlStatement sql) {
@@ -89,16 +119,12 @@ public final class SchemaBuilder {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         int line = sql.line();
         int column = sql.column();
-        String message = e.getMessage();
-        if (server != null) {
-            message = server.getMessage();
-            if (server.getPosition() > 0) {
-                int[] at = sql.fileLocationOf(server.getPosition());
-                line = at[0];
-                column = at[1];
-            }
+        if (server != null && server.getPosition() > 0) {
+            int[] at = sql.fileLocationOf(server.getPosition());
+            line = at[0];
+            column = at[1];
         }
-        String detail = firstLine(message) + " (SQLSTATE " + e.getSQLState() + ") in statement: " + sql.firstLine();
+        String detail = describe(e) + " in statement: " + sql.firstLine();
         return new FraiseException(ErrorCode.BUILD_SQL_ERROR, detail,
                 new SourceLocation(file.displayPath(), line, column), e);
     }

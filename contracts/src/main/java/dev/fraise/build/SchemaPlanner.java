@@ -8,16 +8,13 @@ import dev.fraise.error.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +40,7 @@ public final class SchemaPlanner {
      */
     public static SchemaPlan plan(ProjectConfig config, boolean seeds) {
         List<Path> missing = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         for (IncludeDir dir : config.includeDirs()) {
             if (!Files.isDirectory(dir.path())) {
                 if (!dir.autoDiscover()) {
@@ -55,74 +52,67 @@ public final class SchemaPlanner {
             }
             for (Path file : collect(dir)) {
                 if (config.excludeDirs().stream().noneMatch(file::startsWith)) {
-                    candidates.add(new Candidate(file, isSeed(dir.path(), file)));
+                    candidates.add(file);
                 }
             }
         }
-        List<Candidate> selected = candidates.stream().filter(c -> seeds || !c.seed()).toList();
+        // Confiture's base_dir: the common parent of the include dirs; seeds are judged below its parent
+        Path hashRoot = commonParent(config.includeDirs().stream().map(IncludeDir::path).toList());
+        List<Path> selected = candidates.stream().filter(f -> seeds || !isSeed(hashRoot, f)).toList();
         if (selected.isEmpty()) {
             throw new FraiseException(ErrorCode.BUILD_NO_FILES, "no SQL files found in "
                     + config.includeDirs().stream()
                             .map(d -> display(config, d.path()) + (missing.contains(d.path()) ? " (missing)" : ""))
                             .collect(Collectors.joining(", ")));
         }
-        Path hashRoot = commonParent(config.includeDirs().stream().map(IncludeDir::path).toList());
-        Set<Path> seedFiles = selected.stream().filter(Candidate::seed).map(Candidate::file).collect(Collectors.toSet());
-        List<Path> ordered = ConfitureOrder.sort(selected.stream().map(Candidate::file).toList(), config.sortMode());
+        List<Path> ordered = ConfitureOrder.sort(selected, config.sortMode());
         List<SchemaFile> files = ordered.stream()
-                .map(f -> new SchemaFile(f, display(config, f), slashes(hashRoot.relativize(f)), seedFiles.contains(f)))
+                .map(f -> new SchemaFile(f, display(config, f), slashes(hashRoot.relativize(f)), isSeed(hashRoot, f)))
                 .toList();
         return new SchemaPlan(config.projectDir(), files, hash(files));
     }
 
+    /**
+     * Confiture's discovery for one include dir: per include pattern {@code rglob} (or {@code glob} when not
+     * recursive), minus files whose relative path {@code match}es an exclude pattern. A file matched by two
+     * patterns is listed twice, as in Confiture.
+     */
     private static List<Path> collect(IncludeDir dir) {
-        List<PathMatcher> includes = matchers(dir.include());
-        List<PathMatcher> excludes = matchers(dir.exclude());
-        try (Stream<Path> walk = Files.walk(dir.path(), dir.recursive() ? Integer.MAX_VALUE : 1)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        Path rel = dir.path().relativize(f);
-                        return matchesAny(includes, rel, dir.recursive()) && !matchesAny(excludes, rel, true);
-                    })
-                    .toList();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir.path())) {
+            files = walk.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir.path(), e);
         }
-    }
-
-    private static List<PathMatcher> matchers(List<String> globs) {
-        List<PathMatcher> result = new ArrayList<>();
-        for (String glob : globs) {
-            result.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-            if (glob.startsWith("**/")) {
-                result.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+        List<Path> result = new ArrayList<>();
+        for (String pattern : dir.include()) {
+            for (Path file : files) {
+                List<String> rel = components(dir.path().relativize(file));
+                boolean included = dir.recursive() ? PythonGlob.rglob(pattern, rel) : PythonGlob.glob(pattern, rel);
+                if (included && dir.exclude().stream().noneMatch(x -> PythonGlob.match(x, rel))) {
+                    result.add(file);
+                }
             }
         }
         return result;
     }
 
-    /** Python's rglob/match semantics: a pattern without a slash matches the file name at any depth. */
-    private static boolean matchesAny(List<PathMatcher> matchers, Path relative, boolean anyDepth) {
-        for (PathMatcher m : matchers) {
-            if (m.matches(relative)) {
-                return true;
-            }
-            if (anyDepth) {
-                for (int i = 1; i < relative.getNameCount(); i++) {
-                    if (m.matches(relative.subpath(i, relative.getNameCount()))) {
-                        return true;
-                    }
-                }
-            }
+    private static List<String> components(Path relative) {
+        List<String> parts = new ArrayList<>(relative.getNameCount());
+        for (Path part : relative) {
+            parts.add(part.toString());
         }
-        return false;
+        return parts;
     }
 
-    private static boolean isSeed(Path includeRoot, Path file) {
-        if (includeRoot.getFileName() != null && SEED_COMPONENT.matcher(includeRoot.getFileName().toString()).find()) {
-            return true;
-        }
-        for (Path component : includeRoot.relativize(file)) {
+    /**
+     * Confiture's {@code is_seed_path(file, anchor=base_dir.parent)}: a component at or below the common parent
+     * of the include dirs is {@code seed}/{@code seeds} as a whole token. Directories above it do not count.
+     */
+    private static boolean isSeed(Path baseDir, Path file) {
+        Path anchor = baseDir.getParent();
+        Path judged = anchor != null && file.startsWith(anchor) ? anchor.relativize(file) : file;
+        for (Path component : judged) {
             if (SEED_COMPONENT.matcher(component.toString()).find()) {
                 return true;
             }
@@ -130,8 +120,12 @@ public final class SchemaPlanner {
         return false;
     }
 
+    /**
+     * Confiture's {@code _find_common_parent}: a single include dir is its own base; several share the longest
+     * common component prefix.
+     */
     private static Path commonParent(List<Path> dirs) {
-        Path common = dirs.get(0).getParent() == null ? dirs.get(0) : dirs.get(0).getParent();
+        Path common = dirs.get(0);
         for (Path dir : dirs) {
             while (!dir.startsWith(common)) {
                 common = common.getParent();
@@ -165,6 +159,4 @@ public final class SchemaPlanner {
         }
     }
 
-    private record Candidate(Path file, boolean seed) {
-    }
 }

@@ -48,6 +48,7 @@ final class SqlSplitter {
         int startLine = 0;
         int startCol = 0;
         int blockDepth = 0;
+        int parenDepth = 0;
         StringBuilder words = new StringBuilder();
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -63,7 +64,7 @@ final class SqlSplitter {
                 advance(1);
                 continue;
             }
-            if (c == ';' && blockDepth == 0) {
+            if (c == ';' && blockDepth == 0 && parenDepth == 0) {
                 if (start >= 0) {
                     statements.add(new SqlStatement(text.substring(start, pos), startLine, startCol));
                     start = -1;
@@ -88,8 +89,15 @@ final class SqlSplitter {
                 if (words.length() < 200) {
                     words.append(word).append(' ');
                 }
-                blockDepth = trackAtomicBlocks(word, words, blockDepth);
+                if (parenDepth == 0) {
+                    blockDepth = trackAtomicBlocks(word, words, blockDepth);
+                }
             } else {
+                if (c == '(') {
+                    parenDepth++;
+                } else if (c == ')' && parenDepth > 0) {
+                    parenDepth--;
+                }
                 advance(1);
             }
         }
@@ -98,7 +106,11 @@ final class SqlSplitter {
         }
     }
 
-    /** Tracks {@code BEGIN ATOMIC ... END} bodies of SQL-standard routines, as psql does. */
+    /**
+     * Tracks {@code BEGIN ATOMIC ... END} bodies of SQL-standard routines, as psql does: only words outside
+     * parentheses count, and a semicolon inside parentheses (a multi-action {@code CREATE RULE}) never ends
+     * a statement.
+     */
     private static int trackAtomicBlocks(String word, CharSequence words, int depth) {
         String w = word.toLowerCase(Locale.ROOT);
         if (!ROUTINE_START.matcher(words).matches()) {
@@ -212,12 +224,14 @@ final class SqlSplitter {
         return i < text.length() ? text.charAt(i) : '\0';
     }
 
+    /** Moves {@code n} UTF-16 units on; columns count characters (code points), as PostgreSQL positions do. */
     private void advance(int n) {
         for (int i = 0; i < n; i++) {
-            if (text.charAt(pos) == '\n') {
+            char c = text.charAt(pos);
+            if (c == '\n') {
                 line++;
                 col = 1;
-            } else {
+            } else if (!Character.isLowSurrogate(c) || pos == 0 || !Character.isHighSurrogate(text.charAt(pos - 1))) {
                 col++;
             }
             pos++;

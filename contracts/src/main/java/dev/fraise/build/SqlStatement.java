@@ -22,18 +22,23 @@ record SqlStatement(String sql, int line, int column) {
         return first.length() > 80 ? first.substring(0, 77) + "..." : first;
     }
 
-    /** The 1-based line and column in the file of the 1-based character {@code position} in this statement. */
+    /**
+     * The 1-based line and column in the file of the 1-based character {@code position} in this statement.
+     * PostgreSQL counts positions in characters (code points), not bytes or UTF-16 units.
+     */
     int[] fileLocationOf(int position) {
         int lineInFile = line;
         int col = column;
-        int end = Math.min(position - 1, sql.length());
-        for (int i = 0; i < end; i++) {
-            if (sql.charAt(i) == '\n') {
+        int i = 0;
+        for (int seen = 1; seen < position && i < sql.length(); seen++) {
+            int cp = sql.codePointAt(i);
+            if (cp == '\n') {
                 lineInFile++;
                 col = 1;
             } else {
                 col++;
             }
+            i += Character.charCount(cp);
         }
         return new int[] {lineInFile, col};
     }

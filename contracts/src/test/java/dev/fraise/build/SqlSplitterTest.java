@@ -258,6 +258,19 @@ class SqlSplitterTest {
         }
 
         @Test
+        void semicolonsInsideParenthesesDoNotEndAStatement() {
+            // psql keeps multi-action rules together: DO ALSO ( cmd ; cmd )
+            String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (\n"
+                    + "  INSERT INTO a VALUES (1);\n  INSERT INTO b VALUES (2)\n)";
+            assertEquals(List.of(rule, "SELECT 1"), texts(rule + ";\nSELECT 1;"));
+        }
+
+        @Test
+        void strayClosingParenthesisDoesNotSwallowLaterStatements() {
+            assertEquals(List.of("SELECT 1)", "SELECT 2"), texts("SELECT 1); SELECT 2;"));
+        }
+
+        @Test
         void beginOutsideRoutinesIsNotTracked() {
             assertEquals(List.of("BEGIN", "CREATE TABLE t (begin int)", "END"),
                     texts("BEGIN; CREATE TABLE t (begin int); END;"));

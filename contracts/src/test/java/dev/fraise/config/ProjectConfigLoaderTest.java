@@ -130,8 +130,8 @@ class ProjectConfigLoaderTest {
         ProjectConfig config = ProjectConfigLoader.load(project.resolve("sub/.."), null, null, Map.of());
 
         assertEquals(ProjectConfig.defaults(project, "local"), config);
-        assertEquals(List.of(project.resolve("db/schema")),
-                config.includeDirs().stream().map(IncludeDir::path).toList());
+        assertEquals(List.of(IncludeDir.required(project.resolve("db/schema")), IncludeDir.of(project.resolve("db/seeds"))),
+                config.includeDirs());
         assertEquals(project.resolve("db/migrations"), config.migrationsDir());
     }
 

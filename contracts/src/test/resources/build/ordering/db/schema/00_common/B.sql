@@ -1,0 +1,2 @@
+-- 00_common/B.sql
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 00_common/a.sql
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 10_tables-old/x.sql
+SELECT 1;

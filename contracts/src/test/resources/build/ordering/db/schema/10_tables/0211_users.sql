@@ -1,0 +1,2 @@
+-- 10_tables/0211_users.sql
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 10_tables/0212_posts.sql
+SELECT 1;

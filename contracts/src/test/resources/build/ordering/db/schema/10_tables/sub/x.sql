@@ -1,0 +1,2 @@
+-- 10_tables/sub/x.sql
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 20_views/v_users.sql
+SELECT 1;

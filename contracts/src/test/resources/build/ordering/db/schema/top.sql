@@ -1,0 +1,2 @@
+-- top.sql
+SELECT 1;
