@@ -8,6 +8,7 @@
 --   'failed:validation' missing/blank required key or malformed value
 --   'failed:conflict'   email, username or identifier already taken
 -- Failures never raise: they return entity NULL and error details in metadata.
+-- Results are built with the mutation_* helpers in 05_types/10_mutation_helpers.sql.
 CREATE OR REPLACE FUNCTION fn_create_user(input jsonb) RETURNS mutation_response
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -22,9 +23,7 @@ DECLARE
     v_constraint  text;
 BEGIN
     IF input IS NULL OR jsonb_typeof(input) <> 'object' THEN
-        RETURN ROW('failed:validation', 'input must be a JSON object',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'input', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('input', 'input must be a JSON object');
     END IF;
 
     v_email      := nullif(btrim(input->>'email'), '');
@@ -36,41 +35,27 @@ BEGIN
 
     -- Validation: required keys
     IF v_email IS NULL THEN
-        RETURN ROW('failed:validation', 'email is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'email', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('email', 'email is required');
     END IF;
     IF v_username IS NULL THEN
-        RETURN ROW('failed:validation', 'username is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'username', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('username', 'username is required');
     END IF;
     IF v_full_name IS NULL THEN
-        RETURN ROW('failed:validation', 'full_name is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'full_name', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('full_name', 'full_name is required');
     END IF;
     IF position('@' IN v_email) = 0 THEN
-        RETURN ROW('failed:validation', 'email must contain @',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'email', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('email', 'email must contain @');
     END IF;
 
     -- Conflicts (checked before insert)
     IF EXISTS (SELECT 1 FROM tb_user u WHERE u.email = v_email) THEN
-        RETURN ROW('failed:conflict', 'a user with email ' || v_email || ' already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'email', 'type', 'conflict'))::mutation_response;
+        RETURN mutation_conflict('email', 'a user with email ' || v_email || ' already exists');
     END IF;
     IF EXISTS (SELECT 1 FROM tb_user u WHERE u.username = v_username) THEN
-        RETURN ROW('failed:conflict', 'a user with username ' || v_username || ' already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'username', 'type', 'conflict'))::mutation_response;
+        RETURN mutation_conflict('username', 'a user with username ' || v_username || ' already exists');
     END IF;
     IF EXISTS (SELECT 1 FROM tb_user u WHERE u.identifier = v_identifier) THEN
-        RETURN ROW('failed:conflict', 'a user with identifier ' || v_identifier || ' already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'identifier', 'type', 'conflict'))::mutation_response;
+        RETURN mutation_conflict('identifier', 'a user with identifier ' || v_identifier || ' already exists');
     END IF;
 
     BEGIN
@@ -79,16 +64,13 @@ BEGIN
     EXCEPTION WHEN unique_violation THEN
         -- A concurrent transaction took the key between the checks and the insert.
         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-        RETURN ROW('failed:conflict', 'user already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('constraint', v_constraint, 'type', 'conflict'))::mutation_response;
+        RETURN mutation_error('conflict', 'user already exists', jsonb_build_object('constraint', v_constraint, 'type', 'conflict'));
     END;
 
     PERFORM fn_sync_tv_user(v_id);
 
     SELECT vu.data INTO v_entity FROM v_user vu WHERE vu.id = v_id;
 
-    RETURN ROW('new', 'User created', v_id::text, 'User', v_entity,
-               NULL, NULL, NULL)::mutation_response;
+    RETURN mutation_created('User created', 'User', v_id::text, v_entity);
 END;
 $$;

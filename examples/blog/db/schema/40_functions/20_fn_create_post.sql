@@ -10,6 +10,7 @@
 --   'failed:not_found'  no user with id author_id
 --   'failed:conflict'   an explicit identifier is already taken
 -- Failures never raise: they return entity NULL and error details in metadata.
+-- Results are built with the mutation_* helpers in 05_types/10_mutation_helpers.sql.
 CREATE OR REPLACE FUNCTION fn_create_post(input jsonb) RETURNS mutation_response
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -28,9 +29,7 @@ DECLARE
     v_constraint    text;
 BEGIN
     IF input IS NULL OR jsonb_typeof(input) <> 'object' THEN
-        RETURN ROW('failed:validation', 'input must be a JSON object',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'input', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('input', 'input must be a JSON object');
     END IF;
 
     v_author_id  := nullif(btrim(input->>'author_id'), '');
@@ -43,24 +42,16 @@ BEGIN
 
     -- Validation: required keys
     IF v_author_id IS NULL THEN
-        RETURN ROW('failed:validation', 'author_id is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'author_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('author_id', 'author_id is required');
     END IF;
     IF v_author_id !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
-        RETURN ROW('failed:validation', 'author_id must be a UUID',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'author_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('author_id', 'author_id must be a UUID');
     END IF;
     IF v_title IS NULL THEN
-        RETURN ROW('failed:validation', 'title is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'title', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('title', 'title is required');
     END IF;
     IF v_content IS NULL THEN
-        RETURN ROW('failed:validation', 'content is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'content', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('content', 'content is required');
     END IF;
 
     -- Validation: optional keys
@@ -68,17 +59,13 @@ BEGIN
         IF jsonb_typeof(v_tags_json) <> 'array'
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(v_tags_json) t(e)
                       WHERE jsonb_typeof(t.e) <> 'string') THEN
-            RETURN ROW('failed:validation', 'tags must be an array of strings',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('field', 'tags', 'type', 'validation'))::mutation_response;
+            RETURN mutation_validation_error('tags', 'tags must be an array of strings');
         END IF;
         v_tags := ARRAY(SELECT jsonb_array_elements_text(v_tags_json));
     END IF;
     IF v_published IS NOT NULL AND jsonb_typeof(v_published) <> 'null' THEN
         IF jsonb_typeof(v_published) <> 'boolean' THEN
-            RETURN ROW('failed:validation', 'is_published must be a boolean',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('field', 'is_published', 'type', 'validation'))::mutation_response;
+            RETURN mutation_validation_error('is_published', 'is_published must be a boolean');
         END IF;
         v_is_published := (v_published #>> '{}')::boolean;
     END IF;
@@ -86,18 +73,13 @@ BEGIN
     -- References
     SELECT u.pk_user INTO v_user_pk FROM tb_user u WHERE u.id = v_author_id::uuid;
     IF v_user_pk IS NULL THEN
-        RETURN ROW('failed:not_found', 'User with ID ' || v_author_id || ' not found',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('resource_type', 'User', 'resource_id', v_author_id,
-                                            'field', 'author_id'))::mutation_response;
+        RETURN mutation_not_found('User', v_author_id, 'author_id');
     END IF;
 
     -- Identifier: explicit (must be free) or derived from the title (made unique)
     IF v_identifier IS NOT NULL THEN
         IF EXISTS (SELECT 1 FROM tb_post p WHERE p.identifier = v_identifier) THEN
-            RETURN ROW('failed:conflict', 'a post with identifier ' || v_identifier || ' already exists',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('field', 'identifier', 'type', 'conflict'))::mutation_response;
+            RETURN mutation_conflict('identifier', 'a post with identifier ' || v_identifier || ' already exists');
         END IF;
     ELSE
         v_identifier := btrim(lower(regexp_replace(v_title, '[^a-zA-Z0-9]+', '-', 'g')), '-');
@@ -116,16 +98,13 @@ BEGIN
                 v_is_published, CASE WHEN v_is_published THEN now() END);
     EXCEPTION WHEN unique_violation THEN
         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-        RETURN ROW('failed:conflict', 'post already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('constraint', v_constraint, 'type', 'conflict'))::mutation_response;
+        RETURN mutation_error('conflict', 'post already exists', jsonb_build_object('constraint', v_constraint, 'type', 'conflict'));
     END;
 
     PERFORM fn_sync_tv_post(v_id);
 
     SELECT vp.data INTO v_entity FROM v_post vp WHERE vp.id = v_id;
 
-    RETURN ROW('new', 'Post created', v_id::text, 'Post', v_entity,
-               NULL, NULL, NULL)::mutation_response;
+    RETURN mutation_created('Post created', 'Post', v_id::text, v_entity);
 END;
 $$;

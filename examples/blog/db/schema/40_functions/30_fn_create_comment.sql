@@ -11,6 +11,7 @@
 --   'failed:not_found'  unknown post, author or parent comment
 --   'failed:conflict'   an explicit identifier is already taken
 -- Failures never raise: they return entity NULL and error details in metadata.
+-- Results are built with the mutation_* helpers in 05_types/10_mutation_helpers.sql.
 CREATE OR REPLACE FUNCTION fn_create_comment(input jsonb) RETURNS mutation_response
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -29,9 +30,7 @@ DECLARE
     v_constraint       text;
 BEGIN
     IF input IS NULL OR jsonb_typeof(input) <> 'object' THEN
-        RETURN ROW('failed:validation', 'input must be a JSON object',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'input', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('input', 'input must be a JSON object');
     END IF;
 
     v_post_id    := nullif(btrim(input->>'post_id'), '');
@@ -42,73 +41,48 @@ BEGIN
 
     -- Validation: required keys and UUID formats
     IF v_post_id IS NULL THEN
-        RETURN ROW('failed:validation', 'post_id is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'post_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('post_id', 'post_id is required');
     END IF;
     IF v_post_id !~* c_uuid_re THEN
-        RETURN ROW('failed:validation', 'post_id must be a UUID',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'post_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('post_id', 'post_id must be a UUID');
     END IF;
     IF v_author_id IS NULL THEN
-        RETURN ROW('failed:validation', 'author_id is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'author_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('author_id', 'author_id is required');
     END IF;
     IF v_author_id !~* c_uuid_re THEN
-        RETURN ROW('failed:validation', 'author_id must be a UUID',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'author_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('author_id', 'author_id must be a UUID');
     END IF;
     IF v_content IS NULL THEN
-        RETURN ROW('failed:validation', 'content is required',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'content', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('content', 'content is required');
     END IF;
     IF v_parent_id IS NOT NULL AND v_parent_id !~* c_uuid_re THEN
-        RETURN ROW('failed:validation', 'parent_comment_id must be a UUID',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('field', 'parent_comment_id', 'type', 'validation'))::mutation_response;
+        RETURN mutation_validation_error('parent_comment_id', 'parent_comment_id must be a UUID');
     END IF;
 
     -- References
     SELECT p.pk_post INTO v_post_pk FROM tb_post p WHERE p.id = v_post_id::uuid;
     IF v_post_pk IS NULL THEN
-        RETURN ROW('failed:not_found', 'Post with ID ' || v_post_id || ' not found',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('resource_type', 'Post', 'resource_id', v_post_id,
-                                            'field', 'post_id'))::mutation_response;
+        RETURN mutation_not_found('Post', v_post_id, 'post_id');
     END IF;
     SELECT u.pk_user INTO v_user_pk FROM tb_user u WHERE u.id = v_author_id::uuid;
     IF v_user_pk IS NULL THEN
-        RETURN ROW('failed:not_found', 'User with ID ' || v_author_id || ' not found',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('resource_type', 'User', 'resource_id', v_author_id,
-                                            'field', 'author_id'))::mutation_response;
+        RETURN mutation_not_found('User', v_author_id, 'author_id');
     END IF;
     IF v_parent_id IS NOT NULL THEN
         SELECT c.pk_comment, c.fk_post INTO v_parent_pk, v_parent_post_pk
         FROM tb_comment c WHERE c.id = v_parent_id::uuid;
         IF v_parent_pk IS NULL THEN
-            RETURN ROW('failed:not_found', 'Comment with ID ' || v_parent_id || ' not found',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('resource_type', 'Comment', 'resource_id', v_parent_id,
-                                                'field', 'parent_comment_id'))::mutation_response;
+            RETURN mutation_not_found('Comment', v_parent_id, 'parent_comment_id');
         END IF;
         IF v_parent_post_pk <> v_post_pk THEN
-            RETURN ROW('failed:validation', 'parent comment belongs to another post',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('field', 'parent_comment_id', 'type', 'validation'))::mutation_response;
+            RETURN mutation_validation_error('parent_comment_id', 'parent comment belongs to another post');
         END IF;
     END IF;
 
     -- Identifier: explicit (must be free) or a short slug derived from the new id
     IF v_identifier IS NOT NULL THEN
         IF EXISTS (SELECT 1 FROM tb_comment c WHERE c.identifier = v_identifier) THEN
-            RETURN ROW('failed:conflict', 'a comment with identifier ' || v_identifier || ' already exists',
-                       NULL, NULL, NULL, NULL,
-                       NULL, jsonb_build_object('field', 'identifier', 'type', 'conflict'))::mutation_response;
+            RETURN mutation_conflict('identifier', 'a comment with identifier ' || v_identifier || ' already exists');
         END IF;
     ELSE
         v_identifier := 'comment-' || left(replace(v_id::text, '-', ''), 12);
@@ -119,14 +93,11 @@ BEGIN
         VALUES (v_id, v_identifier, v_post_pk, v_user_pk, v_parent_pk, v_content);
     EXCEPTION WHEN unique_violation THEN
         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-        RETURN ROW('failed:conflict', 'comment already exists',
-                   NULL, NULL, NULL, NULL,
-                   NULL, jsonb_build_object('constraint', v_constraint, 'type', 'conflict'))::mutation_response;
+        RETURN mutation_error('conflict', 'comment already exists', jsonb_build_object('constraint', v_constraint, 'type', 'conflict'));
     END;
 
     SELECT vc.data INTO v_entity FROM v_comment vc WHERE vc.id = v_id;
 
-    RETURN ROW('new', 'Comment created', v_id::text, 'Comment', v_entity,
-               NULL, NULL, NULL)::mutation_response;
+    RETURN mutation_created('Comment created', 'Comment', v_id::text, v_entity);
 END;
 $$;
