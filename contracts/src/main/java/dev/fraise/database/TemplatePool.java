@@ -129,10 +129,28 @@ public final class TemplatePool implements AutoCloseable {
         }
         Database database = ready.poll();
         if (database == null) {
+            database = awaitPrefetched();
+        }
+        if (database == null) {
             database = createClone();
         }
         refill();
         return database;
+    }
+
+    /** Waits for a prefetch already under way rather than queueing a second clone behind it. */
+    private Database awaitPrefetched() {
+        try {
+            while (pending.get() > 0 && !closed) {
+                Database database = ready.poll(5, TimeUnit.MILLISECONDS);
+                if (database != null) {
+                    return database;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ready.poll();
     }
 
     /** Drops ready clones and the template; clones still in use are dropped when they are closed. */

@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,26 +184,48 @@ final class DataDirectories {
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(pid).filter(DataDirectories::isRunning);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not read the postmaster pid of {}: {}", dir, e.toString());
             return Optional.empty();
         }
     }
 
-    /** Asks a postmaster to stop, waits up to 10 s, then kills it. */
+    /** Asks a postmaster to stop, waits up to 10 s for it to exit, then kills it. */
     static void terminate(ProcessHandle postmaster) {
-        if (!postmaster.isAlive()) {
+        if (!isRunning(postmaster)) {
             return;
         }
         postmaster.destroy();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (isRunning(postmaster) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (isRunning(postmaster)) {
+            postmaster.destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether a process still runs. An exited postmaster is not our child, so it may stay a zombie until its
+     * new parent reaps it; {@link ProcessHandle#isAlive()} counts zombies as alive, {@code /proc} does not.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
         try {
-            postmaster.onExit().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            postmaster.destroyForcibly();
-        } catch (ExecutionException | TimeoutException e) {
-            postmaster.destroyForcibly();
+            String content = Files.readString(stat);
+            int afterName = content.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= content.length() || content.charAt(afterName + 2) != 'Z';
+        } catch (IOException e) {
+            return !Files.isDirectory(Path.of("/proc")) && process.isAlive();
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class EmbeddedServerProvider {
             "listen_addresses", "localhost");
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServerProvider.class);
+    /** Whether {@code <command> -U} works, per command; checked once per JVM. */
+    private static final Map<String, Boolean> UNSHARE_CHECKS = new ConcurrentHashMap<>();
 
     private EmbeddedServerProvider() {
     }
@@ -85,7 +88,7 @@ final class EmbeddedServerProvider {
 
     /** PostgreSQL refuses to run as root; zonky needs {@code unshare -U} then. */
     static void requireUnshareWhenRoot(String unshareCommand) {
-        if (!isRoot() || unshareWorks(unshareCommand)) {
+        if (!isRoot() || UNSHARE_CHECKS.computeIfAbsent(unshareCommand, EmbeddedServerProvider::unshareWorks)) {
             return;
         }
         throw new FraiseException(ErrorCode.EMBEDDED_ROOT_WITHOUT_UNSHARE, "PostgreSQL refuses to run as root and"

@@ -40,7 +40,7 @@ class EmbeddedServerTest {
             postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
             assertTrue(ProcessHandle.of(postmasterPid).isPresent());
         }
-        assertFalse(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false),
+        assertFalse(ProcessHandle.of(postmasterPid).map(DataDirectories::isRunning).orElse(false),
                 "postmaster must be stopped");
         assertFalse(Files.exists(dataDir), "data directory must be deleted");
     }
