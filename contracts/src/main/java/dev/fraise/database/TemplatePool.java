@@ -48,7 +48,8 @@ public final class TemplatePool implements AutoCloseable {
     private final Connection admin;
     private final BlockingQueue<Database> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger counter = new AtomicInteger();
-    private final AtomicInteger pending = new AtomicInteger();
+    /** Prefetched clones not yet handed out: ready in the queue or being created. */
+    private final AtomicInteger supply = new AtomicInteger();
     private final ExecutorService background;
     private volatile boolean closed;
 
@@ -127,7 +128,7 @@ public final class TemplatePool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("template pool " + template + " is closed");
         }
-        Database database = ready.poll();
+        Database database = takeReady();
         if (database == null) {
             database = awaitPrefetched();
         }
@@ -138,19 +139,28 @@ public final class TemplatePool implements AutoCloseable {
         return database;
     }
 
+    private Database takeReady() {
+        Database database = ready.poll();
+        if (database != null) {
+            supply.decrementAndGet();
+        }
+        return database;
+    }
+
     /** Waits for a prefetch already under way rather than queueing a second clone behind it. */
     private Database awaitPrefetched() {
         try {
-            while (pending.get() > 0 && !closed) {
+            while (supply.get() > 0 && !closed) {
                 Database database = ready.poll(5, TimeUnit.MILLISECONDS);
                 if (database != null) {
+                    supply.decrementAndGet();
                     return database;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return ready.poll();
+        return takeReady();
     }
 
     /** Drops ready clones and the template; clones still in use are dropped when they are closed. */
@@ -183,20 +193,27 @@ public final class TemplatePool implements AutoCloseable {
     }
 
     private void refill() {
-        int missing = options.prefetch() - ready.size() - pending.get();
-        for (int i = 0; i < missing && !closed; i++) {
-            pending.incrementAndGet();
-            background.execute(() -> {
-                try {
-                    if (!closed) {
-                        ready.add(createClone());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("prefetching a clone of {} failed: {}", template, e.getMessage());
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
+        while (!closed) {
+            int current = supply.get();
+            if (current >= options.prefetch()) {
+                return;
+            }
+            if (supply.compareAndSet(current, current + 1)) {
+                background.execute(this::prefetchOne);
+            }
+        }
+    }
+
+    private void prefetchOne() {
+        try {
+            if (closed) {
+                supply.decrementAndGet();
+            } else {
+                ready.add(createClone());
+            }
+        } catch (RuntimeException e) {
+            supply.decrementAndGet();
+            LOG.warn("prefetching a clone of {} failed: {}", template, e.getMessage());
         }
     }
 
