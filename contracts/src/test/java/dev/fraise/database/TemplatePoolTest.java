@@ -108,7 +108,7 @@ class TemplatePoolTest {
     void externalServerIsNotOwnedAndSurvivesClose() throws Exception {
         assertTrue(!external.ownedByFraise());
         assertTrue(embedded.ownedByFraise());
-        assertTrue(external.description().startsWith("PostgreSQL 17 at postgresql://postgres@localhost:"));
+        assertTrue(external.description().startsWith("PostgreSQL " + embedded.majorVersion() + " at postgresql://postgres@localhost:"));
     }
 
     private static SchemaPlan plan(Path dir) {
