@@ -137,6 +137,35 @@ final class DataDirectories {
         }
     }
 
+    /**
+     * Deletes the {@code detect_linux_distribution_*.sh} scripts zonky writes to the temp directory on every JVM
+     * start and deletes only on a clean exit. Only scripts older than a minute are touched, so a JVM starting
+     * right now keeps its own.
+     *
+     * @return how many were deleted
+     */
+    static int reapZonkyScripts(Path tempDir) {
+        if (!Files.isDirectory(tempDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(tempDir)) {
+            List<Path> stale = files
+                    .filter(f -> f.getFileName().toString().matches("detect_linux_distribution_\\d+\\.sh"))
+                    .filter(f -> olderThan(f, Duration.ofMinutes(1)))
+                    .toList();
+            stale.forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    LOG.debug("could not delete {}: {}", f, e.toString());
+                }
+            });
+            return stale.size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static boolean isStale(Path dir) {
         Path lock = dir.resolve(LOCK_FILE);
         if (!Files.exists(lock)) {

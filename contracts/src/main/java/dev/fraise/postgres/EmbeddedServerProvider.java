@@ -46,6 +46,7 @@ final class EmbeddedServerProvider {
         EmbeddedBinaries binaries = EmbeddedBinaries.require(wantedMajor);
         requireUnshareWhenRoot(unshareCommand);
         directories.reapStale();
+        DataDirectories.reapZonkyScripts(Path.of(System.getProperty("java.io.tmpdir")));
         Path dataDir = directories.newDataDirectory();
         String key = binaries.cacheKey();
         try {

@@ -55,6 +55,21 @@ class StaleDataDirectoryReaperTest {
         }
     }
 
+    @Test
+    void deletesZonkysLeftoverDetectionScriptsButNotFreshOnes() throws Exception {
+        Path old = Files.writeString(base.resolve("detect_linux_distribution_123.sh"), "#!/bin/sh");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Path fresh = Files.writeString(base.resolve("detect_linux_distribution_456.sh"), "#!/bin/sh");
+        Path other = Files.writeString(base.resolve("unrelated.sh"), "#!/bin/sh");
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+
+        assertEquals(1, DataDirectories.reapZonkyScripts(base));
+
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(other));
+    }
+
     private Path onlyDataDirectory() {
         try (Stream<Path> children = Files.list(base)) {
             List<Path> dirs = children.filter(p -> p.getFileName().toString().startsWith("data-")).toList();
