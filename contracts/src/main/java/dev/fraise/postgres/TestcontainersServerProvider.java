@@ -2,9 +2,12 @@ package dev.fraise.postgres;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -34,13 +37,33 @@ final class TestcontainersServerProvider {
         }
     }
 
-    /** Whether a Docker daemon answers. Call only when {@link #onClasspath()}. */
+    /**
+     * Whether a Docker daemon answers. Call only when {@link #onClasspath()}. Testcontainers is asked only when
+     * Docker is configured somewhere it looks ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties}) or a
+     * standard socket exists, which spares machines without Docker its probe and its error log.
+     */
     static boolean dockerAvailable() {
+        if (!dockerConfigured(System.getenv(), Path.of(System.getProperty("user.home", "")))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Whether anything points at a Docker daemon, without contacting one. */
+    static boolean dockerConfigured(Map<String, String> env, Path home) {
+        if (env.containsKey("DOCKER_HOST") || env.containsKey("TESTCONTAINERS_HOST_OVERRIDE")
+                || Files.exists(home.resolve(".testcontainers.properties"))) {
+            return true;
+        }
+        List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
+                home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock"),
+                home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock")));
+        Optional.ofNullable(env.get("XDG_RUNTIME_DIR")).ifPresent(dir -> sockets.add(Path.of(dir, "docker.sock")));
+        return sockets.stream().anyMatch(Files::exists);
     }
 
     static PostgresServer start(OptionalInt wantedMajor) {

@@ -3,15 +3,12 @@ package dev.fraise.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fraise.TestFiles;
 import dev.fraise.config.IncludeDir;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.SortMode;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +22,12 @@ final class BuildTestSupport {
 
     /** Writes a UTF-8 file under {@code dir}, creating its parents. */
     static Path write(Path dir, String relative, String content) {
-        return write(dir, relative, content.getBytes(StandardCharsets.UTF_8));
+        return TestFiles.write(dir, relative, content);
     }
 
     /** Writes raw bytes under {@code dir}, creating its parents. */
     static Path write(Path dir, String relative, byte[] content) {
-        Path file = dir.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return TestFiles.write(dir, relative, content);
     }
 
     /** A config for {@code project} with the given include dirs, no legacy excludes, alphabetical order. */

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fraise.TestFiles;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
@@ -37,17 +34,12 @@ final class ConfigTestSupport {
 
     /** Writes a UTF-8 file under {@code dir}, creating its parents. */
     static Path write(Path dir, String relative, String content) {
-        return write(dir, relative, content.getBytes(StandardCharsets.UTF_8));
+        return TestFiles.write(dir, relative, content);
     }
 
+    /** Writes raw bytes under {@code dir}, creating its parents. */
     static Path write(Path dir, String relative, byte[] content) {
-        Path file = dir.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            return Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.write(dir, relative, content);
     }
 
     /** Loads the {@code local} environment of {@code project} by discovery. */

@@ -10,6 +10,7 @@ import dev.fraise.error.FraiseException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,15 @@ class ProviderFailureTest {
         FraiseException e = assertThrows(FraiseException.class, () -> PostgresServers.start(new ServerSettings(
                 ProviderKind.TESTCONTAINERS, Optional.empty(), OptionalInt.empty())));
         assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, e.code());
+    }
+
+    @Test
+    void dockerIsOnlyProbedWhenSomethingPointsAtIt() throws Exception {
+        assertTrue(!TestcontainersServerProvider.dockerConfigured(Map.of(), base));
+        assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375"), base));
+        Files.createDirectories(base.resolve(".docker/run"));
+        Files.writeString(base.resolve(".docker/run/docker.sock"), "");
+        assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of(), base));
     }
 
     @Test
