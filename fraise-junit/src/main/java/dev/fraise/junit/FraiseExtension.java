@@ -46,7 +46,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
             throw new ExtensionConfigurationException("@FraiseDatabase(migrations = true) is not available yet"
                     + " in this version of Fraise (FEATURE_UNAVAILABLE); remove it");
         }
-        TemplatePool pool = pool(context, config);
+        TemplatePool pool = pool(config);
         if (config.isolation() == Isolation.PER_CLASS) {
             classStore(context).getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()),
                     ScopedDatabase.class);
@@ -124,13 +124,13 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                     + context.getRequiredTestClass().getSimpleName() + " uses isolation = PER_METHOD;"
                     + " inject it into test methods or instance fields instead");
         }
-        TemplatePool pool = pool(context, config);
+        TemplatePool pool = pool(config);
         return context.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()), ScopedDatabase.class)
                 .database();
     }
 
-    private static TemplatePool pool(ExtensionContext context, FraiseDatabase config) {
+    private static TemplatePool pool(FraiseDatabase config) {
         try {
             return Fraise.sharedPool(settings(config));
         } catch (FraiseException e) {
