@@ -48,5 +48,14 @@ public enum ErrorCode {
     /** Creating or dropping a disposable database failed. */
     DATABASE_CLONE_FAILED,
     /** A requested feature is not available in this version of Fraise. */
-    FEATURE_UNAVAILABLE
+    FEATURE_UNAVAILABLE,
+
+    /** A stored {@code pg_node_tree} could not be read (a PostgreSQL version Fraise does not know?). */
+    INFERENCE_NODE_TREE_INVALID,
+    /** Shape inference was asked for a view or table that does not exist. */
+    INFERENCE_RELATION_MISSING,
+    /** Reading the catalog for shape inference failed. */
+    INFERENCE_CATALOG_FAILED,
+    /** Sampling rows of a view to validate them against a shape failed. */
+    SAMPLE_QUERY_FAILED
 }
