@@ -36,11 +36,19 @@ class ArchitectureTest {
                 .layer("postgres").definedBy("dev.fraise.postgres..")
                 .layer("config").definedBy("dev.fraise.config..")
                 .layer("error").definedBy("dev.fraise.error..")
+                .layer("inference").definedBy("dev.fraise.inference..")
+                .layer("sample").definedBy("dev.fraise.sample..")
+                .layer("shape").definedBy("dev.fraise.shape..")
+                .layer("nodetree").definedBy("dev.fraise.nodetree..")
                 .whereLayer("entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("database").mayOnlyBeAccessedByLayers("entry")
                 .whereLayer("build").mayOnlyBeAccessedByLayers("entry", "database")
                 .whereLayer("postgres").mayOnlyBeAccessedByLayers("entry", "database")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("entry", "build")
+                .whereLayer("inference").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("sample").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("shape").mayOnlyBeAccessedByLayers("entry", "inference", "sample")
+                .whereLayer("nodetree").mayOnlyBeAccessedByLayers("inference")
                 .check(engine);
     }
 
