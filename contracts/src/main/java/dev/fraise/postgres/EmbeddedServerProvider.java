@@ -4,9 +4,12 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -79,6 +82,9 @@ final class EmbeddedServerProvider {
     private static boolean copyPristine(Path pristine, Path dataDir) {
         try {
             DataDirectories.copyTree(pristine, dataDir);
+            // The copy keeps the cache's old mtime; until zonky takes its lock, a concurrent JVM's reaper would
+            // take this unlocked, "old" directory for a stale one.
+            Files.setLastModifiedTime(dataDir, FileTime.from(Instant.now()));
             return true;
         } catch (IOException e) {
             LOG.debug("pristine cluster {} not usable, running initdb: {}", pristine, e.toString());
