@@ -2,15 +2,16 @@ package dev.fraise.inference;
 
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
-/** A database of its own on the shared test server, dropped on close. */
+/** A database of its own on the shared embedded test server (the one the engine tests share), dropped on close. */
 final class ScratchDatabase implements AutoCloseable {
 
     private final PostgresServer server;
@@ -24,7 +25,8 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     static ScratchDatabase create(String... ddl) throws SQLException {
-        PostgresServer server = PostgresServers.shared(ServerSettings.defaults().withDefaultsFrom(systemProperties(), System.getenv()));
+        PostgresServer server = PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
+                OptionalInt.empty()));
         String name = "fraise_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
              Statement st = admin.createStatement()) {
@@ -37,12 +39,6 @@ final class ScratchDatabase implements AutoCloseable {
             }
         }
         return database;
-    }
-
-    private static Map<String, String> systemProperties() {
-        Map<String, String> properties = new HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> properties.put(k, System.getProperty(k)));
-        return properties;
     }
 
     Connection connection() {
