@@ -56,6 +56,25 @@ class StaleDataDirectoryReaperTest {
     }
 
     @Test
+    void probingForStaleDirectoriesKeepsTheLocksOfThisJvmsServers() throws Exception {
+        try (PostgresServer server = EmbeddedServerProvider.start(java.util.OptionalInt.empty(),
+                new DataDirectories(base), "unshare")) {
+            Path dataDir = onlyDataDirectory();
+            assertEquals(List.of(), new DataDirectories(base).reapStale(), "as a second server's start does");
+            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    ReapChild.class.getName(), base.toString()).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(output.contains("REAPED []"), "another JVM must not take the live server for stale: "
+                    + output);
+            assertTrue(Files.isDirectory(dataDir));
+            try (var c = server.dataSource(server.maintenanceDatabase()).getConnection()) {
+                assertTrue(c.isValid(5), "the server still answers");
+            }
+        }
+    }
+
+    @Test
     void deletesZonkysLeftoverDetectionScriptsButNotFreshOnes() throws Exception {
         Path old = Files.writeString(base.resolve("detect_linux_distribution_123.sh"), "#!/bin/sh");
         Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
