@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * {@code .up.sql} without a statement ({@code MIGRATION_EMPTY}), and the file-level SQL problems of the schema
  * build (encoding, unclosed comments and literals). Warnings (in {@link MigrationSet#warnings()}): a bare
  * {@code .sql} file ({@code MIGRATION_ORPHAN}), versions of different widths ({@code MIGRATION_VERSION_WIDTH}),
- * an empty {@code .down.sql} ({@code MIGRATION_EMPTY}). Files starting with {@code _}, {@code __init__.py},
+ * an empty {@code .down.sql} ({@code MIGRATION_EMPTY}). Python files starting with {@code _} (so {@code __init__.py}),
  * other extensions and subdirectories are ignored.
  */
 public final class MigrationScanner {
@@ -74,7 +74,7 @@ public final class MigrationScanner {
         List<MigrationIssue> warnings = new ArrayList<>();
         for (Path file : files(dir)) {
             String fileName = file.getFileName().toString();
-            if (fileName.startsWith("_")) {
+            if (fileName.endsWith(".py") && fileName.startsWith("_")) {
                 continue;
             }
             if (fileName.endsWith(".py")) {
