@@ -136,12 +136,15 @@ final class TrackingTable {
                 + "(" + key + ")");
     }
 
-    /** Every row, oldest first (by {@code applied_at}, then {@code pk_confiture}). */
+    /**
+     * Every row, oldest first (by {@code applied_at}, then {@code pk_confiture}). Reads tables written before
+     * Confiture 0.17 too, which lack {@code applied_by}.
+     */
     List<AppliedMigration> rows(Connection c) throws SQLException {
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, name, applied_at, execution_time_ms, checksum, applied_by"
-                     + " FROM " + identifier + " ORDER BY applied_at, pk_confiture")) {
+             ResultSet rs = s.executeQuery("SELECT version, name, applied_at, execution_time_ms, checksum,"
+                     + " to_jsonb(t) ->> 'applied_by' FROM " + identifier + " t ORDER BY applied_at, pk_confiture")) {
             while (rs.next()) {
                 Timestamp at = rs.getTimestamp(3);
                 int ms = rs.getInt(4);
