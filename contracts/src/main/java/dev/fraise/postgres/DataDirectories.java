@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -37,6 +39,12 @@ final class DataDirectories {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectories.class);
     private static final String DATA_PREFIX = "data-";
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(2);
+    /**
+     * Data directories of this JVM's servers. Their lock files must never be opened here: on Linux, closing any
+     * channel on a file drops every lock this JVM holds on it, so probing our own lock would release it and let
+     * another JVM reap a live server.
+     */
+    private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
 
     private final Path base;
 
@@ -67,7 +75,9 @@ final class DataDirectories {
     /** A new, not yet existing data directory path. */
     Path newDataDirectory() {
         createBase();
-        return base.resolve(DATA_PREFIX + UUID.randomUUID());
+        Path dir = base.resolve(DATA_PREFIX + UUID.randomUUID());
+        OWN.add(dir.toAbsolutePath().normalize());
+        return dir;
     }
 
     /** The cached result of {@code initdb} for {@code binariesKey}, if one was made before. */
@@ -167,6 +177,9 @@ final class DataDirectories {
     }
 
     private static boolean isStale(Path dir) {
+        if (OWN.contains(dir.toAbsolutePath().normalize())) {
+            return false;
+        }
         Path lock = dir.resolve(LOCK_FILE);
         if (!Files.exists(lock)) {
             return olderThan(dir, UNLOCKED_GRACE);

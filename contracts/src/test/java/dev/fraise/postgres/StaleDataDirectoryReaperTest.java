@@ -56,6 +56,24 @@ class StaleDataDirectoryReaperTest {
     }
 
     @Test
+    void reapingFromTheServersOwnJvmKeepsItsLockForOtherJvms() throws Exception {
+        try (PostgresServer server = EmbeddedServerProvider.start(java.util.OptionalInt.empty(),
+                new DataDirectories(base), "unshare")) {
+            Path lock = onlyDataDirectory().resolve(DataDirectories.LOCK_FILE);
+            new DataDirectories(base).reapStale();
+
+            Process probe = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    LockProbeChild.class.getName(), lock.toString()).redirectErrorStream(true).start();
+            String answer = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertEquals("HELD", answer, "on Linux, probing the lock from its own JVM released it,"
+                    + " so another JVM's start reaped the live server");
+            assertTrue(probe.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(server.majorVersion() >= 14);
+        }
+    }
+
+    @Test
     void deletesZonkysLeftoverDetectionScriptsButNotFreshOnes() throws Exception {
         Path old = Files.writeString(base.resolve("detect_linux_distribution_123.sh"), "#!/bin/sh");
         Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
