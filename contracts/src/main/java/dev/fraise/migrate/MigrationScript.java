@@ -109,7 +109,7 @@ record MigrationScript(Path file, List<SqlStatement> statements, List<String> no
                 out.append(sql, i, end);
                 i = end;
             } else {
-                out.append(Character.isWhitespace(c) ? ' ' : Character.toUpperCase(c));
+                out.append(Character.isWhitespace(c) ? ' ' : c);
                 i++;
             }
         }

@@ -143,6 +143,7 @@ public final class Migrator {
 
     private MigrationRun up(Connection connection, Optional<String> target) {
         long start = System.nanoTime();
+        migrations.warnings().forEach(w -> LOG.warn("{}", w));
         return locked(connection, () -> {
             table.ensure(connection);
             MigrationStatus status = status(connection, true);
@@ -422,8 +423,8 @@ public final class Migrator {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.MIGRATION_SQL_ERROR, "tracking table " + table + ": "
-                    + SqlScripts.describe(e), null, e);
+            throw new FraiseException(ErrorCode.MIGRATION_SQL_ERROR, "migration bookkeeping on tracking table "
+                    + table + " failed: " + SqlScripts.describe(e), null, e);
         }
     }
 
