@@ -2,15 +2,16 @@ package dev.fraise;
 
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Empty scratch databases on the shared test server (embedded unless the build points elsewhere). */
+/** Empty scratch databases on the shared embedded test server. */
 public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -18,11 +19,10 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** The JVM-wide test server, honouring {@code fraise.*} system properties such as the major. */
+    /** The JVM-wide embedded test server (of the major whose binaries are on the test classpath). */
     public static PostgresServer server() {
-        Map<String, String> properties = new HashMap<>();
-        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return PostgresServers.shared(ServerSettings.defaults().withDefaultsFrom(properties, Map.of()));
+        return PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
+                OptionalInt.empty()));
     }
 
     /** Creates an empty database; closing it drops it. */

@@ -88,5 +88,16 @@ public enum ErrorCode {
     /** Another migration run held the migrations lock for longer than the lock timeout. */
     MIGRATION_LOCK_TIMEOUT,
     /** The tracking table name is not a plain, optionally schema-qualified identifier. */
-    MIGRATION_TRACKING_TABLE_INVALID
+    MIGRATION_TRACKING_TABLE_INVALID,
+    /** A migration's {@code .down.sql} does not restore the schema its {@code .up.sql} started from. */
+    MIGRATION_NOT_REVERSIBLE,
+
+    /** An object the schema files define is missing from the database the migrations produce. */
+    DRIFT_MISSING_IN_MIGRATED,
+    /** The migrations produce an object the schema files do not define. */
+    DRIFT_EXTRA_IN_MIGRATED,
+    /** An object is defined differently by the schema files and by the migrations. */
+    DRIFT_DEFINITION_DIFFERS,
+    /** The base of a drift gate cannot be read: not a git repository, unknown ref, missing directory. */
+    DRIFT_BASE_UNAVAILABLE
 }

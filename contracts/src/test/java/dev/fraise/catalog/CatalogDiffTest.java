@@ -64,9 +64,10 @@ class CatalogDiffTest {
 
     @Test
     void differencesCarryBothDefinitions() {
-        assertEquals(new CatalogDifference(Type.DEFINITION_DIFFERS, ObjectKind.VIEW, "public.v",
-                Optional.of("SELECT id\n   FROM t"), Optional.of("SELECT id,\n    name\n   FROM t")),
-                find(CatalogDiff.between(expected, actual), ObjectKind.VIEW, "public.v"));
+        CatalogDifference view = find(CatalogDiff.between(expected, actual), ObjectKind.VIEW, "public.v");
+        // PostgreSQL 15 qualifies the columns (t.id), 16 and later do not
+        assertEquals(Optional.of("SELECT id\n   FROM t"), view.expected().map(d -> d.replace("t.", "")));
+        assertEquals(Optional.of("SELECT id,\n    name\n   FROM t"), view.actual().map(d -> d.replace("t.", "")));
         assertEquals(new CatalogDifference(Type.DEFINITION_DIFFERS, ObjectKind.COLUMN, "public.t.name",
                 Optional.of("text"), Optional.of("character varying(20)")),
                 find(CatalogDiff.between(expected, actual), ObjectKind.COLUMN, "public.t.name"));

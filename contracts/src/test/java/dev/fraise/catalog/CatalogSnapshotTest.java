@@ -107,7 +107,9 @@ class CatalogSnapshotTest {
             assertEquals(List.of("app.item_lower_code", "app.item_tag_fk_item_idx"), names(snapshot, ObjectKind.INDEX),
                     "indexes of primary key, unique and exclusion constraints are their constraints");
 
-            assertTrue(def(snapshot, ObjectKind.VIEW, "app.v_item").startsWith("SELECT pk_item,\n    code\n"));
+            // PostgreSQL 15 qualifies the columns (item.code), 16 and later do not
+            assertTrue(def(snapshot, ObjectKind.VIEW, "app.v_item").replace("item.", "")
+                    .startsWith("SELECT pk_item,\n    code\n   FROM app.item\n  WHERE "));
             assertEquals("SELECT count(*) AS n\n   FROM app.item", def(snapshot, ObjectKind.MATERIALIZED_VIEW,
                     "app.mv_item"));
 
