@@ -30,6 +30,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -86,19 +90,66 @@ public final class DriftGate {
         CatalogScope scope = scope(config);
         MigrationSet head = migrations(config);
         SchemaPlan headPlan = SchemaPlanner.plan(config, false);
-        try (BaseCheckout checkout = BaseCheckout.open(config, base)) {
-            List<Migration> pending = pending(head, checkout.config());
-            Migrator migrator = Migrator.of(head, config.trackingTable());
-            CatalogSnapshot[] fromDdl = new CatalogSnapshot[1];
-            build(server, headPlan, c -> fromDdl[0] = snapshot(c, scope));
-            CatalogSnapshot[] migrated = new CatalogSnapshot[1];
-            buildBase(server, checkout, c -> {
-                pending.forEach(m -> migrator.executeUp(c, m));
-                migrated[0] = snapshot(c, scope);
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "fraise-drift-ddl");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // database A (HEAD's schema files) builds while the base is read and database B is built
+            Future<CatalogSnapshot> fromDdl = background.submit(() -> {
+                CatalogSnapshot[] snapshot = new CatalogSnapshot[1];
+                build(server, headPlan, c -> snapshot[0] = snapshot(c, scope));
+                return snapshot[0];
             });
-            List<DriftFinding> findings = ddlFindings(CatalogDiff.between(fromDdl[0], migrated[0]), fromDdl[0],
-                    migrated[0], sources(headPlan), migrationSources(head, pending));
-            return new DriftReport(DDL_GATE, checkout.description(), ids(pending), findings, since(start));
+            CatalogSnapshot migrated;
+            List<Migration> pending;
+            String description;
+            try (BaseCheckout checkout = BaseCheckout.open(config, base)) {
+                description = checkout.description();
+                pending = pending(head, checkout.config());
+                Migrator migrator = Migrator.of(head, config.trackingTable());
+                CatalogSnapshot[] snapshot = new CatalogSnapshot[1];
+                buildBase(server, checkout, c -> {
+                    pending.forEach(m -> migrator.executeUp(c, m));
+                    snapshot[0] = snapshot(c, scope);
+                });
+                migrated = snapshot[0];
+            } catch (RuntimeException e) {
+                throw preferHead(fromDdl, e);
+            }
+            CatalogSnapshot expected = await(fromDdl);
+            List<DriftFinding> findings = ddlFindings(CatalogDiff.between(expected, migrated), expected, migrated,
+                    sources(headPlan), migrationSources(head, pending));
+            return new DriftReport(DDL_GATE, description, ids(pending), findings, since(start));
+        } finally {
+            background.shutdown();
+        }
+    }
+
+    /** Waits for database A; when it failed too, its error (about HEAD's schema files) wins. */
+    private static RuntimeException preferHead(Future<CatalogSnapshot> fromDdl, RuntimeException failure) {
+        try {
+            await(fromDdl);
+        } catch (RuntimeException head) {
+            head.addSuppressed(failure);
+            return head;
+        }
+        return failure;
+    }
+
+    private static CatalogSnapshot await(Future<CatalogSnapshot> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new IllegalStateException("interrupted while building the schema files' database", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
