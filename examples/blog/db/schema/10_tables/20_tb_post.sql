@@ -17,8 +17,13 @@ CREATE TABLE tb_post (
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
 
+    view_count    INTEGER NOT NULL DEFAULT 0,   -- added by migration 001_add_post_views
+
     -- tags never contains NULL elements (GraphQL: [String!]!)
     CONSTRAINT tb_post_tags_no_null_elements CHECK (array_position(tags, NULL) IS NULL)
 );
 
 CREATE INDEX idx_tb_post_fk_user ON tb_post (fk_user);
+
+-- Most viewed first (migration 001_add_post_views).
+CREATE INDEX idx_tb_post_views ON tb_post (view_count DESC);

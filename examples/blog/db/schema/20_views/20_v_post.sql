@@ -13,6 +13,7 @@ SELECT
         'is_published', p.is_published,
         'published_at', p.published_at,
         'created_at',   p.created_at,
+        'view_count',   p.view_count,
         'author',       vu.data
     ) AS data
 FROM tb_post p

@@ -7,15 +7,19 @@ import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Entry point: from {@link FraiseSettings} to a {@link TemplatePool} of disposable databases. Pools are shared
@@ -55,19 +59,32 @@ public final class Fraise {
     }
 
     /**
+     * The project's migrations ({@code db/migrations} or {@code migrations_dir}) and tracking table.
+     *
+     * @throws dev.fraise.error.FraiseException a {@code MIGRATION_*} code, e.g. {@code MIGRATION_DIR_MISSING}
+     */
+    public static Migrator migrator(FraiseSettings settings) {
+        return Migrator.forProject(loadConfig(settings));
+    }
+
+    /**
      * The JVM-wide pool for {@code settings}: starts the shared server if needed and builds the template on
-     * first use. Pools are closed (clones and template dropped) before the server stops at JVM exit.
+     * first use, applying pending migrations to it when {@link FraiseSettings#migrations()} is set (so every
+     * clone carries them). Pools are closed (clones and template dropped) before the server stops at JVM exit.
      */
     public static TemplatePool sharedPool(FraiseSettings settings) {
         SchemaPlan plan = plan(settings);
+        Migrator migrator = settings.migrations() ? migrator(settings) : null;
         PostgresServer server = PostgresServers.shared(
                 settings.server().withDefaultsFrom(systemProperties(), System.getenv()));
-        PoolKey key = new PoolKey(server, plan.hash(), settings.pool());
+        PoolKey key = new PoolKey(server, plan.hash(), migrator == null ? "" : fingerprint(migrator),
+                settings.pool());
         CompletableFuture<TemplatePool> future = new CompletableFuture<>();
         CompletableFuture<TemplatePool> existing = POOLS.putIfAbsent(key, future);
         if (existing == null) {
             try {
-                TemplatePool pool = TemplatePool.create(server, plan, settings.pool(), c -> { });
+                Consumer<Connection> afterBuild = migrator == null ? c -> { } : migrator::up;
+                TemplatePool pool = TemplatePool.create(server, plan, settings.pool(), afterBuild);
                 PostgresServers.closeBeforeStop(server, pool);
                 future.complete(pool);
             } catch (RuntimeException e) {
@@ -82,12 +99,19 @@ public final class Fraise {
         }
     }
 
+    /** What the template's migrations depend on: the tracking table and every version with its checksum. */
+    private static String fingerprint(Migrator migrator) {
+        return migrator.trackingTable() + ":" + migrator.migrations().migrations().stream()
+                .map(m -> m.version() + "=" + m.checksum())
+                .collect(Collectors.joining(","));
+    }
+
     private static Map<String, String> systemProperties() {
         Map<String, String> result = new HashMap<>();
         System.getProperties().forEach((k, v) -> result.put(String.valueOf(k), String.valueOf(v)));
         return result;
     }
 
-    private record PoolKey(PostgresServer server, String schemaHash, PoolOptions options) {
+    private record PoolKey(PostgresServer server, String schemaHash, String migrations, PoolOptions options) {
     }
 }

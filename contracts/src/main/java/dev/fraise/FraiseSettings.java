@@ -16,11 +16,12 @@ import java.util.Optional;
  *                    {@code confiture.yaml}
  * @param schemaDirs  schema directories that replace the config's {@code include_dirs}; empty to use the config
  * @param seeds       whether seed files are loaded into the template
+ * @param migrations  whether pending migrations are applied to the template after the build
  * @param server      which PostgreSQL to use
  * @param pool        prefetching and clone strategy
  */
 public record FraiseSettings(Path projectDir, String environment, Optional<Path> configFile, List<Path> schemaDirs,
-                             boolean seeds, ServerSettings server, PoolOptions pool) {
+                             boolean seeds, boolean migrations, ServerSettings server, PoolOptions pool) {
 
     public FraiseSettings {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -31,39 +32,45 @@ public record FraiseSettings(Path projectDir, String environment, Optional<Path>
         Objects.requireNonNull(pool, "pool");
     }
 
-    /** Defaults for {@code projectDir}: environment {@code local}, no seeds, automatic provider. */
+    /** Defaults for {@code projectDir}: environment {@code local}, no seeds, no migrations, automatic provider. */
     public static FraiseSettings forProject(Path projectDir) {
-        return new FraiseSettings(projectDir, "local", Optional.empty(), List.of(), false, ServerSettings.defaults(),
-                PoolOptions.DEFAULT);
+        return new FraiseSettings(projectDir, "local", Optional.empty(), List.of(), false, false,
+                ServerSettings.defaults(), PoolOptions.DEFAULT);
     }
 
     /** A copy with another environment. */
     public FraiseSettings withEnvironment(String env) {
-        return new FraiseSettings(projectDir, env, configFile, schemaDirs, seeds, server, pool);
+        return new FraiseSettings(projectDir, env, configFile, schemaDirs, seeds, migrations, server, pool);
     }
 
     /** A copy with an explicit config file. */
     public FraiseSettings withConfigFile(Path file) {
-        return new FraiseSettings(projectDir, environment, Optional.of(file), schemaDirs, seeds, server, pool);
+        return new FraiseSettings(projectDir, environment, Optional.of(file), schemaDirs, seeds, migrations, server,
+                pool);
     }
 
     /** A copy whose schema directories replace the config's. */
     public FraiseSettings withSchemaDirs(List<Path> dirs) {
-        return new FraiseSettings(projectDir, environment, configFile, dirs, seeds, server, pool);
+        return new FraiseSettings(projectDir, environment, configFile, dirs, seeds, migrations, server, pool);
     }
 
     /** A copy that loads (or not) seed files. */
     public FraiseSettings withSeeds(boolean load) {
-        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, load, server, pool);
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, load, migrations, server, pool);
+    }
+
+    /** A copy that applies (or not) the project's pending migrations to the template after the build. */
+    public FraiseSettings withMigrations(boolean apply) {
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, apply, server, pool);
     }
 
     /** A copy with other server settings. */
     public FraiseSettings withServer(ServerSettings settings) {
-        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, settings, pool);
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, migrations, settings, pool);
     }
 
     /** A copy with other pool options. */
     public FraiseSettings withPool(PoolOptions options) {
-        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, server, options);
+        return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, migrations, server, options);
     }
 }

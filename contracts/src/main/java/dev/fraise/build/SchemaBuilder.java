@@ -5,10 +5,6 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Executes a {@link SchemaPlan} in one transaction: either every statement of every file is applied, or
@@ -85,7 +79,8 @@ public final class SchemaBuilder {
                 }
             }
         } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + describe(e), null, e);
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + SqlScripts.describe(e),
+                    null, e);
         }
         return new BuildResult(files.size(), count, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -95,43 +90,22 @@ public final class SchemaBuilder {
         try {
             connection.commit();
         } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "COMMIT of the build failed: " + describe(e),
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "COMMIT of the build failed: " + SqlScripts.describe(e),
                     null, e);
         }
-    }
-
-    private static String describe(SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
-        String state = e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "";
-        return firstLine(String.valueOf(message)) + state;
     }
 
     private static void execute(Statement statement, SchemaFile file, SqlStatement sql) {
         try {
             statement.execute(sql.sql());
         } catch (SQLException e) {
-            throw sqlError(file, sql, e);
+            throw SqlScripts.statementError(ErrorCode.BUILD_SQL_ERROR, file.displayPath(), sql, e);
         }
-    }
-
-    private static FraiseException sqlError(SchemaFile file, SqlStatement sql, SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        int line = sql.line();
-        int column = sql.column();
-        if (server != null && server.getPosition() > 0) {
-            int[] at = sql.fileLocationOf(server.getPosition());
-            line = at[0];
-            column = at[1];
-        }
-        String detail = describe(e) + " in statement: " + sql.firstLine();
-        return new FraiseException(ErrorCode.BUILD_SQL_ERROR, detail,
-                new SourceLocation(file.displayPath(), line, column), e);
     }
 
     private static ParsedFile parse(SchemaFile file) {
         String text = decode(file);
-        List<SqlStatement> statements = SqlSplitter.split(text, file.displayPath());
+        List<SqlStatement> statements = SqlScripts.split(text, file.displayPath());
         for (SqlStatement sql : statements) {
             String first = sql.sql().split("[\\s(;]+", 2)[0].toLowerCase(Locale.ROOT);
             if (TRANSACTION_CONTROL.contains(first)) {
@@ -144,47 +118,11 @@ public final class SchemaBuilder {
     }
 
     private static String decode(SchemaFile file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file.path());
+            return SqlScripts.decode(Files.readAllBytes(file.path()), file.displayPath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.displayPath(), e);
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(bytes);
-            int line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new FraiseException(ErrorCode.BUILD_NOT_UTF8,
-                    "file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " at offset " + bad
-                            + "); convert it with iconv -t UTF-8",
-                    SourceLocation.of(file.displayPath(), line));
-        }
-    }
-
-    private static int firstInvalidUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : 0;
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** A file read and split into statements. */

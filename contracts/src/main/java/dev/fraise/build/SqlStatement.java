@@ -3,20 +3,20 @@ package dev.fraise.build;
 import java.util.Objects;
 
 /**
- * One top-level SQL statement of a file.
+ * One top-level SQL statement of a file, as {@link SqlScripts#split} finds it.
  *
  * @param sql    the statement text, without its terminating semicolon
  * @param line   1-based line of its first character in the file
  * @param column 1-based column of its first character
  */
-record SqlStatement(String sql, int line, int column) {
+public record SqlStatement(String sql, int line, int column) {
 
-    SqlStatement {
+    public SqlStatement {
         Objects.requireNonNull(sql, "sql");
     }
 
     /** The first line of the statement, for messages. */
-    String firstLine() {
+    public String firstLine() {
         int nl = sql.indexOf('\n');
         String first = (nl < 0 ? sql : sql.substring(0, nl)).strip();
         return first.length() > 80 ? first.substring(0, 77) + "..." : first;
@@ -25,8 +25,10 @@ record SqlStatement(String sql, int line, int column) {
     /**
      * The 1-based line and column in the file of the 1-based character {@code position} in this statement.
      * PostgreSQL counts positions in characters (code points), not bytes or UTF-16 units.
+     *
+     * @return {@code {line, column}}
      */
-    int[] fileLocationOf(int position) {
+    public int[] fileLocationOf(int position) {
         int lineInFile = line;
         int col = column;
         int i = 0;

@@ -57,5 +57,47 @@ public enum ErrorCode {
     /** Reading the catalog for shape inference failed. */
     INFERENCE_CATALOG_FAILED,
     /** Sampling rows of a view to validate them against a shape failed. */
-    SAMPLE_QUERY_FAILED
+    SAMPLE_QUERY_FAILED,
+
+    /** The migrations directory does not exist, but migrations were requested. */
+    MIGRATION_DIR_MISSING,
+    /** A migration file name does not follow {@code {version}_{name}.up.sql} / {@code .down.sql}. */
+    MIGRATION_INVALID_NAME,
+    /** Two migrations share a version. */
+    MIGRATION_DUPLICATE_VERSION,
+    /** A bare {@code {version}_{name}.sql} file, which is not run (warning). */
+    MIGRATION_ORPHAN,
+    /** A Python ({@code .py}) migration, which Fraise cannot run. */
+    MIGRATION_UNSUPPORTED,
+    /** Migration versions have different widths, so string order may not be the intended order (warning). */
+    MIGRATION_VERSION_WIDTH,
+    /** A migration file holds no statement (an error for {@code .up.sql}, a warning for {@code .down.sql}). */
+    MIGRATION_EMPTY,
+    /** A migration file controls transactions itself (ROLLBACK, ABORT, BEGIN with options, ...). */
+    MIGRATION_TRANSACTION_CONTROL,
+    /** PostgreSQL rejected a statement of a migration file. */
+    MIGRATION_SQL_ERROR,
+    /** An applied migration's file changed since it was applied (checksum differs). */
+    MIGRATION_CHECKSUM_MISMATCH,
+    /** The tracking table records a migration whose file no longer exists. */
+    MIGRATION_FILE_MISSING,
+    /** A migration to roll back has no {@code .down.sql} file. */
+    MIGRATION_DOWN_MISSING,
+    /** A target or baseline version names no migration file. */
+    MIGRATION_TARGET_UNKNOWN,
+    /** Another migration run held the migrations lock for longer than the lock timeout. */
+    MIGRATION_LOCK_TIMEOUT,
+    /** The tracking table name is not a plain, optionally schema-qualified identifier. */
+    MIGRATION_TRACKING_TABLE_INVALID,
+    /** A migration's {@code .down.sql} does not restore the schema its {@code .up.sql} started from. */
+    MIGRATION_NOT_REVERSIBLE,
+
+    /** An object the schema files define is missing from the database the migrations produce. */
+    DRIFT_MISSING_IN_MIGRATED,
+    /** The migrations produce an object the schema files do not define. */
+    DRIFT_EXTRA_IN_MIGRATED,
+    /** An object is defined differently by the schema files and by the migrations. */
+    DRIFT_DEFINITION_DIFFERS,
+    /** The base of a drift gate cannot be read: not a git repository, unknown ref, missing directory. */
+    DRIFT_BASE_UNAVAILABLE
 }

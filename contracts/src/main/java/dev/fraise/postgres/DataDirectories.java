@@ -40,8 +40,8 @@ final class DataDirectories {
     private static final String DATA_PREFIX = "data-";
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(2);
     /**
-     * Data directories of servers of this JVM. Their lock files must never be opened here: POSIX releases all of
-     * a process's locks on a file when any descriptor of it closes, so probing our own lock would drop it and let
+     * Data directories of this JVM's servers. Their lock files must never be opened here: on Linux, closing any
+     * channel on a file drops every lock this JVM holds on it, so probing our own lock would release it and let
      * another JVM reap a live server.
      */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
@@ -75,8 +75,8 @@ final class DataDirectories {
     /** A new, not yet existing data directory path. */
     Path newDataDirectory() {
         createBase();
-        Path dir = base.resolve(DATA_PREFIX + UUID.randomUUID()).toAbsolutePath();
-        OWN.add(dir);
+        Path dir = base.resolve(DATA_PREFIX + UUID.randomUUID());
+        OWN.add(dir.toAbsolutePath().normalize());
         return dir;
     }
 
@@ -177,7 +177,7 @@ final class DataDirectories {
     }
 
     private static boolean isStale(Path dir) {
-        if (OWN.contains(dir.toAbsolutePath())) {
+        if (OWN.contains(dir.toAbsolutePath().normalize())) {
             return false;
         }
         Path lock = dir.resolve(LOCK_FILE);

@@ -29,10 +29,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Clones are dropped when their class or method ends; templates and the server at JVM exit. An embedded
  * server leaves no process or data directory behind, and those of a killed JVM are reaped on the next start.
  *
+ * <h2>Migrations</h2>
+ * With {@link #migrations()}, the project's pending migrations are applied to the template after the build,
+ * each in its own transaction and recorded in Confiture's tracking table, exactly as {@code confiture migrate up}
+ * would on a freshly built database.
+ *
  * <h2>Failures</h2>
  * A schema that does not build fails the class with the build error's code, file, line and PostgreSQL's
  * message, e.g. {@code BUILD_SQL_ERROR: db/schema/20_views/20_v_post.sql:7:10: relation "tb_usr" does not
- * exist (SQLSTATE 42P01)}.
+ * exist (SQLSTATE 42P01)}; a migration likewise ({@code MIGRATION_SQL_ERROR}, {@code MIGRATION_*}).
  *
  * <h2>Parallel execution</h2>
  * Safe under JUnit's parallel execution: each class (or method) has its own database.
@@ -56,7 +61,12 @@ public @interface FraiseDatabase {
     /** Whether seed files ({@code db/seeds}, any path component named {@code seed(s)}) are loaded. */
     boolean seeds() default false;
 
-    /** Whether pending migrations are applied after the build (not available yet: fails the class if set). */
+    /**
+     * Whether the project's migrations ({@code db/migrations}, or the config's {@code migrations_dir}) are applied
+     * after the schema build, into the template, so every clone carries them and Confiture's tracking table.
+     * A migration that fails, a missing directory or an invalid file fails the class with its code, e.g.
+     * {@code MIGRATION_SQL_ERROR: db/migrations/002_x.up.sql:3:5: ...}.
+     */
     boolean migrations() default false;
 
     /** A fresh database per class (default) or per test method. */

@@ -42,10 +42,6 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
     @Override
     public void beforeAll(ExtensionContext context) {
         FraiseDatabase config = annotation(context);
-        if (config.migrations()) {
-            throw new ExtensionConfigurationException("@FraiseDatabase(migrations = true) is not available yet"
-                    + " in this version of Fraise (FEATURE_UNAVAILABLE); remove it");
-        }
         TemplatePool pool = pool(config);
         if (config.isolation() == Isolation.PER_CLASS) {
             classStore(context).getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()),
@@ -146,6 +142,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 .withEnvironment(config.env())
                 .withSchemaDirs(Arrays.stream(config.schemaDirs()).map(Path::of).toList())
                 .withSeeds(config.seeds())
+                .withMigrations(config.migrations())
                 .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
                 .withPool(new PoolOptions(config.prefetch(), CloneStrategy.FILE_COPY));
         return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));

@@ -71,10 +71,29 @@ class FraiseExtensionBehaviourTest {
     }
 
     @Test
-    void migrationsAreRejectedUntilSupported() {
-        Throwable failure = onlyClassFailure(run(WantsMigrations.class));
-        assertInstanceOf(ExtensionConfigurationException.class, failure);
-        assertTrue(failure.getMessage().contains("FEATURE_UNAVAILABLE"), failure.getMessage());
+    void migrationsAreAppliedIntoTheTemplateOnlyWhenRequested() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(WithMigrations.class), selectClass(WithoutMigrations.class))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+    }
+
+    @Test
+    void failingMigrationFailsTheClassWithItsLocationAndNoStackTrace() {
+        Throwable failure = onlyClassFailure(run(BadMigration.class));
+        FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, failure);
+        assertEquals(ErrorCode.MIGRATION_SQL_ERROR, setup.code());
+        assertTrue(setup.getMessage().startsWith("MIGRATION_SQL_ERROR: db/migrations/002_add_view.up.sql:3:18:"
+                + " column \"lable\" does not exist (SQLSTATE 42703)"), setup.getMessage());
+        assertEquals(0, setup.getStackTrace().length);
+    }
+
+    @Test
+    void missingMigrationsDirectoryFailsTheClass() {
+        FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class,
+                onlyClassFailure(run(NoMigrationsDirectory.class)));
+        assertEquals(ErrorCode.MIGRATION_DIR_MISSING, setup.code());
+        assertTrue(setup.getMessage().startsWith("MIGRATION_DIR_MISSING: db/migrations: "), setup.getMessage());
     }
 
     @Test
@@ -127,8 +146,40 @@ class FraiseExtensionBehaviourTest {
         }
     }
 
-    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", migrations = true)
-    static class WantsMigrations {
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", seeds = true, migrations = true,
+            isolation = Isolation.PER_METHOD)
+    static class WithMigrations {
+        @Test
+        void seededRowsGotTheNewColumnsDefault(Database database) throws Exception {
+            assertEquals("[0, 0]", database.queryJson("SELECT price_cents FROM tb_item"));
+        }
+
+        @Test
+        void theCloneCarriesConfituresTrackingTable(Database database) throws Exception {
+            assertEquals("[{\"name\": \"add_item_price\", \"version\": \"001\"}]",
+                    database.queryJson("SELECT version, name FROM tb_confiture"));
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", seeds = true)
+    static class WithoutMigrations {
+        @Test
+        void noMigrationRan(Database database) throws Exception {
+            assertEquals("[0]", database.queryJson("SELECT count(*) FROM information_schema.columns"
+                    + " WHERE column_name = 'price_cents' OR table_name = 'tb_confiture'"));
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/bad-migration", migrations = true)
+    static class BadMigration {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", migrations = true)
+    static class NoMigrationsDirectory {
         @Test
         void neverRuns() {
             throw new AssertionError("must not run");

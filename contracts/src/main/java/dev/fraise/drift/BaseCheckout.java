@@ -1,0 +1,187 @@
+package dev.fraise.drift;
+
+import dev.fraise.config.IncludeDir;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The project as it is at a {@link DriftBase}: for a git ref, its schema and migrations directories extracted
+ * with {@code git archive} into a temporary directory that {@link #close()} deletes; for a directory, that
+ * directory itself.
+ */
+final class BaseCheckout implements AutoCloseable {
+
+    private final ProjectConfig config;
+    private final String description;
+    private final Path temporary;
+
+    private BaseCheckout(ProjectConfig config, String description, Path temporary) {
+        this.config = config;
+        this.description = description;
+        this.temporary = temporary;
+    }
+
+    /**
+     * Materialises {@code base} for the project of {@code head}.
+     *
+     * @throws FraiseException {@code DRIFT_BASE_UNAVAILABLE}: not a git repository, unknown ref, a directory
+     *                         outside the repository, a missing base directory, no git on the PATH
+     */
+    static BaseCheckout open(ProjectConfig head, DriftBase base) {
+        if (base instanceof DriftBase.Directory directory) {
+            Path dir = directory.projectDir().toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "base directory does not exist",
+                        SourceLocation.of(dir));
+            }
+            return new BaseCheckout(rebase(head, dir), base.describe(), null);
+        }
+        return fromGit(head, ((DriftBase.GitRef) base).ref());
+    }
+
+    /** The head's configuration with every directory moved to the base. */
+    ProjectConfig config() {
+        return config;
+    }
+
+    /** E.g. {@code git ref origin/main (commit 1a2b3c4d5e6f)}. */
+    String description() {
+        return description;
+    }
+
+    private static BaseCheckout fromGit(ProjectConfig head, String ref) {
+        Path project = head.projectDir();
+        GitCli.Result top = GitCli.tryRun(List.of("git", "-C", project.toString(), "rev-parse", "--show-toplevel"));
+        if (top.exitCode() != 0) {
+            throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "cannot read base " + ref
+                    + ": the project is not in a git repository (" + GitCli.firstLine(top.error()) + ")",
+                    SourceLocation.of(project));
+        }
+        Path root = realPath(Path.of(top.output()));
+        GitCli.Result resolved = GitCli.tryRun(List.of("git", "-C", root.toString(), "rev-parse", "--verify",
+                "--quiet", ref + "^{commit}"));
+        if (resolved.exitCode() != 0 || resolved.output().isEmpty()) {
+            throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "git ref '" + ref
+                    + "' does not name a commit of " + root + " (fetch it, or check the spelling)");
+        }
+        String commit = resolved.output();
+        Path projectInRepo = root.relativize(realPath(project));
+        Set<String> paths = new LinkedHashSet<>();
+        for (Path dir : directories(head)) {
+            Path inRepo = projectInRepo.resolve(project.relativize(dir)).normalize();
+            if (inRepo.startsWith("..")) {
+                throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "directory is outside the git repository "
+                        + root + ", so its base version cannot be read", SourceLocation.of(dir));
+            }
+            paths.add(inRepo.toString().isEmpty() ? "." : inRepo.toString().replace('\\', '/'));
+        }
+        Path temporary = createTemporary();
+        try {
+            Path tree = Files.createDirectories(temporary.resolve("tree"));
+            List<String> existing = existingPaths(root, commit, paths);
+            if (!existing.isEmpty()) {
+                Path archive = temporary.resolve("base.tar");
+                List<String> args = new ArrayList<>(List.of("archive", "--format=tar", "-o", archive.toString(),
+                        commit, "--"));
+                args.addAll(existing);
+                GitCli.git(root, args.toArray(String[]::new));
+                GitCli.untar(archive, tree);
+                Files.delete(archive);
+            }
+            Path baseProject = Files.createDirectories(tree.resolve(projectInRepo.toString()));
+            return new BaseCheckout(rebase(head, baseProject),
+                    "git ref " + ref + " (commit " + commit.substring(0, Math.min(12, commit.length())) + ")",
+                    temporary);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(temporary);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The paths that exist in {@code commit}; {@code git archive} fails on a path that does not. */
+    private static List<String> existingPaths(Path root, String commit, Set<String> paths) {
+        List<String> existing = new ArrayList<>();
+        for (String path : paths) {
+            List<String> command = new ArrayList<>(List.of("git", "-C", root.toString(), "ls-tree", "--name-only",
+                    commit, "--", path));
+            GitCli.Result listed = GitCli.tryRun(command);
+            if (listed.exitCode() == 0 && !listed.output().isEmpty()) {
+                existing.add(path);
+            }
+        }
+        return existing;
+    }
+
+    private static List<Path> directories(ProjectConfig config) {
+        List<Path> dirs = new ArrayList<>();
+        config.includeDirs().forEach(d -> dirs.add(d.path()));
+        dirs.add(config.migrationsDir());
+        return dirs;
+    }
+
+    private static ProjectConfig rebase(ProjectConfig head, Path baseProject) {
+        List<IncludeDir> include = head.includeDirs().stream()
+                .map(d -> new IncludeDir(move(head, baseProject, d.path()), d.recursive(), d.include(), d.exclude(),
+                        d.autoDiscover(), d.order()))
+                .toList();
+        List<Path> exclude = head.excludeDirs().stream().map(d -> move(head, baseProject, d)).toList();
+        return new ProjectConfig(baseProject, head.environment(), Optional.empty(), head.databaseUrl(), include,
+                exclude, head.sortMode(), head.trackingTable(), move(head, baseProject, head.migrationsDir()),
+                List.of());
+    }
+
+    private static Path move(ProjectConfig head, Path baseProject, Path path) {
+        return baseProject.resolve(head.projectDir().relativize(path)).normalize();
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    private static Path createTemporary() {
+        try {
+            return Files.createTempDirectory("fraise-drift-base-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the base", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** Deletes the extracted base, if any. */
+    @Override
+    public void close() {
+        deleteTree(temporary);
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE tb_thing ADD COLUMN label TEXT;

@@ -1,0 +1,3 @@
+-- the column is misspelled
+CREATE VIEW v_thing AS
+    SELECT name, lable FROM tb_thing;

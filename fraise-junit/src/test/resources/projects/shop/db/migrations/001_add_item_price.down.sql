@@ -1,0 +1,1 @@
+ALTER TABLE tb_item DROP COLUMN price_cents;
