@@ -39,6 +39,8 @@ class ArchitectureTest {
                 .layer("postgres").definedBy("dev.fraise.postgres..")
                 .layer("config").definedBy("dev.fraise.config..")
                 .layer("error").definedBy("dev.fraise.error..")
+                .layer("contract").definedBy("dev.fraise.contract..")
+                .layer("graphql").definedBy("dev.fraise.graphql..")
                 .layer("inference").definedBy("dev.fraise.inference..")
                 .layer("sample").definedBy("dev.fraise.sample..")
                 .layer("shape").definedBy("dev.fraise.shape..")
@@ -51,9 +53,11 @@ class ArchitectureTest {
                 .whereLayer("build").mayOnlyBeAccessedByLayers("entry", "database", "migrate", "drift")
                 .whereLayer("postgres").mayOnlyBeAccessedByLayers("entry", "database", "drift")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("entry", "build", "migrate", "drift")
-                .whereLayer("inference").mayOnlyBeAccessedByLayers("entry")
-                .whereLayer("sample").mayOnlyBeAccessedByLayers("entry")
-                .whereLayer("shape").mayOnlyBeAccessedByLayers("entry", "inference", "sample")
+                .whereLayer("contract").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("graphql").mayOnlyBeAccessedByLayers("entry", "contract")
+                .whereLayer("inference").mayOnlyBeAccessedByLayers("entry", "contract")
+                .whereLayer("sample").mayOnlyBeAccessedByLayers("entry", "contract")
+                .whereLayer("shape").mayOnlyBeAccessedByLayers("entry", "inference", "sample", "contract")
                 .whereLayer("nodetree").mayOnlyBeAccessedByLayers("inference")
                 .check(engine);
     }

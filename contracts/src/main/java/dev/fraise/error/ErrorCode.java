@@ -99,5 +99,12 @@ public enum ErrorCode {
     /** An object is defined differently by the schema files and by the migrations. */
     DRIFT_DEFINITION_DIFFERS,
     /** The base of a drift gate cannot be read: not a git repository, unknown ref, missing directory. */
-    DRIFT_BASE_UNAVAILABLE
+    DRIFT_BASE_UNAVAILABLE,
+
+    /** A configured GraphQL schema file or glob matches no readable file. */
+    SDL_NOT_FOUND,
+    /** A GraphQL schema file (SDL or introspection JSON) does not parse. */
+    SDL_PARSE_ERROR,
+    /** A contract baseline file is missing or malformed. */
+    CONTRACT_BASELINE_INVALID
 }

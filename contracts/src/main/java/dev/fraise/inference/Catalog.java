@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** What inference needs from {@code pg_catalog}, loaded once in a few queries. */
 record Catalog(Map<Long, Relation> relations, Map<String, Relation> relationsByName, Map<Long, TypeInfo> types,
-        Map<Long, Proc> procs, Set<Long> typesWithJsonCast) {
+        Map<Long, Proc> procs, Set<Long> typesWithJsonCast, Map<Long, List<String>> enumLabels) {
 
     /** A table, view, materialised view, foreign table or composite type. */
     record Relation(long oid, String schema, String name, char kind, List<Column> columns,

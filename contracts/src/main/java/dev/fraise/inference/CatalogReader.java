@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Loads a {@link Catalog} in six queries, whatever the number of views. */
+/** Loads a {@link Catalog} in seven queries, whatever the number of views. */
 final class CatalogReader {
 
     private static final String RELATIONS = """
@@ -45,6 +45,8 @@ final class CatalogReader {
                    EXISTS (SELECT 1 FROM pg_cast k WHERE k.castsource = t.oid AND k.casttarget = 'json'::regtype
                            AND t.oid >= 16384)
             FROM pg_type t""";
+    private static final String ENUMS = """
+            SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder""";
     private static final String PROCS = """
             SELECT p.oid, n.nspname, p.proname, p.proisstrict
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace""";
@@ -99,7 +101,10 @@ final class CatalogReader {
             Map<Long, Catalog.Proc> procs = new HashMap<>();
             query(connection, PROCS, null, rs -> procs.put(rs.getLong(1),
                     new Catalog.Proc(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))));
-            return new Catalog(relations, byName, types, procs, jsonCasts);
+            Map<Long, List<String>> enums = new HashMap<>();
+            query(connection, ENUMS, null, rs -> enums.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(rs.getString(2)));
+            return new Catalog(relations, byName, types, procs, jsonCasts, enums);
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.INFERENCE_CATALOG_FAILED,
                     "reading the catalog failed: " + e.getMessage(), null, e);

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Infers the JSON shape and nullability of views' {@code data} columns from PostgreSQL's own analysis of each
- * view ({@code pg_rewrite.ev_action}), with no rows. The catalog is read once, in six queries; child views are
+ * view ({@code pg_rewrite.ev_action}), with no rows. The catalog is read once, in seven queries; child views are
  * inferred once and reused by every view that embeds them.
  *
  * <pre>{@code
@@ -90,6 +90,18 @@ public final class ShapeInference {
         return new ViewShape(relation.displayName(), new UnknownShape(reason,
                 analyzer.types().provenance(relation.displayName(), data.typeOid(), relation.displayName() + ".data")),
                 inferred.nullability(), reason);
+    }
+
+    /** The columns of a relation, empty when it does not exist among the inferred schemas. */
+    public Optional<List<String>> columns(String relation) {
+        return analyzer.relationByName(relation, options.schemas().get(0))
+                .map(r -> r.columns().stream().map(Catalog.Column::name).toList());
+    }
+
+    /** The labels of an enum type named as {@code format_type} prints it ({@code post_status}), in order. */
+    public Optional<List<String>> enumLabels(String typeName) {
+        return analyzer.catalog().types().values().stream().filter(t -> t.typtype() == 'e' && t.name().equals(typeName))
+                .findFirst().map(t -> analyzer.catalog().enumLabels().getOrDefault(t.oid(), List.of()));
     }
 
     /** Whether a relation of that name exists among the inferred schemas. */

@@ -1,0 +1,210 @@
+package dev.fraise.contract;
+
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.graphql.GraphqlSchema;
+import dev.fraise.graphql.GraphqlSchemaLoader;
+import dev.fraise.inference.ShapeInference;
+import dev.fraise.sample.SampleReport;
+import dev.fraise.sample.SampleValidator;
+import dev.fraise.sample.Violation;
+import dev.fraise.sample.ViolationKind;
+import dev.fraise.shape.Nullability;
+import dev.fraise.shape.ViewShape;
+import graphql.language.FieldDefinition;
+import graphql.language.ImplementingTypeDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InterfaceTypeDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.TypeDefinition;
+import graphql.language.UnionTypeDefinition;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every GraphQL object type against the inferred shape of its view's {@code data}: keys, kinds, nesting,
+ * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too.
+ *
+ * <pre>{@code
+ * ContractReport report = ContractChecker.check(connection, projectDir, List.of("schema.graphql"),
+ *         ContractOptions.DEFAULT);
+ * report.findings().forEach(System.out::println);
+ * }</pre>
+ */
+public final class ContractChecker {
+
+    private ContractChecker() {
+    }
+
+    /**
+     * Loads the schema files (SDL, globs, or an introspection {@code .json}) and checks them. A schema that does
+     * not parse gives a report with one {@code SDL_PARSE_ERROR} finding.
+     */
+    public static ContractReport check(Connection connection, Path projectDir, List<String> schemaFiles,
+            ContractOptions options) {
+        GraphqlSchema schema;
+        try {
+            schema = GraphqlSchemaLoader.load(projectDir, schemaFiles);
+        } catch (FraiseException e) {
+            if (e.code() != ErrorCode.SDL_PARSE_ERROR) {
+                throw e;
+            }
+            return new ContractReport(List.of(), List.of(new Finding(FindingCode.SDL_PARSE_ERROR, "", "",
+                    Optional.empty(), e.location(), "", "", e.detail(), "", Optional.empty())));
+        }
+        return check(connection, schema, options);
+    }
+
+    /** Checks a loaded schema against the database behind {@code connection}. */
+    public static ContractReport check(Connection connection, GraphqlSchema schema, ContractOptions options) {
+        ShapeInference inference = ShapeInference.load(connection, options.inference());
+        TypeBindings bindings = TypeBindings.resolve(schema, options, inference);
+        TypeChecker checker = new TypeChecker(schema.registry(), options, inference);
+        Set<String> roots = Set.of(schema.rootTypeName("query"), schema.rootTypeName("mutation"),
+                schema.rootTypeName("subscription"));
+        Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
+        List<TypeResult> results = new ArrayList<>();
+        Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
+        for (TypeDefinition<?> type : inSchemaOrder(schema)) {
+            int before = checker.findings().size();
+            results.add(checkType(type, bindings, roots, embeddedBy, checker, inference, connection, options,
+                    schema));
+            findingsByType.put(type.getName(), new ArrayList<>(checker.findings().subList(before,
+                    checker.findings().size())));
+        }
+        Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
+        List<Finding> findings = new ArrayList<>();
+        bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
+        findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
+        return new ContractReport(results, findings);
+    }
+
+    private static TypeResult checkType(TypeDefinition<?> type, TypeBindings bindings, Set<String> roots,
+            Map<String, String> embeddedBy, TypeChecker checker, ShapeInference inference, Connection connection,
+            ContractOptions options, GraphqlSchema schema) {
+        String name = type.getName();
+        if (roots.contains(name)) {
+            return notChecked(type, "root type: its fields are bound through @sqlSource");
+        }
+        if (!(type instanceof ObjectTypeDefinition object)) {
+            return notChecked(type, kindReason(type));
+        }
+        Optional<TypeBindings.Binding> binding = bindings.of(name);
+        if (binding.isEmpty()) {
+            return embeddedBy.containsKey(name)
+                    ? new TypeResult(name, TypeResult.Status.CHECKED_THROUGH_PARENT, Optional.empty(), "embedded in "
+                            + embeddedBy.get(name), Sdl.location(type))
+                    : notChecked(type, "no source: no @sqlSource, no Query field with @sqlSource returns it, and "
+                            + FieldNaming.defaultView(name) + " does not exist");
+        }
+        String view = binding.get().view();
+        TypeResult checked = new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(view), binding.get().how(),
+                Sdl.location(type));
+        Optional<List<String>> columns = inference.columns(view);
+        if (columns.isEmpty()) {
+            checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(), Sdl.location(type), view, "$",
+                    name + " is bound to " + view + " (" + binding.get().how() + "), which does not exist", "");
+            return checked;
+        }
+        if (!columns.get().contains("id")) {
+            checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), Sdl.location(type), view, "$",
+                    view + " has no id column to filter on", "columns: " + String.join(", ", columns.get()));
+        }
+        if (!columns.get().contains("data")) {
+            checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), Sdl.location(type), view,
+                    "$", view + " has no data column", "columns: " + String.join(", ", columns.get()));
+            return checked;
+        }
+        ViewShape shape = inference.infer(view);
+        checker.checkRoot(object, shape.data(), shape.nullability(), view);
+        if (options.mode() == CheckMode.SAMPLE) {
+            sample(object, shape, checker, connection, options, schema);
+        }
+        return checked;
+    }
+
+    private static void sample(ObjectTypeDefinition type, ViewShape inferred, TypeChecker checker,
+            Connection connection, ContractOptions options, GraphqlSchema schema) {
+        ViewShape expected = new ViewShape(inferred.relation(), new ExpectedShapes(schema.registry(), options.naming())
+                .of(type, inferred.data(), 0), Nullability.nonNull("a row of " + type.getName()), "GraphQL");
+        SampleReport report = new SampleValidator(options.sampleRows(), 20).validate(connection, expected);
+        for (Violation violation : report.violations()) {
+            if (violation.kind() == ViolationKind.UNEXPECTED_KEY) {
+                continue;
+            }
+            checker.add(FindingCode.SAMPLE_VIOLATION, type.getName() + pathOf(violation.jsonPath()), type.getName(),
+                    Optional.empty(), Sdl.location(type), inferred.relation(), violation.jsonPath(), "row id "
+                            + violation.rowId() + ": " + violation.message(), violation.kind().name());
+        }
+    }
+
+    private static String pathOf(String jsonPath) {
+        return jsonPath.substring(1).replaceAll("\\[\\d+]", "[]");
+    }
+
+    /** Types reached through fields of bound types, with one embedding path each, for the summary. */
+    private static Map<String, String> embeddings(GraphqlSchema schema, TypeBindings bindings, Set<String> roots) {
+        Map<String, String> embeddedBy = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (ObjectTypeDefinition type : schema.registry().getTypes(ObjectTypeDefinition.class)) {
+            if (bindings.of(type.getName()).isPresent() && !roots.contains(type.getName())) {
+                queue.add(type.getName());
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>(queue);
+        while (!queue.isEmpty()) {
+            String owner = queue.poll();
+            Optional<ImplementingTypeDefinition> definition = schema.registry().getType(owner,
+                    ImplementingTypeDefinition.class);
+            if (definition.isEmpty()) {
+                continue;
+            }
+            for (Object field : definition.get().getFieldDefinitions()) {
+                String target = Sdl.typeName(((FieldDefinition) field).getType());
+                embeddedBy.putIfAbsent(target, owner + "." + ((FieldDefinition) field).getName());
+                if (seen.add(target)) {
+                    queue.add(target);
+                }
+            }
+        }
+        return embeddedBy;
+    }
+
+    private static List<TypeDefinition<?>> inSchemaOrder(GraphqlSchema schema) {
+        List<TypeDefinition<?>> types = new ArrayList<>();
+        schema.registry().types().values().forEach(t -> types.add((TypeDefinition<?>) t));
+        types.sort(Comparator.comparing((TypeDefinition<?> t) -> Sdl.location(t).map(l -> l.file().toString())
+                .orElse("")).thenComparingInt(t -> Sdl.location(t).map(l -> l.line()).orElse(0))
+                .thenComparing(TypeDefinition::getName));
+        return types;
+    }
+
+    private static String kindReason(TypeDefinition<?> type) {
+        if (type instanceof InputObjectTypeDefinition) {
+            return "input type: not read from a view";
+        }
+        if (type instanceof InterfaceTypeDefinition) {
+            return "interface: checked through its object types";
+        }
+        if (type instanceof UnionTypeDefinition) {
+            return "union: checked through its object types";
+        }
+        return type.getClass().getSimpleName().replace("TypeDefinition", "").toLowerCase(java.util.Locale.ROOT)
+                + " type: checked where fields use it";
+    }
+
+    private static TypeResult notChecked(TypeDefinition<?> type, String reason) {
+        return new TypeResult(type.getName(), TypeResult.Status.NOT_CHECKED, Optional.empty(), reason,
+                Sdl.location(type));
+    }
+}

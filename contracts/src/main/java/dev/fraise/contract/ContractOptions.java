@@ -1,0 +1,89 @@
+package dev.fraise.contract;
+
+import dev.fraise.inference.InferenceOptions;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Options of {@link ContractChecker}.
+ *
+ * @param naming      how field names map to JSON keys
+ * @param typeSources explicit GraphQL type → view bindings; they override {@code @sqlSource} and the default
+ * @param scalarTypes custom scalar → the SQL types ({@code format_type} names) it accepts; merged over the
+ *                    defaults for {@code DateTime}, {@code Date}, {@code Time} and {@code UUID}
+ * @param inference   schemas and {@code tv_} sources for shape inference
+ * @param mode        static, or static plus sampled rows
+ * @param sampleRows  rows read per view in sample mode
+ * @param baseline    a baseline file of findings to suppress
+ */
+public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
+        Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
+        Optional<Path> baseline) {
+
+    /** Built-in scalars that are JSON strings, and the SQL types each accepts. */
+    static final Map<String, Set<String>> DEFAULT_SCALARS = Map.of(
+            "DateTime", Set.of("timestamp with time zone", "timestamp without time zone", "text",
+                    "character varying"),
+            "Date", Set.of("date", "text", "character varying"),
+            "Time", Set.of("time without time zone", "time with time zone", "text", "character varying"),
+            "UUID", Set.of("uuid", "text", "character varying"));
+
+    /** camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline. */
+    public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
+            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty());
+
+    public ContractOptions {
+        Objects.requireNonNull(naming, "naming");
+        typeSources = Map.copyOf(typeSources);
+        scalarTypes = Map.copyOf(scalarTypes);
+        Objects.requireNonNull(inference, "inference");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(baseline, "baseline");
+        if (sampleRows < 1) {
+            throw new IllegalArgumentException("sampleRows must be positive");
+        }
+    }
+
+    /** These options with another naming. */
+    public ContractOptions withNaming(FieldNaming value) {
+        return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline);
+    }
+
+    /** These options with an explicit type → view binding. */
+    public ContractOptions withTypeSource(String type, String view) {
+        Map<String, String> sources = new HashMap<>(typeSources);
+        sources.put(type, view);
+        return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline);
+    }
+
+    /** These options with the SQL types a custom scalar accepts. */
+    public ContractOptions withScalar(String scalar, Set<String> sqlTypes) {
+        Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
+        scalars.put(scalar, Set.copyOf(sqlTypes));
+        return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline);
+    }
+
+    /** These options with other inference options. */
+    public ContractOptions withInference(InferenceOptions value) {
+        return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline);
+    }
+
+    /** These options in sample mode, reading up to {@code rows} rows per view. */
+    public ContractOptions sampling(int rows) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline);
+    }
+
+    /** These options with a baseline file. */
+    public ContractOptions withBaseline(Path file) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file));
+    }
+
+    /** The SQL types a string scalar accepts, if it is a known or configured one. */
+    Optional<Set<String>> acceptedSqlTypes(String scalar) {
+        return Optional.ofNullable(scalarTypes.getOrDefault(scalar, DEFAULT_SCALARS.get(scalar)));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.fraise.contract;
+
+import dev.fraise.error.SourceLocation;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One mismatch between a GraphQL type and its view.
+ *
+ * @param code        what kind of mismatch; its severity is {@code code().severity()}
+ * @param path        from the root type, e.g. {@code Post.author.email}
+ * @param graphqlType the GraphQL type owning the field
+ * @param field       the GraphQL field, empty for type-level findings
+ * @param sdlLocation the SDL file, line and column of the field (or type)
+ * @param view        the view whose {@code data} was checked
+ * @param jsonPath    where in {@code data}, e.g. {@code $.author.email}
+ * @param message     a one-line explanation
+ * @param provenance  why the shape is what it is, e.g. {@code "nullable: LEFT JOIN v_user vu in v_post"}
+ * @param suppressed  the reason, when a {@code @fraiseIgnore} directive or the baseline suppresses it
+ */
+public record Finding(FindingCode code, String path, String graphqlType, Optional<String> field,
+        Optional<SourceLocation> sdlLocation, String view, String jsonPath, String message, String provenance,
+        Optional<String> suppressed) {
+
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(graphqlType, "graphqlType");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(sdlLocation, "sdlLocation");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(jsonPath, "jsonPath");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(suppressed, "suppressed");
+    }
+
+    /** The code's severity. */
+    public Severity severity() {
+        return code.severity();
+    }
+
+    /** Whether this finding counts: not suppressed. */
+    public boolean active() {
+        return suppressed.isEmpty();
+    }
+
+    /** This finding, suppressed for {@code reason}. */
+    public Finding suppress(String reason) {
+        return new Finding(code, path, graphqlType, field, sdlLocation, view, jsonPath, message, provenance,
+                Optional.of(reason));
+    }
+
+    /** {@code ERROR FIELD_NULLABLE Post.author (schema.graphql:12:3, v_post $.author): message [provenance]}. */
+    @Override
+    public String toString() {
+        return severity() + " " + code + " " + path + " (" + sdlLocation.map(SourceLocation::toString).orElse("?")
+                + ", " + view + " " + jsonPath + "): " + message + (provenance.isEmpty() ? "" : " [" + provenance + "]")
+                + suppressed.map(r -> " (suppressed: " + r + ")").orElse("");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fraise.contract;
+
+import dev.fraise.error.SourceLocation;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
+import graphql.language.EnumValue;
+import graphql.language.Node;
+import graphql.language.StringValue;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.Value;
+import graphql.schema.idl.TypeUtil;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small readers over graphql-java's SDL nodes: directive arguments, locations, type names. */
+final class Sdl {
+
+    static final String SQL_SOURCE = "sqlSource";
+    static final String IGNORE = "fraiseIgnore";
+
+    private Sdl() {
+    }
+
+    static Optional<String> stringArgument(DirectivesContainer<?> node, String directive, String argument) {
+        return argument(node, directive, argument).filter(StringValue.class::isInstance)
+                .map(v -> ((StringValue) v).getValue());
+    }
+
+    static Optional<Value<?>> argument(DirectivesContainer<?> node, String directive, String argument) {
+        for (Directive d : node.getDirectives(directive)) {
+            for (Argument a : d.getArguments()) {
+                if (a.getName().equals(argument)) {
+                    return Optional.of(a.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The strings or enum names of a list argument ({@code codes: [FIELD_NULLABLE, "FIELD_MISSING"]}). */
+    static List<String> names(Value<?> value) {
+        List<String> names = new ArrayList<>();
+        List<Value> values = value instanceof ArrayValue array ? array.getValues() : List.of(value);
+        for (Value<?> v : values) {
+            if (v instanceof StringValue s) {
+                names.add(s.getValue());
+            } else if (v instanceof EnumValue e) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    static Optional<SourceLocation> location(Node<?> node) {
+        graphql.language.SourceLocation at = node.getSourceLocation();
+        if (at == null || at.getSourceName() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceLocation(Path.of(at.getSourceName()), Math.max(at.getLine(), 0),
+                Math.max(at.getColumn(), 0)));
+    }
+
+    static String typeName(Type<?> type) {
+        return TypeUtil.unwrapAll(type).getName();
+    }
+
+    static String render(Type<?> type) {
+        if (type instanceof TypeName name) {
+            return name.getName();
+        }
+        if (type instanceof graphql.language.NonNullType nonNull) {
+            return render(nonNull.getType()) + "!";
+        }
+        return "[" + render(((graphql.language.ListType) type).getType()) + "]";
+    }
+}

@@ -1,0 +1,261 @@
+package dev.fraise.contract;
+
+import dev.fraise.error.SourceLocation;
+import dev.fraise.inference.ShapeInference;
+import dev.fraise.shape.ArrayShape;
+import dev.fraise.shape.Field;
+import dev.fraise.shape.NeverShape;
+import dev.fraise.shape.NullShape;
+import dev.fraise.shape.Nullability;
+import dev.fraise.shape.ObjectShape;
+import dev.fraise.shape.ScalarKind;
+import dev.fraise.shape.ScalarShape;
+import dev.fraise.shape.Shape;
+import dev.fraise.shape.UnknownShape;
+import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValueDefinition;
+import graphql.language.FieldDefinition;
+import graphql.language.ImplementingTypeDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.Type;
+import graphql.language.TypeDefinition;
+import graphql.language.UnionTypeDefinition;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares one GraphQL type with the inferred shape of its view's {@code data}, recursively through embedded
+ * objects and lists, and records a finding for each mismatch: missing keys, kinds, nullability, list items,
+ * enum values and keys no field reads.
+ */
+final class TypeChecker {
+
+    private static final Set<String> STRING_SCALARS = Set.of("String", "ID");
+
+    private final TypeDefinitionRegistry registry;
+    private final ContractOptions options;
+    private final ShapeInference inference;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> unmappedScalarsReported = new HashSet<>();
+
+    TypeChecker(TypeDefinitionRegistry registry, ContractOptions options, ShapeInference inference) {
+        this.registry = registry;
+        this.options = options;
+        this.inference = inference;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** Where a check is: the path from the root type, the owning type and field, the view and JSON path. */
+    private record Spot(String path, String type, Optional<String> field, Optional<SourceLocation> sdl, String view,
+            String jsonPath) {
+
+        Spot field(String owner, FieldDefinition definition, String key) {
+            return new Spot(path + "." + definition.getName(), owner, Optional.of(definition.getName()),
+                    Sdl.location(definition), view, jsonPath + "." + key);
+        }
+
+        Spot items() {
+            return new Spot(path + "[]", type, field, sdl, view, jsonPath + "[]");
+        }
+    }
+
+    /** Checks the type {@code type} against {@code data}; {@code dataNullability} is the data column's. */
+    void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view) {
+        Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), Sdl.location(type), view, "$");
+        if (dataNullability.nullable()) {
+            add(FindingCode.FIELD_NULLABLE, root, view + ".data can be NULL, so a row has no " + type.getName(),
+                    "nullable: " + dataNullability.reason());
+        }
+        checkNamed(type, data, root);
+    }
+
+    /** Records a finding that is not about one field's shape (missing view, columns, sample rows). */
+    void add(FindingCode code, String path, String type, Optional<String> field, Optional<SourceLocation> sdl,
+            String view, String jsonPath, String message, String provenance) {
+        findings.add(new Finding(code, path, type, field, sdl, view, jsonPath, message, provenance, Optional.empty()));
+    }
+
+    private void add(FindingCode code, Spot spot, String message, String provenance) {
+        add(code, spot.path(), spot.type(), spot.field(), spot.sdl(), spot.view(), spot.jsonPath(), message,
+                provenance);
+    }
+
+    private void checkObject(ImplementingTypeDefinition<?> type, ObjectShape shape, Spot spot) {
+        Set<String> read = new HashSet<>();
+        for (FieldDefinition definition : type.getFieldDefinitions()) {
+            List<String> keys = options.naming().keysFor(definition.getName());
+            Optional<String> key = keys.stream().filter(shape.fields()::containsKey).findFirst();
+            if (key.isEmpty()) {
+                Spot missing = spot.field(type.getName(), definition, keys.get(0));
+                add(FindingCode.FIELD_MISSING, missing, type.getName() + "." + definition.getName() + " reads key '"
+                        + keys.get(0) + "' but " + spot.view() + " does not emit it", "emitted keys: "
+                        + String.join(", ", shape.fields().keySet()));
+                continue;
+            }
+            read.add(key.get());
+            Field field = shape.fields().get(key.get());
+            checkField(definition.getType(), field.shape(), field.nullability(), field.maybeAbsent(),
+                    spot.field(type.getName(), definition, key.get()));
+        }
+        for (String key : shape.fields().keySet()) {
+            if (!read.contains(key)) {
+                Spot extra = new Spot(spot.path(), spot.type(), spot.field(), spot.sdl(), spot.view(),
+                        spot.jsonPath() + "." + key);
+                add(FindingCode.KEY_NOT_IN_TYPE, extra, "key '" + key + "' of " + spot.view() + " is read by no field"
+                        + " of " + type.getName(), describe(shape.fields().get(key).shape()));
+            }
+        }
+    }
+
+    private void checkField(Type<?> type, Shape shape, Nullability nullability, boolean maybeAbsent, Spot spot) {
+        Type<?> inner = type;
+        if (type instanceof NonNullType nonNull) {
+            inner = nonNull.getType();
+            if (nullability.nullable() || maybeAbsent || shape instanceof NullShape) {
+                String why = maybeAbsent && !nullability.nullable() ? "may be absent: " + nullability.reason()
+                        : "nullable: " + nullability.reason();
+                add(FindingCode.FIELD_NULLABLE, spot, spot.path() + " is " + Sdl.render(type) + " but "
+                        + (maybeAbsent && !nullability.nullable() ? "its key may be absent" : "its value can be null"),
+                        why);
+            }
+        }
+        checkValue(inner, shape, spot);
+    }
+
+    private void checkValue(Type<?> type, Shape shape, Spot spot) {
+        if (shape instanceof NullShape || shape instanceof NeverShape) {
+            return;
+        }
+        if (shape instanceof UnknownShape unknown) {
+            add(FindingCode.SHAPE_UNKNOWN, spot, spot.path() + " is not checked: its shape is unknown",
+                    unknown.reason() + " (" + unknown.provenance() + ")");
+            return;
+        }
+        if (type instanceof ListType list) {
+            if (!(shape instanceof ArrayShape array)) {
+                mismatch(spot, Sdl.render(type), shape);
+                return;
+            }
+            Type<?> item = list.getType();
+            Spot items = spot.items();
+            if (item instanceof NonNullType nonNull) {
+                if (array.itemNullability().nullable()) {
+                    add(FindingCode.LIST_ITEM_NULLABLE, items, spot.path() + " is " + Sdl.render(type)
+                            + " but its items can be null", "nullable: " + array.itemNullability().reason());
+                }
+                item = nonNull.getType();
+            }
+            checkValue(item, array.items(), items);
+            return;
+        }
+        String name = Sdl.typeName(type);
+        Optional<TypeDefinition> definition = registry.getType(name);
+        if (definition.isEmpty() || definition.get() instanceof graphql.language.ScalarTypeDefinition) {
+            checkScalar(name, shape, spot);
+        } else if (definition.get() instanceof EnumTypeDefinition enumType) {
+            checkEnum(enumType, shape, spot);
+        } else if (definition.get() instanceof ImplementingTypeDefinition<?> object) {
+            checkNamed(object, shape, spot);
+        } else if (definition.get() instanceof UnionTypeDefinition) {
+            if (!(shape instanceof ObjectShape) && !isAnyJson(shape)) {
+                mismatch(spot, name, shape);
+            }
+        }
+    }
+
+    private void checkNamed(ImplementingTypeDefinition<?> type, Shape shape, Spot spot) {
+        if (shape instanceof ObjectShape object) {
+            checkObject(type, object, spot);
+        } else if (isAnyJson(shape)) {
+            add(FindingCode.SHAPE_UNKNOWN, spot, spot.path() + " is not checked: " + shape.provenance().source()
+                    + " is JSON of unknown structure", describe(shape));
+        } else if (!(shape instanceof UnknownShape)) {
+            mismatch(spot, type.getName(), shape);
+        } else {
+            checkValue(new graphql.language.TypeName(type.getName()), shape, spot);
+        }
+    }
+
+    private void checkScalar(String scalar, Shape shape, Spot spot) {
+        if ("JSON".equals(scalar) || "Json".equals(scalar) || "JSONObject".equals(scalar)) {
+            return;
+        }
+        if (isAnyJson(shape)) {
+            add(FindingCode.SHAPE_UNKNOWN, spot, spot.path() + " is not checked: " + shape.provenance().source()
+                    + " is JSON of unknown structure", describe(shape));
+            return;
+        }
+        if (!(shape instanceof ScalarShape value)) {
+            mismatch(spot, scalar, shape);
+            return;
+        }
+        boolean ok = switch (scalar) {
+            case "Int" -> value.scalarKind() == ScalarKind.NUMBER && value.integer();
+            case "Float" -> value.scalarKind() == ScalarKind.NUMBER;
+            case "Boolean" -> value.scalarKind() == ScalarKind.BOOLEAN;
+            case "ID" -> value.scalarKind() == ScalarKind.STRING
+                    || value.scalarKind() == ScalarKind.NUMBER && value.integer();
+            case "String" -> value.scalarKind() == ScalarKind.STRING;
+            default -> customScalar(scalar, value, spot);
+        };
+        if (!ok) {
+            mismatch(spot, scalar, shape);
+        }
+    }
+
+    private boolean customScalar(String scalar, ScalarShape value, Spot spot) {
+        Optional<Set<String>> accepted = options.acceptedSqlTypes(scalar);
+        if (accepted.isEmpty()) {
+            if (unmappedScalarsReported.add(scalar)) {
+                add(FindingCode.SCALAR_UNMAPPED, spot, "custom scalar " + scalar + " has no SQL type mapping;"
+                        + " JSON strings are accepted", "configure scalarTypes." + scalar);
+            }
+            return value.scalarKind() == ScalarKind.STRING;
+        }
+        return value.scalarKind() == ScalarKind.STRING && accepted.get().contains(value.provenance().sqlType())
+                || STRING_SCALARS.contains(scalar);
+    }
+
+    private void checkEnum(EnumTypeDefinition type, Shape shape, Spot spot) {
+        if (!(shape instanceof ScalarShape value) || value.scalarKind() != ScalarKind.STRING) {
+            mismatch(spot, type.getName(), shape);
+            return;
+        }
+        Optional<List<String>> labels = inference.enumLabels(value.provenance().sqlType());
+        if (labels.isEmpty()) {
+            return;
+        }
+        Set<String> declared = new HashSet<>();
+        type.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).forEach(declared::add);
+        List<String> missing = labels.get().stream().filter(l -> !declared.contains(l)).toList();
+        if (!missing.isEmpty()) {
+            add(FindingCode.ENUM_VALUE_MISMATCH, spot, "SQL enum " + value.provenance().sqlType() + " has values "
+                    + missing + " that GraphQL enum " + type.getName() + " lacks", describe(shape));
+        }
+    }
+
+    private void mismatch(Spot spot, String expected, Shape actual) {
+        add(FindingCode.FIELD_TYPE_MISMATCH, spot, spot.path() + " is " + expected + " but " + spot.view() + " emits "
+                + article(actual.kind()) + " (" + actual.provenance().sqlType() + ")", describe(actual));
+    }
+
+    private static boolean isAnyJson(Shape shape) {
+        return shape instanceof ScalarShape s && s.scalarKind() == ScalarKind.ANY_JSON;
+    }
+
+    private static String describe(Shape shape) {
+        return shape.provenance().sqlType() + " ← " + shape.provenance().source() + " in " + shape.provenance().view();
+    }
+
+    private static String article(String kind) {
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.fraise.contract;
+
+import dev.fraise.error.SourceLocation;
+import java.util.Optional;
+
+/**
+ * What the checker did with one GraphQL type, so that nothing is skipped silently.
+ *
+ * @param type        the GraphQL type name
+ * @param status      checked against its view, checked only through the types embedding it, or not checked
+ * @param view        the bound view, when there is one
+ * @param reason      how the view was bound, or why the type was not checked
+ * @param sdlLocation where the type is defined
+ */
+public record TypeResult(String type, Status status, Optional<String> view, String reason,
+        Optional<SourceLocation> sdlLocation) {
+
+    /** What happened to a type. */
+    public enum Status {
+        /** Checked against its own view. */
+        CHECKED,
+        /** Not bound to a view of its own; checked through every type that embeds it. */
+        CHECKED_THROUGH_PARENT,
+        /** Not checked (root, input, enum, scalar, or no source); {@code reason} says why. */
+        NOT_CHECKED
+    }
+}
