@@ -230,6 +230,11 @@ final class TypeChecker {
             return;
         }
         Optional<List<String>> labels = inference.enumLabels(value.provenance().sqlType());
+        String sqlSide = "SQL enum " + value.provenance().sqlType();
+        if (labels.isEmpty()) {
+            labels = inference.allowedValues(value.provenance().source());
+            sqlSide = "CHECK constraint on " + value.provenance().source();
+        }
         if (labels.isEmpty()) {
             return;
         }
@@ -237,7 +242,7 @@ final class TypeChecker {
         type.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).forEach(declared::add);
         List<String> missing = labels.get().stream().filter(l -> !declared.contains(l)).toList();
         if (!missing.isEmpty()) {
-            add(FindingCode.ENUM_VALUE_MISMATCH, spot, "SQL enum " + value.provenance().sqlType() + " has values "
+            add(FindingCode.ENUM_VALUE_MISMATCH, spot, sqlSide + " allows values "
                     + missing + " that GraphQL enum " + type.getName() + " lacks", describe(shape));
         }
     }

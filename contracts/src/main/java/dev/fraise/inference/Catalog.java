@@ -36,8 +36,15 @@ record Catalog(Map<Long, Relation> relations, Map<String, Relation> relationsByN
         }
     }
 
-    /** A column; {@code notNull} from {@code attnotnull} or a validated {@code CHECK (col IS NOT NULL)}. */
-    record Column(int attnum, String name, long typeOid, boolean notNull) {
+    /**
+     * A column; {@code notNull} from {@code attnotnull} or a validated {@code CHECK (col IS NOT NULL)};
+     * {@code allowedValues} from a validated {@code CHECK (col IN (...))}, empty when unconstrained.
+     */
+    record Column(int attnum, String name, long typeOid, boolean notNull, List<String> allowedValues) {
+
+        Column {
+            allowedValues = List.copyOf(allowedValues);
+        }
     }
 
     /** A type: {@code typtype}, {@code typcategory}, element, row relation and domain base. */

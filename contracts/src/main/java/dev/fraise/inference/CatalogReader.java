@@ -62,7 +62,7 @@ final class CatalogReader {
                     new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
             Map<Long, List<Catalog.Column>> columns = new HashMap<>();
             query(connection, COLUMNS, schemaArray, rs -> columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5))));
+                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), List.of())));
             Map<Long, PgNode> rules = new HashMap<>();
             query(connection, RULES, schemaArray, rs -> {
                 List<PgNode> queries = NodeTreeParser.parseNodes(rs.getString(2));
@@ -71,17 +71,24 @@ final class CatalogReader {
                 }
             });
             Map<Long, Set<Integer>> checkedNotNull = new HashMap<>();
+            Map<Long, Map<Integer, List<String>>> allowed = new HashMap<>();
             query(connection, CHECKS, schemaArray, rs -> {
                 Set<Integer> columnsOf = checkedNotNull.computeIfAbsent(rs.getLong(1), k -> new HashSet<>());
-                NodeTreeParser.parseNodes(rs.getString(2)).forEach(check -> notNullColumns(check, columnsOf));
+                Map<Integer, List<String>> valuesOf = allowed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
+                NodeTreeParser.parseNodes(rs.getString(2)).forEach(check -> {
+                    notNullColumns(check, columnsOf);
+                    CheckedValues.collect(check, valuesOf);
+                });
             });
             Map<Long, Catalog.Relation> relations = new LinkedHashMap<>();
             Map<String, Catalog.Relation> byName = new HashMap<>();
             names.forEach((oid, n) -> {
                 Set<Integer> checked = checkedNotNull.getOrDefault(oid, Set.of());
+                Map<Integer, List<String>> values = allowed.getOrDefault(oid, Map.of());
                 List<Catalog.Column> cols = columns.getOrDefault(oid, List.of()).stream()
-                        .map(c -> checked.contains(c.attnum()) && !c.notNull()
-                                ? new Catalog.Column(c.attnum(), c.name(), c.typeOid(), true) : c)
+                        .map(c -> new Catalog.Column(c.attnum(), c.name(), c.typeOid(),
+                                c.notNull() || checked.contains(c.attnum()),
+                                values.getOrDefault(c.attnum(), List.of())))
                         .toList();
                 Catalog.Relation relation = new Catalog.Relation(oid, n[0], n[1], n[2].charAt(0), cols,
                         Optional.ofNullable(rules.get(oid)));

@@ -104,6 +104,22 @@ public final class ShapeInference {
                 .findFirst().map(t -> analyzer.catalog().enumLabels().getOrDefault(t.oid(), List.of()));
     }
 
+    /**
+     * The values a {@code CHECK (column IN (...))} constraint allows a table column, empty when there is none.
+     *
+     * @param source a table column as shapes name it, {@code tb_post.status} (a trailing cast is ignored)
+     */
+    public Optional<List<String>> allowedValues(String source) {
+        String bare = source.contains("::") ? source.substring(0, source.indexOf("::")) : source;
+        int dot = bare.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        return analyzer.relationByName(bare.substring(0, dot), options.schemas().get(0))
+                .flatMap(r -> r.column(bare.substring(dot + 1)))
+                .map(Catalog.Column::allowedValues).filter(values -> !values.isEmpty());
+    }
+
     /** Whether a relation of that name exists among the inferred schemas. */
     public boolean exists(String relation) {
         return analyzer.relationByName(relation, options.schemas().get(0)).isPresent();

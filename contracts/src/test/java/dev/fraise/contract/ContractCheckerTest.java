@@ -1,0 +1,162 @@
+package dev.fraise.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fraise.TestFiles;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ProviderKind;
+import dev.fraise.postgres.ServerSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checker's own behaviour: enums from PG enums and CHECK lists, parse errors, baselines, sampled rows. */
+class ContractCheckerTest {
+
+    private static PostgresServer server;
+    private static Connection connection;
+
+    @TempDir
+    Path project;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        server = PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
+                OptionalInt.empty()));
+        admin("DROP DATABASE IF EXISTS fraise_checker_test WITH (FORCE)");
+        admin("CREATE DATABASE fraise_checker_test");
+        connection = server.dataSource("fraise_checker_test").getConnection();
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TYPE post_state AS ENUM ('draft', 'published', 'archived')");
+            st.execute("""
+                    CREATE TABLE tb_post (pk_post INT PRIMARY KEY, id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        state post_state NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('note', 'article', 'link')),
+                        rating INT)""");
+            st.execute("""
+                    CREATE VIEW v_post AS SELECT p.id, jsonb_build_object('id', p.id::text, 'state', p.state,
+                        'kind', p.kind, 'rating', p.rating) AS data FROM tb_post p""");
+            st.execute("INSERT INTO tb_post VALUES (1, 'a0000000-0000-4000-8000-000000000001', 'draft', 'note', 5),"
+                    + " (2, 'a0000000-0000-4000-8000-000000000002', 'published', 'link', NULL)");
+        }
+    }
+
+    @AfterAll
+    static void drop() throws SQLException {
+        connection.close();
+        admin("DROP DATABASE fraise_checker_test WITH (FORCE)");
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private ContractReport check(String sdl, ContractOptions options) {
+        TestFiles.write(project, "schema.graphql", sdl);
+        return ContractChecker.check(connection, project, List.of("schema.graphql"), options);
+    }
+
+    private static String lines(ContractReport report) {
+        return report.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.path() + " "
+                + f.jsonPath() + f.suppressed().map(r -> " suppressed: " + r).orElse(""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static final String TYPES = """
+            enum PostState { DRAFT draft published }
+            enum PostKind { note article }
+            type Post @sqlSource(name: "v_post") {
+              id: ID!
+              state: PostState!
+              kind: PostKind!
+              rating: Int
+            }
+            """;
+
+    @Test
+    void enumValuesMissingFromGraphqlAreFoundInPgEnumsAndCheckLists() {
+        ContractReport report = check(TYPES, ContractOptions.DEFAULT);
+        assertEquals("""
+                ERROR ENUM_VALUE_MISMATCH Post.state $.state
+                ERROR ENUM_VALUE_MISMATCH Post.kind $.kind""", lines(report));
+        assertEquals("SQL enum post_state allows values [archived] that GraphQL enum PostState lacks",
+                report.findings().get(0).message());
+        assertEquals("CHECK constraint on tb_post.kind allows values [link] that GraphQL enum PostKind lacks",
+                report.findings().get(1).message());
+        assertEquals("schema.graphql:6:3", report.findings().get(1).sdlLocation().orElseThrow().toString());
+    }
+
+    @Test
+    void aBaselineSuppressesWithItsReasonAndTheFindingStaysListed() {
+        TestFiles.write(project, "baseline.json", """
+                {"suppressions": [{"code": "ENUM_VALUE_MISMATCH", "path": "Post.kind", "reason": "FRA-12"}]}""");
+        ContractReport report = check(TYPES, ContractOptions.DEFAULT.withBaseline(project.resolve("baseline.json")));
+        assertEquals("""
+                ERROR ENUM_VALUE_MISMATCH Post.state $.state
+                ERROR ENUM_VALUE_MISMATCH Post.kind $.kind suppressed: baseline: FRA-12""", lines(report));
+        assertEquals(new ContractSummary(1, 1, 1, 0, 1), report.summary());
+    }
+
+    @Test
+    void aMalformedBaselineIsAToolError() {
+        TestFiles.write(project, "baseline.json", "{\"ignore\": []}");
+        FraiseException e = assertThrows(FraiseException.class, () -> check(TYPES,
+                ContractOptions.DEFAULT.withBaseline(project.resolve("baseline.json"))));
+        assertEquals(ErrorCode.CONTRACT_BASELINE_INVALID, e.code());
+    }
+
+    @Test
+    void aDirectiveSuppressesOnTheField() {
+        ContractReport report = check(TYPES.replace("kind: PostKind!",
+                "kind: PostKind! @fraiseIgnore(codes: [ENUM_VALUE_MISMATCH], reason: \"links are retired\")"),
+                ContractOptions.DEFAULT);
+        assertTrue(lines(report).endsWith("Post.kind $.kind suppressed: links are retired"), lines(report));
+    }
+
+    @Test
+    void sdlThatDoesNotParseIsOneFindingWithItsLocation() {
+        ContractReport report = check("type Post {\n  id: ID!\n  title String\n}\n", ContractOptions.DEFAULT);
+        assertEquals(1, report.findings().size());
+        Finding finding = report.findings().get(0);
+        assertEquals(FindingCode.SDL_PARSE_ERROR, finding.code());
+        assertEquals("schema.graphql:3:9", finding.sdlLocation().orElseThrow().toString());
+        assertFalse(report.passed());
+    }
+
+    @Test
+    void sampleModeReportsRowsThatContradictTheType() {
+        String sdl = """
+                type Post @sqlSource(name: "v_post") {
+                  id: ID!
+                  state: String!
+                  kind: String!
+                  rating: Int! @fraiseIgnore(codes: [FIELD_NULLABLE], reason: "checked by sampling")
+                }
+                """;
+        ContractReport report = check(sdl, ContractOptions.DEFAULT.sampling(10));
+        List<Finding> active = report.findings().stream().filter(Finding::active).toList();
+        assertEquals(1, active.size(), lines(report));
+        assertEquals(FindingCode.SAMPLE_VIOLATION, active.get(0).code());
+        assertEquals("Post.rating", active.get(0).path());
+        assertEquals("$.rating", active.get(0).jsonPath());
+        assertTrue(active.get(0).message().startsWith("row id a0000000-0000-4000-8000-000000000002: null"),
+                active.get(0).message());
+    }
+}
