@@ -164,8 +164,10 @@ public final class ContractChecker {
         Set<String> seen = new java.util.HashSet<>(queue);
         while (!queue.isEmpty()) {
             String owner = queue.poll();
-            Optional<ImplementingTypeDefinition> definition = schema.registry().getType(owner,
-                    ImplementingTypeDefinition.class);
+            // getType(name, Class) matches the exact class only, so filter by instance instead.
+            Optional<ImplementingTypeDefinition<?>> definition = schema.registry().getType(owner)
+                    .filter(ImplementingTypeDefinition.class::isInstance)
+                    .map(t -> (ImplementingTypeDefinition<?>) t);
             if (definition.isEmpty()) {
                 continue;
             }
