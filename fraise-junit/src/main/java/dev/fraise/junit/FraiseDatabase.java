@@ -41,6 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Parallel execution</h2>
  * Safe under JUnit's parallel execution: each class (or method) has its own database.
+ *
+ * @see FraiseContracts the contract check as one dynamic test per GraphQL type and Query field
+ * @see ViewAssertions JSON assertions on view rows
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -44,7 +44,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
         FraiseDatabase config = annotation(context);
         TemplatePool pool = pool(config);
         if (config.isolation() == Isolation.PER_CLASS) {
-            classStore(context).getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()),
+            classStore(context).getOrComputeIfAbsent(DATABASE, k -> ScopedDatabase.acquire(pool, config),
                     ScopedDatabase.class);
         }
         injectFields(context, null, true);
@@ -122,7 +122,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
         }
         TemplatePool pool = pool(config);
         return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(DATABASE, k -> new ScopedDatabase(pool.acquire()), ScopedDatabase.class)
+                .getOrComputeIfAbsent(DATABASE, k -> ScopedDatabase.acquire(pool, config), ScopedDatabase.class)
                 .database();
     }
 
@@ -135,8 +135,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
     }
 
     static FraiseSettings settings(FraiseDatabase config) {
-        Path projectDir = Path.of(!config.projectDir().isEmpty() ? config.projectDir()
-                : System.getProperty(PROJECT_DIR_PROPERTY, "")).toAbsolutePath().normalize();
+        Path projectDir = ProjectDirectories.resolve(config.projectDir());
         OptionalInt major = config.postgresMajor() == 0 ? OptionalInt.empty() : OptionalInt.of(config.postgresMajor());
         FraiseSettings settings = FraiseSettings.forProject(projectDir)
                 .withEnvironment(config.env())
@@ -173,11 +172,19 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
         }
     }
 
-    /** A database dropped when its JUnit scope ends. */
+    /** A database dropped when its JUnit scope ends; {@link FraiseContracts} finds its project directory. */
     @SuppressWarnings("deprecation")
     private record ScopedDatabase(Database database) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+        static ScopedDatabase acquire(TemplatePool pool, FraiseDatabase config) {
+            Database database = pool.acquire();
+            ProjectDirectories.register(database, ProjectDirectories.resolve(config.projectDir()));
+            return new ScopedDatabase(database);
+        }
+
         @Override
         public void close() {
+            ProjectDirectories.forget(database);
             database.close();
         }
     }

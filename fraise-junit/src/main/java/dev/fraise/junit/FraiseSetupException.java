@@ -4,9 +4,10 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 
 /**
- * Fails a {@link FraiseDatabase} test class whose database cannot be prepared. It carries the Fraise error
- * code and a one-line message with the location ({@code BUILD_SQL_ERROR: db/schema/x.sql:3:1: ...}) and,
- * deliberately, no stack trace: the message says everything.
+ * Fails a {@link FraiseDatabase} test class whose database cannot be prepared, or the containers of
+ * {@link FraiseContracts} when the schema cannot be loaded. It carries the Fraise error code and a one-line
+ * message with the location ({@code BUILD_SQL_ERROR: db/schema/x.sql:3:1: ...}) and, deliberately, no stack
+ * trace: the message says everything.
  */
 public final class FraiseSetupException extends RuntimeException {
 
