@@ -1,5 +1,6 @@
 package dev.fraise.examples.blog;
 
+import static dev.fraise.junit.ViewAssertions.assertView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,13 +9,17 @@ import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.Finding;
 import dev.fraise.database.Database;
+import dev.fraise.junit.FraiseContracts;
 import dev.fraise.junit.FraiseDatabase;
 import dev.fraise.junit.FraiseInject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** The blog's GraphQL schema matches its views, statically and on the seed rows. */
 @FraiseDatabase(seeds = true, migrations = true)
@@ -22,6 +27,12 @@ class ContractTest {
 
     @FraiseInject
     static Database db;
+
+    /** One test per GraphQL type and per Query field, each failing with its findings. */
+    @TestFactory
+    Stream<DynamicNode> contracts() {
+        return FraiseContracts.of(db).schema("schema.graphql").sampling(100).dynamicTests();
+    }
 
     @Test
     void everyTypeMatchesItsView() throws Exception {
@@ -32,5 +43,13 @@ class ContractTest {
             assertTrue(report.passed(), findings);
             assertEquals(4, report.summary().views(), report.types().toString());
         }
+    }
+
+    @Test
+    void bobsPostEmbedsHimAndHasNoExcerpt() {
+        assertView(db, "v_post").row("b0000000-0000-4000-8000-000000000003").matches("""
+                {"title": "JSONB Tips and Tricks", "excerpt": null, "tags": [], "view_count": 0,
+                 "author": {"username": "bob", "avatar_url": null}}""");
+        assertView(db, "v_post").rows().hasSize(3);
     }
 }
