@@ -106,5 +106,7 @@ public enum ErrorCode {
     /** A GraphQL schema file (SDL or introspection JSON) does not parse. */
     SDL_PARSE_ERROR,
     /** A contract baseline file is missing or malformed. */
-    CONTRACT_BASELINE_INVALID
+    CONTRACT_BASELINE_INVALID,
+    /** A contract report file cannot be written (a directory in the way, no permission, a full disk). */
+    REPORT_WRITE_FAILED
 }

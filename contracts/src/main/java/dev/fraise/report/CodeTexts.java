@@ -1,0 +1,59 @@
+package dev.fraise.report;
+
+import dev.fraise.contract.FindingCode;
+
+/**
+ * What each finding code means and how to fix it, for SARIF rules; the same texts as {@code docs/contracts.md}.
+ * The switches have no default, so a new code does not compile until it is described here.
+ */
+final class CodeTexts {
+
+    private CodeTexts() {
+    }
+
+    static String meaning(FindingCode code) {
+        return switch (code) {
+            case VIEW_MISSING -> "The view a GraphQL type is bound to does not exist.";
+            case DATA_COLUMN_MISSING -> "The view a GraphQL type is bound to has no data column.";
+            case ID_COLUMN_MISSING -> "The view a GraphQL type is bound to has no id column to filter on.";
+            case FIELD_MISSING -> "A GraphQL field has no key in the view's data.";
+            case FIELD_TYPE_MISMATCH -> "The JSON kind of a key does not match the GraphQL field's type.";
+            case FIELD_NULLABLE -> "A non-null GraphQL field over a value that can be null or a key that can be"
+                    + " absent.";
+            case LIST_ITEM_NULLABLE -> "A list of non-null items over a JSON array whose items can be null.";
+            case ENUM_VALUE_MISMATCH -> "The SQL enum or CHECK list allows values the GraphQL enum lacks.";
+            case KEY_NOT_IN_TYPE -> "A key of the view's data that no GraphQL field reads.";
+            case SHAPE_UNKNOWN -> "The shape of a value cannot be inferred statically, so its field is not"
+                    + " checked.";
+            case SCALAR_UNMAPPED -> "A custom scalar has no SQL type mapping; JSON strings are accepted.";
+            case SAMPLE_VIOLATION -> "A real row of the view contradicts the GraphQL type (sample mode).";
+            case QUERY_SOURCE_MISSING -> "A Query field's @sqlSource names a view that does not exist.";
+            case SDL_PARSE_ERROR -> "The GraphQL schema does not parse.";
+        };
+    }
+
+    static String fix(FindingCode code) {
+        return switch (code) {
+            case VIEW_MISSING -> "Create the view, or bind the type to an existing one with @sqlSource(name:) or"
+                    + " the configured type sources.";
+            case DATA_COLUMN_MISSING -> "Select the JSONB object the API returns AS data in the view.";
+            case ID_COLUMN_MISSING -> "Select the row's public id AS id next to data.";
+            case FIELD_MISSING -> "Emit the key in the view's jsonb_build_object, or remove or rename the field.";
+            case FIELD_TYPE_MISMATCH -> "Cast the value in the view (e.g. count(*)::int, not ::text), or change"
+                    + " the field's type.";
+            case FIELD_NULLABLE -> "Make the source NOT NULL, use an INNER JOIN or COALESCE in the view, or make"
+                    + " the field nullable.";
+            case LIST_ITEM_NULLABLE -> "Filter the nulls out of the aggregate (FILTER (WHERE ... IS NOT NULL)), or"
+                    + " make the items nullable.";
+            case ENUM_VALUE_MISMATCH -> "Add the values to the GraphQL enum, or remove them from the SQL enum or"
+                    + " CHECK constraint.";
+            case KEY_NOT_IN_TYPE -> "Add a field that reads the key, or stop emitting it from the view.";
+            case SHAPE_UNKNOWN -> "Build the value with jsonb_build_object or a typed column, or check it in"
+                    + " sample mode.";
+            case SCALAR_UNMAPPED -> "Map the scalar to the SQL types it accepts (ContractOptions.withScalar).";
+            case SAMPLE_VIOLATION -> "Fix the row's data, or the view or type that lets it through.";
+            case QUERY_SOURCE_MISSING -> "Create the view, or fix the name in @sqlSource.";
+            case SDL_PARSE_ERROR -> "Fix the GraphQL syntax at the location given.";
+        };
+    }
+}
