@@ -20,8 +20,6 @@ final class SarifReport {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String VERSION = "2.1.0";
-    /** The tool's home page, from the {@code dev.fraise} group id. */
-    static final String INFORMATION_URI = "https://fraise.dev";
 
     private SarifReport() {
     }
@@ -34,7 +32,6 @@ final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", ContractReport.TOOL);
         driver.put("version", ContractReport.version());
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         for (FindingCode code : FindingCode.values()) {
             ObjectNode rule = rules.addObject();

@@ -89,7 +89,7 @@ class SarifReportTest {
         JsonNode driver = sarif.get("runs").get(0).get("tool").get("driver");
         assertEquals("fraise", driver.get("name").textValue());
         assertEquals(ContractReport.version(), driver.get("version").textValue());
-        assertTrue(driver.get("informationUri").textValue().startsWith("https://"));
+        assertFalse(driver.has("informationUri"), "the project has no home page to point to");
 
         List<String> rules = new ArrayList<>();
         for (JsonNode rule : driver.get("rules")) {
