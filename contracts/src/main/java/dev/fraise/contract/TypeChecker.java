@@ -16,6 +16,7 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.ImplementingTypeDefinition;
+import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.Type;
@@ -105,6 +106,7 @@ final class TypeChecker {
             checkField(definition.getType(), field.shape(), field.nullability(), field.maybeAbsent(),
                     spot.field(type.getName(), definition, key.get()));
         }
+        read.addAll(keysOfImplementations(type));
         for (String key : shape.fields().keySet()) {
             if (!read.contains(key)) {
                 Spot extra = new Spot(spot.path(), spot.type(), spot.field(), spot.sdl(), spot.view(),
@@ -113,6 +115,20 @@ final class TypeChecker {
                         + " of " + type.getName(), describe(shape.fields().get(key).shape()));
             }
         }
+    }
+
+    /** For an interface, the keys its implementing types read: the object behind it is one of them. */
+    private Set<String> keysOfImplementations(ImplementingTypeDefinition<?> type) {
+        Set<String> keys = new HashSet<>();
+        if (!(type instanceof InterfaceTypeDefinition)) {
+            return keys;
+        }
+        for (ImplementingTypeDefinition<?> implementation : registry.getTypes(ImplementingTypeDefinition.class)) {
+            if (implementation.getImplements().stream().anyMatch(t -> Sdl.typeName(t).equals(type.getName()))) {
+                implementation.getFieldDefinitions().forEach(f -> keys.addAll(options.naming().keysFor(f.getName())));
+            }
+        }
+        return keys;
     }
 
     private void checkField(Type<?> type, Shape shape, Nullability nullability, boolean maybeAbsent, Spot spot) {
