@@ -1,0 +1,9 @@
+-- The JSON column is called payload, not data.
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS payload
+FROM tb_user u;

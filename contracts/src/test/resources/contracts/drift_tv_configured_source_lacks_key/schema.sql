@@ -1,0 +1,23 @@
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS data
+FROM tb_user u;
+
+-- The public projection: no email.
+CREATE VIEW v_user_public AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name
+       ) AS data
+FROM tb_user u;
+
+-- Drift: tv_author is configured to be materialised from v_user_public, which lacks email.
+CREATE TABLE tv_author (
+    id UUID PRIMARY KEY,
+    data JSONB NOT NULL
+);

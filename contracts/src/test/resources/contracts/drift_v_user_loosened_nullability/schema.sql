@@ -1,0 +1,11 @@
+-- Drift: tb_user.email lost its NOT NULL.
+ALTER TABLE tb_user ALTER COLUMN email DROP NOT NULL;
+
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS data
+FROM tb_user u;

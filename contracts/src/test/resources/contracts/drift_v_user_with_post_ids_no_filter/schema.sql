@@ -1,0 +1,15 @@
+-- Drift: the FILTER was dropped: a user without posts gets post_ids: [null].
+CREATE VIEW v_user_with_posts AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email,
+           'post_ids', COALESCE(
+               jsonb_agg(p.id ORDER BY p.created_at DESC),
+               '[]'::jsonb
+           )
+       ) AS data
+FROM tb_user u
+LEFT JOIN tb_post p ON p.fk_user = u.pk_user
+GROUP BY u.id, u.name, u.email;

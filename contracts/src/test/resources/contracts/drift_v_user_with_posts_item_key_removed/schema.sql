@@ -1,0 +1,38 @@
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS data
+FROM tb_user u;
+
+-- Drift: v_post lost title; v_user_with_posts aggregates v_post.data, so its items lost it too.
+CREATE VIEW v_post AS
+SELECT p.id,
+       jsonb_build_object(
+           'id', p.id::text,
+           'content', p.content,
+           'author', vu.data
+       ) AS data
+FROM tb_post p
+JOIN tb_user u ON u.pk_user = p.fk_user
+JOIN v_user vu ON vu.id = u.id;
+
+-- One-to-many: COALESCE for users without posts, FILTER against the LEFT JOIN's NULL row, ORDER BY inside.
+CREATE VIEW v_user_with_posts AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email,
+           'posts', COALESCE(
+               jsonb_agg(vp.data ORDER BY vp.data->>'created_at' DESC)
+                   FILTER (WHERE vp.id IS NOT NULL),
+               '[]'::jsonb
+           )
+       ) AS data
+FROM tb_user u
+LEFT JOIN tb_post p ON p.fk_user = u.pk_user
+LEFT JOIN v_post vp ON vp.id = p.id
+GROUP BY u.id, u.name, u.email;
