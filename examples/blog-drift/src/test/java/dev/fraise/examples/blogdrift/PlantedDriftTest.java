@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
@@ -11,8 +13,12 @@ import dev.fraise.contract.Finding;
 import dev.fraise.database.Database;
 import dev.fraise.junit.FraiseDatabase;
 import dev.fraise.junit.FraiseInject;
+import dev.fraise.report.ContractReports;
+import dev.fraise.report.ReportFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The blog with four planted drifts (see the {@code PLANTED DRIFT} comments in {@code db/schema/20_views}): the
  * contract check must fail with exactly those four errors, so the build asserts the failure instead of failing.
+ * The console and JSON reports are written to {@code target/fraise-contracts.{txt,json}}.
  */
 @FraiseDatabase
 class PlantedDriftTest {
@@ -50,6 +57,21 @@ class PlantedDriftTest {
         assertEquals(4, report.summary().errors());
         assertEquals(0, report.summary().warnings());
         assertEquals(4, report.summary().views(), report.types().toString());
+    }
+
+    @Test
+    void jsonReportListsTheFourErrors() throws Exception {
+        List<Path> files = ContractReports.writeAll(report, Path.of("target"),
+                EnumSet.of(ReportFormat.CONSOLE, ReportFormat.JSON));
+        JsonNode json = new ObjectMapper().readTree(files.get(1).toFile());
+        assertEquals(4, json.at("/summary/errors").asInt(), json.toString());
+        assertEquals(0, json.at("/summary/warnings").asInt(), json.toString());
+        List<String> findings = new ArrayList<>();
+        json.get("findings").forEach(f -> findings.add(f.get("severity").asText() + " " + f.get("code").asText()
+                + " " + f.get("path").asText()));
+        assertEquals(List.of("ERROR FIELD_MISSING Comment.isEdited", "ERROR FIELD_NULLABLE Comment.author",
+                "ERROR FIELD_TYPE_MISMATCH UserWithPosts.postCount", "ERROR FIELD_NULLABLE UserWithPosts.posts"),
+                findings);
     }
 
     @Test
