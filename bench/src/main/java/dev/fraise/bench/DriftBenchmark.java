@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  * included, and on a warm server), the reversibility gate, and a catalog snapshot of a generated schema of
  * {@code --tables} tables. Prints a Markdown table and writes it to {@code --output}.
  *
- * <p>Run with {@code mvn -Pbench -pl bench -am verify -DskipTests} (add {@code -Dbench.foundation.skip=true} to
- * run only this one). The gate's base is the parent of the commit that added the blog's first migration, unless
+ * <p>Run with {@code mvn -Pbench -pl bench -am verify -DskipTests} (add {@code -Dbench.foundation.skip=true} and
+ * {@code -Dbench.contract.skip=true} to run only this one). The gate's base is the parent of the commit that added the blog's first migration, unless
  * {@code --base} names another git ref.
  */
 public final class DriftBenchmark {
