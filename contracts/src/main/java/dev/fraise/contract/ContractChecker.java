@@ -69,7 +69,7 @@ public final class ContractChecker {
     public static ContractReport check(Connection connection, GraphqlSchema schema, ContractOptions options) {
         ShapeInference inference = ShapeInference.load(connection, options.inference());
         TypeBindings bindings = TypeBindings.resolve(schema, options, inference);
-        TypeChecker checker = new TypeChecker(schema.registry(), options, inference);
+        TypeChecker checker = new TypeChecker(schema, options, inference);
         Set<String> roots = Set.of(schema.rootTypeName("query"), schema.rootTypeName("mutation"),
                 schema.rootTypeName("subscription"));
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
@@ -94,34 +94,34 @@ public final class ContractChecker {
             ContractOptions options, GraphqlSchema schema) {
         String name = type.getName();
         if (roots.contains(name)) {
-            return notChecked(type, "root type: its fields are bound through @sqlSource");
+            return notChecked(schema, type, "root type: its fields are bound through @sqlSource");
         }
         if (!(type instanceof ObjectTypeDefinition object)) {
-            return notChecked(type, kindReason(type));
+            return notChecked(schema, type, kindReason(type));
         }
         Optional<TypeBindings.Binding> binding = bindings.of(name);
         if (binding.isEmpty()) {
             return embeddedBy.containsKey(name)
                     ? new TypeResult(name, TypeResult.Status.CHECKED_THROUGH_PARENT, Optional.empty(), "embedded in "
-                            + embeddedBy.get(name), Sdl.location(type))
-                    : notChecked(type, "no source: no @sqlSource, no Query field with @sqlSource returns it, and "
+                            + embeddedBy.get(name), schema.locate(type))
+                    : notChecked(schema, type, "no source: no @sqlSource, no Query field with @sqlSource returns it, and "
                             + FieldNaming.defaultView(name) + " does not exist");
         }
         String view = binding.get().view();
         TypeResult checked = new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(view), binding.get().how(),
-                Sdl.location(type));
+                schema.locate(type));
         Optional<List<String>> columns = inference.columns(view);
         if (columns.isEmpty()) {
-            checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(), Sdl.location(type), view, "$",
+            checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(), schema.locate(type), view, "$",
                     name + " is bound to " + view + " (" + binding.get().how() + "), which does not exist", "");
             return checked;
         }
         if (!columns.get().contains("id")) {
-            checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), Sdl.location(type), view, "$",
+            checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view, "$",
                     view + " has no id column to filter on", "columns: " + String.join(", ", columns.get()));
         }
         if (!columns.get().contains("data")) {
-            checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), Sdl.location(type), view,
+            checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view,
                     "$", view + " has no data column", "columns: " + String.join(", ", columns.get()));
             return checked;
         }
@@ -143,7 +143,7 @@ public final class ContractChecker {
                 continue;
             }
             checker.add(FindingCode.SAMPLE_VIOLATION, type.getName() + pathOf(violation.jsonPath()), type.getName(),
-                    Optional.empty(), Sdl.location(type), inferred.relation(), violation.jsonPath(), "row id "
+                    Optional.empty(), schema.locate(type), inferred.relation(), violation.jsonPath(), "row id "
                             + violation.rowId() + ": " + violation.message(), violation.kind().name());
         }
     }
@@ -185,8 +185,8 @@ public final class ContractChecker {
     private static List<TypeDefinition<?>> inSchemaOrder(GraphqlSchema schema) {
         List<TypeDefinition<?>> types = new ArrayList<>();
         schema.registry().types().values().forEach(t -> types.add((TypeDefinition<?>) t));
-        types.sort(Comparator.comparing((TypeDefinition<?> t) -> Sdl.location(t).map(l -> l.file().toString())
-                .orElse("")).thenComparingInt(t -> Sdl.location(t).map(l -> l.line()).orElse(0))
+        types.sort(Comparator.comparing((TypeDefinition<?> t) -> schema.locate(t).map(l -> l.file().toString())
+                .orElse("")).thenComparingInt(t -> schema.locate(t).map(l -> l.line()).orElse(0))
                 .thenComparing(TypeDefinition::getName));
         return types;
     }
@@ -205,8 +205,8 @@ public final class ContractChecker {
                 + " type: checked where fields use it";
     }
 
-    private static TypeResult notChecked(TypeDefinition<?> type, String reason) {
+    private static TypeResult notChecked(GraphqlSchema schema, TypeDefinition<?> type, String reason) {
         return new TypeResult(type.getName(), TypeResult.Status.NOT_CHECKED, Optional.empty(), reason,
-                Sdl.location(type));
+                schema.locate(type));
     }
 }

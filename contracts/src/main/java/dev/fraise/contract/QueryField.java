@@ -38,7 +38,7 @@ public record QueryField(String path, String name, String type, String returnTyp
             for (FieldDefinition field : query.getFieldDefinitions()) {
                 fields.add(new QueryField(query.getName() + "." + field.getName(), field.getName(),
                         Sdl.render(field.getType()), Sdl.typeName(field.getType()),
-                        Sdl.stringArgument(field, Sdl.SQL_SOURCE, "name"), Sdl.location(field)));
+                        Sdl.stringArgument(field, Sdl.SQL_SOURCE, "name"), schema.locate(field)));
             }
         });
         return fields;

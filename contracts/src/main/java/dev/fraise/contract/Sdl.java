@@ -1,18 +1,15 @@
 package dev.fraise.contract;
 
-import dev.fraise.error.SourceLocation;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.DirectivesContainer;
 import graphql.language.EnumValue;
-import graphql.language.Node;
 import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.Value;
 import graphql.schema.idl.TypeUtil;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,15 +51,6 @@ final class Sdl {
             }
         }
         return names;
-    }
-
-    static Optional<SourceLocation> location(Node<?> node) {
-        graphql.language.SourceLocation at = node.getSourceLocation();
-        if (at == null || at.getSourceName() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new SourceLocation(Path.of(at.getSourceName()), Math.max(at.getLine(), 0),
-                Math.max(at.getColumn(), 0)));
     }
 
     static String typeName(Type<?> type) {

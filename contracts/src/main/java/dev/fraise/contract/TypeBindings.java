@@ -35,7 +35,7 @@ final class TypeBindings {
                 String type = Sdl.typeName(field.getType());
                 if (!inference.exists(source.get())) {
                     result.findings.add(new Finding(FindingCode.QUERY_SOURCE_MISSING, query.getName() + "."
-                            + field.getName(), query.getName(), Optional.of(field.getName()), Sdl.location(field),
+                            + field.getName(), query.getName(), Optional.of(field.getName()), schema.locate(field),
                             source.get(), "$", "@sqlSource(name: \"" + source.get() + "\") of " + query.getName() + "."
                             + field.getName() + " names a view that does not exist", "", Optional.empty()));
                 }

@@ -1,6 +1,7 @@
 package dev.fraise.contract;
 
 import dev.fraise.error.SourceLocation;
+import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.inference.ShapeInference;
 import dev.fraise.shape.ArrayShape;
 import dev.fraise.shape.Field;
@@ -38,14 +39,16 @@ final class TypeChecker {
 
     private static final Set<String> STRING_SCALARS = Set.of("String", "ID");
 
+    private final GraphqlSchema schema;
     private final TypeDefinitionRegistry registry;
     private final ContractOptions options;
     private final ShapeInference inference;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> unmappedScalarsReported = new HashSet<>();
 
-    TypeChecker(TypeDefinitionRegistry registry, ContractOptions options, ShapeInference inference) {
-        this.registry = registry;
+    TypeChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference) {
+        this.schema = schema;
+        this.registry = schema.registry();
         this.options = options;
         this.inference = inference;
     }
@@ -58,9 +61,9 @@ final class TypeChecker {
     private record Spot(String path, String type, Optional<String> field, Optional<SourceLocation> sdl, String view,
             String jsonPath) {
 
-        Spot field(String owner, FieldDefinition definition, String key) {
-            return new Spot(path + "." + definition.getName(), owner, Optional.of(definition.getName()),
-                    Sdl.location(definition), view, jsonPath + "." + key);
+        Spot field(String owner, FieldDefinition definition, String key, Optional<SourceLocation> at) {
+            return new Spot(path + "." + definition.getName(), owner, Optional.of(definition.getName()), at, view,
+                    jsonPath + "." + key);
         }
 
         Spot items() {
@@ -70,7 +73,7 @@ final class TypeChecker {
 
     /** Checks the type {@code type} against {@code data}; {@code dataNullability} is the data column's. */
     void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view) {
-        Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), Sdl.location(type), view, "$");
+        Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), schema.locate(type), view, "$");
         if (dataNullability.nullable()) {
             add(FindingCode.FIELD_NULLABLE, root, view + ".data can be NULL, so a row has no " + type.getName(),
                     "nullable: " + dataNullability.reason());
@@ -95,7 +98,7 @@ final class TypeChecker {
             List<String> keys = options.naming().keysFor(definition.getName());
             Optional<String> key = keys.stream().filter(shape.fields()::containsKey).findFirst();
             if (key.isEmpty()) {
-                Spot missing = spot.field(type.getName(), definition, keys.get(0));
+                Spot missing = spot.field(type.getName(), definition, keys.get(0), schema.locate(definition));
                 add(FindingCode.FIELD_MISSING, missing, type.getName() + "." + definition.getName() + " reads key '"
                         + keys.get(0) + "' but " + spot.view() + " does not emit it", "emitted keys: "
                         + String.join(", ", shape.fields().keySet()));
@@ -104,7 +107,7 @@ final class TypeChecker {
             read.add(key.get());
             Field field = shape.fields().get(key.get());
             checkField(definition.getType(), field.shape(), field.nullability(), field.maybeAbsent(),
-                    spot.field(type.getName(), definition, key.get()));
+                    spot.field(type.getName(), definition, key.get(), schema.locate(definition)));
         }
         read.addAll(keysOfImplementations(type));
         for (String key : shape.fields().keySet()) {

@@ -1,23 +1,55 @@
 package dev.fraise.graphql;
 
+import dev.fraise.error.SourceLocation;
+import graphql.language.AbstractDescribedNode;
+import graphql.language.Node;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.OperationTypeDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A parsed GraphQL schema and the files it came from. Only the type definitions are used; directives such as
  * {@code @sqlSource} need no declaration.
  *
- * @param registry the parsed type definitions
- * @param files    the schema files, relative to the project directory
+ * @param registry    the parsed type definitions
+ * @param files       the schema files, relative to the project directory
+ * @param sourceLines each SDL file's lines by its name, to locate definitions precisely
  */
-public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files) {
+public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, Map<String, List<String>> sourceLines) {
 
     public GraphqlSchema {
         files = List.copyOf(files);
+        sourceLines = Map.copyOf(sourceLines);
+    }
+
+    /** A schema without source text (an introspection result): definitions are located by file only. */
+    public GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files) {
+        this(registry, files, Map.of());
+    }
+
+    /**
+     * Where a definition is: its file, line and column. graphql-java places a described definition at its
+     * description; this skips the description to the definition itself.
+     */
+    public Optional<SourceLocation> locate(Node<?> node) {
+        graphql.language.SourceLocation at = node.getSourceLocation();
+        if (at == null || at.getSourceName() == null) {
+            return Optional.empty();
+        }
+        int line = Math.max(at.getLine(), 0);
+        int column = Math.max(at.getColumn(), 0);
+        List<String> lines = sourceLines.get(at.getSourceName());
+        if (node instanceof AbstractDescribedNode<?> described && described.getDescription() != null
+                && lines != null && line >= 1 && column >= 1) {
+            int[] next = SdlText.afterDescription(lines, line - 1, column - 1);
+            line = next[0] + 1;
+            column = next[1] + 1;
+        }
+        return Optional.of(new SourceLocation(Path.of(at.getSourceName()), line, column));
     }
 
     /** The name of the root type of an operation ({@code query}, {@code mutation}, {@code subscription}). */

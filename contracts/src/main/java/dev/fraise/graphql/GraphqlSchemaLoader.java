@@ -46,17 +46,19 @@ public final class GraphqlSchemaLoader {
             return new GraphqlSchema(introspection(projectDir, files.get(0)), files);
         }
         MultiSourceReader.Builder reader = MultiSourceReader.newMultiSourceReader();
+        Map<String, List<String>> lines = new java.util.HashMap<>();
         for (Path file : files) {
             try {
-                reader.string(Files.readString(projectDir.resolve(file), StandardCharsets.UTF_8) + "\n",
-                        file.toString());
+                String text = Files.readString(projectDir.resolve(file), StandardCharsets.UTF_8);
+                lines.put(file.toString(), text.lines().toList());
+                reader.string(text + "\n", file.toString());
             } catch (IOException e) {
                 throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(),
                         new SourceLocation(file, 0, 0), e);
             }
         }
         try {
-            return new GraphqlSchema(new SchemaParser().parse(reader.build()), files);
+            return new GraphqlSchema(new SchemaParser().parse(reader.build()), files, lines);
         } catch (SchemaProblem problem) {
             throw parseError(problem, files);
         }
