@@ -146,10 +146,11 @@ final class TypeChecker {
                         why);
             }
         }
-        checkValue(inner, shape, spot);
+        checkValue(inner, Sdl.render(type), shape, spot);
     }
 
-    private void checkValue(Type<?> type, Shape shape, Spot spot) {
+    /** Checks a value of {@code type} (non-null already unwrapped), declared as {@code declared}. */
+    private void checkValue(Type<?> type, String declared, Shape shape, Spot spot) {
         if (shape instanceof NullShape || shape instanceof NeverShape) {
             return;
         }
@@ -160,19 +161,20 @@ final class TypeChecker {
         }
         if (type instanceof ListType list) {
             if (!(shape instanceof ArrayShape array)) {
-                mismatch(spot, Sdl.render(type), shape);
+                mismatch(spot, declared, shape);
                 return;
             }
             Type<?> item = list.getType();
+            String declaredItem = Sdl.render(item);
             Spot items = spot.items();
             if (item instanceof NonNullType nonNull) {
                 if (array.itemNullability().nullable()) {
-                    add(FindingCode.LIST_ITEM_NULLABLE, items, spot.path() + " is " + Sdl.render(type)
+                    add(FindingCode.LIST_ITEM_NULLABLE, items, spot.path() + " is " + declared
                             + " but its items can be null", "nullable: " + array.itemNullability().reason());
                 }
                 item = nonNull.getType();
             }
-            checkValue(item, array.items(), items);
+            checkValue(item, declaredItem, array.items(), items);
             return;
         }
         String name = Sdl.typeName(type);
@@ -199,7 +201,7 @@ final class TypeChecker {
         } else if (!(shape instanceof UnknownShape)) {
             mismatch(spot, type.getName(), shape);
         } else {
-            checkValue(new graphql.language.TypeName(type.getName()), shape, spot);
+            checkValue(new graphql.language.TypeName(type.getName()), type.getName(), shape, spot);
         }
     }
 
