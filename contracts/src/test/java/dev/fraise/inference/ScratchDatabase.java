@@ -45,6 +45,11 @@ final class ScratchDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** A new connection to this database; the caller closes it. */
+    Connection connect() throws SQLException {
+        return server.dataSource(name).getConnection();
+    }
+
     int majorVersion() {
         return server.majorVersion();
     }
