@@ -670,7 +670,7 @@ public final class FoundationBenchmark {
         return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.2f", ms);
     }
 
-    private static String memTotal() {
+    static String memTotal() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
             return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
                     .map(l -> String.format(Locale.ROOT, "%.1f GiB",
@@ -681,7 +681,7 @@ public final class FoundationBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " / " + parts[1] + " / " + parts[2];
