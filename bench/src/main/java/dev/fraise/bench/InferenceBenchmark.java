@@ -164,8 +164,8 @@ public final class InferenceBenchmark {
         md.append(String.format(Locale.ROOT, "Each size: the generated schema (seed %d) built in a new database, "
                 + "then %d warm-up and %d measured runs of `ShapeInference.load(connection)` followed by `inferAll()` "
                 + "on one connection, after a JIT warm-up on the first size. `load` runs the catalog queries and "
-                + "parses every view's `pg_node_tree`; `inferAll` is pure Java. Medians in ms, the total's min–max in "
-                + "brackets; JVM CPU is the benchmark thread's CPU time for load + inferAll (the server's work "
+                + "parses every view's `pg_node_tree`; `inferAll` is pure Java. Medians in ms, the total's min–max "
+                + "in brackets; JVM CPU is the benchmark thread's CPU time for load + inferAll (the server's work "
                 + "excluded), the figure least disturbed by other load on the machine. Ratios are to the %d-view "
                 + "schema: linear growth keeps the per-view ratio near 1.%n%n", seed, warmup, runs, base.views()));
         md.append("| views | statements | build DDL | `load` | `inferAll` | total [min–max] | ms/view | JVM CPU "

@@ -16,9 +16,9 @@ import java.util.Random;
 final class InferenceSchema {
 
     static final int MAX_DEPTH = 4;
-    private static final String[] PATTERNS = {"plain object", "parent view (JOIN)", "parent view (LEFT JOIN) + strip_nulls"
-            + " + CASE", "child views aggregated (GROUP BY)", "scalar sub-selects", "LATERAL", "CTE",
-            "UNION ALL", "|| and to_jsonb(row)", "json_build_object + json_agg"};
+    private static final String[] PATTERNS = {"plain object", "parent view (JOIN)",
+            "parent view (LEFT JOIN) + strip_nulls + CASE", "child views aggregated (GROUP BY)", "scalar sub-selects",
+            "LATERAL", "CTE", "UNION ALL", "|| and to_jsonb(row)", "json_build_object + json_agg"};
     private static final int RECENT = 25;
 
     private final Random random;

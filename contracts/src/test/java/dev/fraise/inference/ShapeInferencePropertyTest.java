@@ -85,8 +85,8 @@ class ShapeInferencePropertyTest {
                 try {
                     report = validator.validate(connection, shape);
                 } catch (FraiseException e) {
-                    throw new AssertionError("the grammar generated a relation that fails when read: " + e.getMessage() + "\n"
-                            + schema.script(), e);
+                    throw new AssertionError("the grammar generated a relation that fails when read: "
+                            + e.getMessage() + "\n" + schema.script(), e);
                 }
                 checked += report.rowsChecked();
                 if (!report.violations().isEmpty()) {

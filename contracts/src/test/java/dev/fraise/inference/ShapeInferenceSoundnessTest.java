@@ -24,8 +24,9 @@ class ShapeInferenceSoundnessTest {
     @BeforeAll
     static void tables() throws SQLException {
         database = ScratchDatabase.create(
-                "CREATE TABLE tb_doc (pk integer PRIMARY KEY, payload jsonb NOT NULL, extra jsonb, amount numeric NOT NULL,"
-                        + " cells text[] NOT NULL, pattern text, sep text, span int4range NOT NULL)",
+                "CREATE TABLE tb_doc (pk integer PRIMARY KEY, payload jsonb NOT NULL, extra jsonb,"
+                        + " amount numeric NOT NULL, cells text[] NOT NULL, pattern text, sep text,"
+                        + " span int4range NOT NULL)",
                 "INSERT INTO tb_doc VALUES (1, 'null', 'null', 'NaN', '{{a,b},{c,d}}', NULL, NULL, 'empty'),"
                         + " (2, '{\"a\": \"x\"}', NULL, 1.5, '{e}', '%s!', '-', '[1,3)')",
                 "CREATE TABLE tb_left (pk integer PRIMARY KEY, name text NOT NULL)",
@@ -60,14 +61,16 @@ class ShapeInferenceSoundnessTest {
     @Test
     void numericNaNIsAJsonString() throws SQLException {
         assertConforms("v_nan", """
-                CREATE VIEW v_nan AS SELECT d.pk AS id, jsonb_build_object('amount', d.amount) AS data FROM tb_doc d""");
+                CREATE VIEW v_nan AS SELECT d.pk AS id, jsonb_build_object('amount', d.amount) AS data
+                FROM tb_doc d""");
     }
 
     /** A row proven real on one side of a FULL JOIN says nothing about the other side. */
     @Test
     void provingOneSideOfAFullJoinDoesNotProveTheOther() throws SQLException {
         assertConforms("v_full_where", """
-                CREATE VIEW v_full_where AS SELECT r.pk AS id, jsonb_build_object('name', l.name, 'label', r.label) AS data
+                CREATE VIEW v_full_where AS SELECT r.pk AS id,
+                    jsonb_build_object('name', l.name, 'label', r.label) AS data
                 FROM tb_left l FULL JOIN tb_right r ON r.pk = l.pk WHERE r.pk IS NOT NULL""");
         assertConforms("v_full_case", """
                 CREATE VIEW v_full_case AS SELECT r.pk AS id, jsonb_build_object(
@@ -114,7 +117,8 @@ class ShapeInferenceSoundnessTest {
         assertConforms("v_variadic", """
                 CREATE VIEW v_variadic AS SELECT d.pk AS id, jsonb_build_object(
                     'object', jsonb_build_object(VARIADIC CASE WHEN d.pk = 2 THEN ARRAY['k', 'v'] END),
-                    'array', json_build_array(VARIADIC CASE WHEN d.pk = 2 THEN ARRAY['v'] END)) AS data FROM tb_doc d""");
+                    'array', json_build_array(VARIADIC CASE WHEN d.pk = 2 THEN ARRAY['v'] END)) AS data
+                FROM tb_doc d""");
     }
 
     /** An array column may hold a multi-dimensional array: to_jsonb nests it. */
