@@ -46,8 +46,8 @@ public final class InferenceBenchmark {
     private static final double TARGET_MS = 2000;
 
     /** One schema size's measurements. */
-    private record Size(int views, int statements, double buildMs, int[] depths, Map<String, Integer> patterns,
-                        int unknown, Stats load, Stats infer, Stats total, Stats cpu) {
+    private record Size(int views, int statements, double buildMs, double treeMegabytes, int[] depths,
+                        Map<String, Integer> patterns, int unknown, Stats load, Stats infer, Stats total, Stats cpu) {
 
         double perView() {
             return total.median() / views;
@@ -119,6 +119,9 @@ public final class InferenceBenchmark {
                 }
             }
             double buildMs = (System.nanoTime() - b0) / 1e6;
+            double treeMegabytes = Double.parseDouble(scalar(server, database,
+                    "SELECT sum(octet_length(ev_action::text)) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
+                            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")) / 1e6;
             List<Double> load = new ArrayList<>();
             List<Double> infer = new ArrayList<>();
             List<Double> total = new ArrayList<>();
@@ -145,7 +148,7 @@ public final class InferenceBenchmark {
                     cpu.add((c1 - c0) / 1e6);
                 }
             }
-            return new Size(views, schema.statements().size(), buildMs, schema.depthHistogram(),
+            return new Size(views, schema.statements().size(), buildMs, treeMegabytes, schema.depthHistogram(),
                     schema.patternCounts(), unknown, Stats.of(load), Stats.of(infer), Stats.of(total), Stats.of(cpu));
         }
     }
@@ -168,14 +171,15 @@ public final class InferenceBenchmark {
                 + "in brackets; JVM CPU is the benchmark thread's CPU time for load + inferAll (the server's work "
                 + "excluded), the figure least disturbed by other load on the machine. Ratios are to the %d-view "
                 + "schema: linear growth keeps the per-view ratio near 1.%n%n", seed, warmup, runs, base.views()));
-        md.append("| views | statements | build DDL | `load` | `inferAll` | total [min–max] | ms/view | JVM CPU "
-                + "| ratio total | ratio JVM CPU | ratio CPU per view | target | met |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        md.append("| views | statements | node trees (MB) | build DDL | `load` | `inferAll` | total [min–max] | ms/view "
+                + "| JVM CPU | ratio total | ratio JVM CPU | ratio CPU per view | target | met |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Size s : results) {
             boolean targeted = s.views() == TARGET_VIEWS;
             double cpuRatio = s.cpu().median() / base.cpu().median();
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f [%.1f–%.1f] | %.3f | %.1f "
-                    + "| %.2f× | %.2f× | %.2f× | %s | %s |%n", s.views(), s.statements(), s.buildMs(),
+            md.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.1f | %.1f | %.1f [%.1f–%.1f] | %.3f "
+                    + "| %.1f | %.2f× | %.2f× | %.2f× | %s | %s |%n", s.views(), s.statements(), s.treeMegabytes(),
+                    s.buildMs(),
                     s.load().median(), s.infer().median(), s.total().median(), s.total().min(), s.total().max(),
                     s.perView(), s.cpu().median(), s.total().median() / base.total().median(), cpuRatio,
                     cpuRatio * base.views() / s.views(), targeted ? "≤ 2000 ms" : "",
