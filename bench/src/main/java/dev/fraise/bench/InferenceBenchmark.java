@@ -75,14 +75,29 @@ public final class InferenceBenchmark {
         String version;
         try (PostgresServer server = PostgresServers.start(EMBEDDED)) {
             version = scalar(server, server.maintenanceDatabase(), "SELECT version()");
-            log("warming up the JIT on " + sizes.get(0) + " views");
-            measure(server, sizes.get(0), seed, 2 * warmup, 5);
-            for (int views : sizes) {
-                Size size = measure(server, views, seed, warmup, runs);
-                results.add(size);
-                log(String.format(Locale.ROOT, "  %4d views: load %.0f ms + inferAll %.0f ms = %.0f ms (%.2f ms/view,"
-                        + " JVM CPU %.0f ms)", views, size.load().median(), size.infer().median(),
-                        size.total().median(), size.perView(), size.cpu().median()));
+            List<Subject> subjects = new ArrayList<>();
+            try {
+                for (int views : sizes) {
+                    subjects.add(Subject.build(server, views, seed));
+                    log("built " + views + " views in " + Math.round(subjects.get(subjects.size() - 1).buildMs)
+                            + " ms");
+                }
+                for (int round = 0; round < warmup + runs; round++) {
+                    for (int k = 0; k < subjects.size(); k++) {
+                        subjects.get((round + k) % subjects.size()).run(round >= warmup);
+                    }
+                }
+                for (Subject subject : subjects) {
+                    Size size = subject.size();
+                    results.add(size);
+                    log(String.format(Locale.ROOT, "  %4d views: load %.0f ms + inferAll %.0f ms = %.0f ms (%.2f"
+                            + " ms/view, JVM CPU %.0f ms)", size.views(), size.load().median(), size.infer().median(),
+                            size.total().median(), size.perView(), size.cpu().median()));
+                }
+            } finally {
+                for (Subject subject : subjects) {
+                    subject.drop(server);
+                }
             }
         }
         String report = render(results, runs, warmup, seed, version, loadBefore, FoundationBenchmark.loadAverage());
@@ -93,63 +108,84 @@ public final class InferenceBenchmark {
         log("written to " + output);
     }
 
-    /** Builds the schema of {@code views} views in a new database, then times load and inferAll. */
-    private static Size measure(PostgresServer server, int views, long seed, int warmup, int runs)
-            throws SQLException {
-        InferenceSchema schema = InferenceSchema.generate(views, seed);
-        String database = "bench_inference_" + views + "_" + ProcessHandle.current().pid();
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + database + " TEMPLATE template0");
-            try {
-                return measureIn(server, database, schema, views, warmup, runs);
-            } finally {
-                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
+    /** One schema size: its database, built once, and the timings of its runs. */
+    private static final class Subject {
 
-    private static Size measureIn(PostgresServer server, String database, InferenceSchema schema, int views,
-            int warmup, int runs) throws SQLException {
-        try (Connection connection = server.dataSource(database).getConnection()) {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        private final int views;
+        private final InferenceSchema schema;
+        private final String database;
+        private final Connection connection;
+        private final List<Double> load = new ArrayList<>();
+        private final List<Double> infer = new ArrayList<>();
+        private final List<Double> total = new ArrayList<>();
+        private final List<Double> cpu = new ArrayList<>();
+        private double buildMs;
+        private double treeMegabytes;
+        private int unknown;
+
+        private Subject(int views, InferenceSchema schema, String database, Connection connection) {
+            this.views = views;
+            this.schema = schema;
+            this.database = database;
+            this.connection = connection;
+        }
+
+        /** Creates a database and builds the generated schema of {@code views} views in it. */
+        static Subject build(PostgresServer server, int views, long seed) throws SQLException {
+            String database = "bench_inference_" + views + "_" + ProcessHandle.current().pid();
+            try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
+                 Statement st = admin.createStatement()) {
+                st.execute("CREATE DATABASE " + database + " TEMPLATE template0");
+            }
+            Subject subject = new Subject(views, InferenceSchema.generate(views, seed), database,
+                    server.dataSource(database).getConnection());
             long b0 = System.nanoTime();
-            try (Statement st = connection.createStatement()) {
-                for (String statement : schema.statements()) {
+            try (Statement st = subject.connection.createStatement()) {
+                for (String statement : subject.schema.statements()) {
                     st.execute(statement);
                 }
             }
-            double buildMs = (System.nanoTime() - b0) / 1e6;
-            double treeMegabytes = Double.parseDouble(scalar(server, database,
-                    "SELECT sum(octet_length(ev_action::text)) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
-                            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")) / 1e6;
-            List<Double> load = new ArrayList<>();
-            List<Double> infer = new ArrayList<>();
-            List<Double> total = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            int unknown = 0;
-            for (int i = 0; i < warmup + runs; i++) {
-                long c0 = threads.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                ShapeInference inference = ShapeInference.load(connection);
-                long t1 = System.nanoTime();
-                List<ViewShape> shapes = inference.inferAll();
-                long t2 = System.nanoTime();
-                long c1 = threads.getCurrentThreadCpuTime();
-                if (shapes.size() != views) {
-                    throw new IllegalStateException("inferAll gave " + shapes.size() + " shapes for " + views
-                            + " views");
-                }
-                unknown = (int) shapes.stream().filter(s -> s.data() instanceof UnknownShape).count();
-                if (i >= warmup) {
-                    load.add((t1 - t0) / 1e6);
-                    infer.add((t2 - t1) / 1e6);
-                    total.add((t2 - t0) / 1e6);
-                    cpu.add((c1 - c0) / 1e6);
-                }
+            subject.buildMs = (System.nanoTime() - b0) / 1e6;
+            subject.treeMegabytes = Double.parseDouble(scalar(server, database, "SELECT sum(octet_length("
+                    + "ev_action::text)) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n"
+                    + " ON n.oid = c.relnamespace WHERE n.nspname = 'public'")) / 1e6;
+            return subject;
+        }
+
+        /** One run of load + inferAll, recorded if {@code measured}. */
+        void run(boolean measured) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            ShapeInference inference = ShapeInference.load(connection);
+            long t1 = System.nanoTime();
+            List<ViewShape> shapes = inference.inferAll();
+            long t2 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            if (shapes.size() != views) {
+                throw new IllegalStateException("inferAll gave " + shapes.size() + " shapes for " + views + " views");
             }
+            unknown = (int) shapes.stream().filter(s -> s.data() instanceof UnknownShape).count();
+            if (measured) {
+                load.add((t1 - t0) / 1e6);
+                infer.add((t2 - t1) / 1e6);
+                total.add((t2 - t0) / 1e6);
+                cpu.add((c1 - c0) / 1e6);
+            }
+        }
+
+        Size size() {
             return new Size(views, schema.statements().size(), buildMs, treeMegabytes, schema.depthHistogram(),
                     schema.patternCounts(), unknown, Stats.of(load), Stats.of(infer), Stats.of(total), Stats.of(cpu));
+        }
+
+        void drop(PostgresServer server) throws SQLException {
+            connection.close();
+            try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
+                 Statement st = admin.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 
@@ -164,9 +200,10 @@ public final class InferenceBenchmark {
                 + "the end.%n%n", Runtime.getRuntime().availableProcessors(), FoundationBenchmark.memTotal(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 version, loadBefore, loadAfter));
-        md.append(String.format(Locale.ROOT, "Each size: the generated schema (seed %d) built in a new database, "
-                + "then %d warm-up and %d measured runs of `ShapeInference.load(connection)` followed by `inferAll()` "
-                + "on one connection, after a JIT warm-up on the first size. `load` runs the catalog queries and "
+        md.append(String.format(Locale.ROOT, "Each size's generated schema (seed %d) is built in its own database "
+                + "first; then %d warm-up and %d measured rounds each run `ShapeInference.load(connection)` followed "
+                + "by `inferAll()` once per size (on one connection per database, the sizes' order rotated every "
+                + "round, so JIT and GC disturb every size alike). `load` runs the catalog queries and "
                 + "parses every view's `pg_node_tree`; `inferAll` is pure Java. Medians in ms, the total's min–max "
                 + "in brackets; JVM CPU is the benchmark thread's CPU time for load + inferAll (the server's work "
                 + "excluded), the figure least disturbed by other load on the machine. Ratios are to the %d-view "
