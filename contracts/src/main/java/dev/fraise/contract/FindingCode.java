@@ -29,7 +29,9 @@ public enum FindingCode {
     /** A Query field's {@code @sqlSource} names a view that does not exist. */
     QUERY_SOURCE_MISSING(Severity.ERROR),
     /** The GraphQL schema does not parse. */
-    SDL_PARSE_ERROR(Severity.ERROR);
+    SDL_PARSE_ERROR(Severity.ERROR),
+    /** A non-null field over a NOT NULL json/jsonb value, which may still hold a JSON {@code null}. */
+    FIELD_MAY_BE_JSON_NULL(Severity.WARNING);
 
     private final Severity severity;
 

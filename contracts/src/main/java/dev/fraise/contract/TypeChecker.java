@@ -74,7 +74,10 @@ final class TypeChecker {
     /** Checks the type {@code type} against {@code data}; {@code dataNullability} is the data column's. */
     void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view) {
         Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), schema.locate(type), view, "$");
-        if (dataNullability.nullable()) {
+        if (dataNullability.jsonNullOnly()) {
+            add(FindingCode.FIELD_MAY_BE_JSON_NULL, root, view + ".data may be a JSON null, so a row has no "
+                    + type.getName(), dataNullability.reason());
+        } else if (dataNullability.nullable()) {
             add(FindingCode.FIELD_NULLABLE, root, view + ".data can be NULL, so a row has no " + type.getName(),
                     "nullable: " + dataNullability.reason());
         }
@@ -138,7 +141,10 @@ final class TypeChecker {
         Type<?> inner = type;
         if (type instanceof NonNullType nonNull) {
             inner = nonNull.getType();
-            if (nullability.nullable() || maybeAbsent || shape instanceof NullShape) {
+            if (nullability.jsonNullOnly() && !maybeAbsent) {
+                add(FindingCode.FIELD_MAY_BE_JSON_NULL, spot, spot.path() + " is " + Sdl.render(type)
+                        + " but it may be a JSON null", nullability.reason());
+            } else if (nullability.nullable() || maybeAbsent || shape instanceof NullShape) {
                 String why = maybeAbsent && !nullability.nullable() ? "may be absent: " + nullability.reason()
                         : "nullable: " + nullability.reason();
                 add(FindingCode.FIELD_NULLABLE, spot, spot.path() + " is " + Sdl.render(type) + " but "

@@ -4,6 +4,7 @@ import dev.fraise.nodetree.PgNode;
 import dev.fraise.shape.NeverShape;
 import dev.fraise.shape.Nullability;
 import dev.fraise.shape.Provenance;
+import dev.fraise.shape.Shape;
 import dev.fraise.shape.Shapes;
 import dev.fraise.shape.UnknownShape;
 import java.util.ArrayList;
@@ -114,8 +115,16 @@ final class Analyzer {
             Optional<Catalog.Column> data = origin.flatMap(o -> o.column(column.name()));
             if (data.isPresent()) {
                 Inferred traced = column(origin.get(), data.get().attnum());
-                return new Inferred(traced.shape(), nullability, column.typeOid());
+                if (!column.notNull()) {
+                    return new Inferred(traced.shape(), nullability, column.typeOid(), true, traced.jsonNull());
+                }
+                return new Inferred(traced.shape(), traced.jsonNull() ? traced.nullability() : nullability,
+                        column.typeOid(), false, traced.jsonNull());
             }
+            Shape any = types.shapeOf(column.typeOid(), view, source);
+            return column.notNull() ? Inferred.jsonNullable(any, source + " is " + types.provenance(view,
+                    column.typeOid(), source).sqlType(), column.typeOid())
+                    : new Inferred(any, nullability, column.typeOid(), true, true);
         }
         return new Inferred(types.shapeOf(column.typeOid(), view, source), nullability, column.typeOid());
     }
@@ -230,7 +239,7 @@ final class Analyzer {
     Inferred union(Inferred a, Inferred b, String view, String source) {
         Provenance provenance = types.provenance(view, a.typeOid(), source);
         return new Inferred(Shapes.union(a.shape(), b.shape(), provenance), a.nullability().or(b.nullability()),
-                a.typeOid());
+                a.typeOid(), a.sqlNull() || b.sqlNull(), a.jsonNull() || b.jsonNull());
     }
 
     Inferred unknown(String reason, String view, long type, String source) {

@@ -104,9 +104,8 @@ final class ExpressionInference {
                     .flatMap(bytes -> Datums.json(bytes, base == TypeShapes.JSONB))
                     .map(json -> LiteralShapes.of(json, provenance));
             if (literal.isPresent()) {
-                Nullability nullability = literal.get() instanceof NullShape
-                        ? Nullability.nullable("JSON null literal") : Nullability.nonNull("literal");
-                return new Inferred(literal.get(), nullability, type);
+                return literal.get() instanceof NullShape ? Inferred.jsonNullable(literal.get(), "a null literal", type)
+                        : new Inferred(literal.get(), Nullability.nonNull("literal"), type);
             }
         }
         if (base == TypeShapes.UNKNOWN) {
@@ -148,7 +147,7 @@ final class ExpressionInference {
         TypeShapes types = analyzer.types();
         boolean toJson = TypeShapes.isJson(types.baseType(resultType));
         if (toJson && TypeShapes.isJson(types.baseType(inner.typeOid()))) {
-            return new Inferred(inner.shape(), inner.nullability(), resultType);
+            return inner.withType(resultType);
         }
         String source = inner.shape().provenance().source() + "::" + analyzer.catalog().typeName(resultType);
         if (toJson) {
@@ -177,28 +176,38 @@ final class ExpressionInference {
             elseBranch = elseBranch.withNullability(Nullability.nullable("CASE ... ELSE NULL"));
         }
         merged = merged == null ? elseBranch : analyzer.union(merged, elseBranch, scope.view(), "CASE");
-        return new Inferred(merged.shape(), merged.nullability(), type);
+        return merged.withType(type);
     }
 
+    /**
+     * {@code COALESCE} returns its first argument that is not SQL NULL — a JSON {@code null} is returned, not
+     * skipped — so the arguments after the first one that is never SQL NULL cannot be its value.
+     */
     private Inferred coalesce(PgNode node, Scope scope) {
         long type = node.number("coalescetype", TypeShapes.TEXT);
-        Inferred merged = null;
+        Provenance provenance = analyzer.types().provenance(scope.view(), type, "COALESCE");
+        Shape shape = null;
+        boolean jsonNull = false;
+        Nullability jsonReason = null;
+        Inferred last = null;
         for (PgNode arg : node.nodes("args")) {
-            Inferred next = infer(arg, scope);
-            if (merged == null) {
-                merged = next;
-            } else {
-                Provenance provenance = analyzer.types().provenance(scope.view(), type, "COALESCE");
-                merged = new Inferred(Shapes.union(merged.shape(), next.shape(), provenance),
-                        next.nullable() ? merged.nullability() : Nullability.nonNull("COALESCE with a non-null"
-                                + " fallback"), type);
+            last = infer(arg, scope);
+            shape = shape == null ? last.shape() : Shapes.union(shape, last.shape(), provenance);
+            if (last.jsonNull()) {
+                jsonNull = true;
+                jsonReason = jsonReason == null ? last.nullability() : jsonReason;
             }
-            if (!next.nullable()) {
+            if (!last.sqlNull()) {
                 break;
             }
         }
-        return merged == null ? analyzer.unknown("empty COALESCE", scope.view(), type, "COALESCE")
-                : new Inferred(merged.shape(), merged.nullability(), type);
+        if (last == null) {
+            return analyzer.unknown("empty COALESCE", scope.view(), type, "COALESCE");
+        }
+        boolean sqlNull = last.sqlNull();
+        Nullability nullability = sqlNull ? last.nullability() : jsonNull ? jsonReason
+                : Nullability.nonNull("COALESCE with a non-null fallback");
+        return new Inferred(shape, nullability, type, sqlNull, jsonNull);
     }
 
     private Inferred minMax(PgNode node, Scope scope) {
@@ -317,8 +326,10 @@ final class ExpressionInference {
         int varno = var.integer("varno");
         proven.add(Scope.varKey(varno, var.integer("varattno")));
         if (!vars.intrinsic(var, scope).nullable()) {
-            joins.addAll(scope.nulling().joinsNulling(varno));
-            joins.addAll(var.bits("varnullingrels"));
+            scope.nulling().joinsNulling(varno).stream()
+                    .filter(join -> scope.nulling().joinType(join) != JoinNulling.FULL).forEach(joins::add);
+            var.bits("varnullingrels").stream()
+                    .filter(join -> scope.nulling().joinType(join) != JoinNulling.FULL).forEach(joins::add);
         }
     }
 

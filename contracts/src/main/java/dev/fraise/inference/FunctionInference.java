@@ -32,21 +32,31 @@ final class FunctionInference {
     private static final int JSCTOR_JSON_ARRAY = 2;
     private static final int JSCTOR_JSON_ARRAYAGG = 4;
 
-    /** Built-in strict functions that can return NULL for non-null input. */
-    private static final Set<String> MAY_RETURN_NULL = Set.of("jsonb_object_field", "json_object_field",
-            "jsonb_object_field_text", "json_object_field_text", "jsonb_array_element", "json_array_element",
-            "jsonb_array_element_text", "json_array_element_text", "jsonb_extract_path", "json_extract_path",
-            "jsonb_extract_path_text", "json_extract_path_text", "jsonb_extract_path_op", "jsonb_path_query_first",
-            "jsonb_path_query_first_tz", "array_position", "array_upper", "array_lower", "array_length",
-            "array_ndims", "array_dims", "regexp_match", "regexp_substr", "regexp_instr", "substring",
-            "to_regclass", "to_regtype", "to_regproc", "to_regprocedure", "to_regoper", "to_regnamespace",
-            "to_regrole", "to_regcollation", "to_regtypemod", "to_regoperator", "json_typeof", "pg_get_viewdef",
-            "pg_get_expr", "current_setting", "nullif", "unnest", "jsonb_populate_record", "json_populate_record",
-            "string_to_array", "split_part", "inet_server_addr", "inet_client_addr", "obj_description",
-            "col_description", "shobj_description", "pg_typeof_null", "jsonb_set", "jsonb_set_lax", "jsonb_insert",
-            "array_to_string");
+    /**
+     * Built-in strict functions known to return a value for every non-null input (an allowlist: any other
+     * built-in may return NULL, as {@code jsonb_path_match} or {@code lower(empty range)} do).
+     */
+    private static final Set<String> NULL_PRESERVING = Set.of("textcat", "length", "char_length",
+            "character_length", "octet_length", "bit_length", "btrim", "ltrim", "rtrim", "replace", "substr",
+            "left", "right", "lpad", "rpad", "repeat", "reverse", "initcap", "md5", "translate", "split_part",
+            "to_char", "to_hex", "date_trunc", "date_part", "extract", "age", "abs", "round", "trunc", "floor",
+            "ceil", "ceiling", "sign", "mod", "power", "pow", "jsonb_typeof", "json_typeof", "jsonb_array_length",
+            "json_array_length", "jsonb_pretty", "cardinality", "array_to_string", "array_append", "array_prepend",
+            "array_cat", "timezone", "make_date", "make_timestamp", "make_timestamptz", "make_interval",
+            "justify_days", "justify_hours", "justify_interval", "quote_ident", "quote_literal", "starts_with",
+            "strpos", "position", "ascii", "chr", "encode", "decode", "sha256", "sha512", "to_timestamp",
+            "to_date", "to_number", "numeric", "float8", "int4", "int8", "text", "uuid_send", "textlike",
+            "textnlike", "texticlike", "texticnlike", "textregexeq", "textregexne", "bool", "jsonb_exists",
+            "jsonb_contains", "jsonb_contained", "jsonb_exists_any", "jsonb_exists_all", "array_eq", "array_ne",
+            "arraycontains", "arraycontained", "arrayoverlap");
+    /** Operator implementations on scalar types: arithmetic and comparisons never yield NULL from values. */
+    private static final java.util.regex.Pattern SCALAR_OPERATOR = java.util.regex.Pattern.compile(
+            "(int2|int4|int8|int24|int42|int28|int82|int48|int84|float4|float8|float48|float84|numeric|text|bpchar"
+                    + "|varchar|bool|date|timestamp|timestamptz|interval|uuid|oid|name|char|time|timetz|date_pl"
+                    + "|date_mi|timestamp_pl|timestamptz_pl|timestamp_mi|timestamptz_mi|bytea)_?(pl|mi|mul|div|mod|eq"
+                    + "|ne|lt|le|gt|ge|um|up|abs|inc|larger|smaller|cmp|_interval)?");
     /** Built-in non-strict functions that never return NULL. */
-    private static final Set<String> NEVER_NULL = Set.of("concat", "concat_ws", "format", "now", "clock_timestamp",
+    private static final Set<String> NEVER_NULL = Set.of("concat", "now", "clock_timestamp",
             "statement_timestamp", "transaction_timestamp", "timeofday", "gen_random_uuid", "uuidv4", "uuidv7",
             "random", "pg_backend_pid", "version", "current_database", "current_schema", "txid_current",
             "jsonb_build_object", "json_build_object", "jsonb_build_array", "json_build_array", "num_nulls",
@@ -94,19 +104,18 @@ final class FunctionInference {
             switch (name) {
                 case "jsonb_build_object":
                 case "json_build_object":
-                    return variadic ? nonConstant(name + "(VARIADIC ...)", resultType, scope)
+                    return variadic ? variadic(name, args, resultType, scope)
                             : buildObject(args, 0, false, resultType, scope, name);
                 case "jsonb_build_array":
                 case "json_build_array":
-                    return variadic ? nonConstant(name + "(VARIADIC ...)", resultType, scope)
+                    return variadic ? variadic(name, args, resultType, scope)
                             : buildArray(args, false, resultType, scope, name);
                 case "to_jsonb":
                 case "to_json":
                 case "row_to_json":
                 case "array_to_json":
                     if (!args.isEmpty()) {
-                        Inferred value = analyzer.expr(args.get(0), scope);
-                        return new Inferred(value.shape(), value.nullability(), resultType);
+                        return analyzer.expr(args.get(0), scope).withType(resultType);
                     }
                     break;
                 case "jsonb_strip_nulls":
@@ -114,7 +123,7 @@ final class FunctionInference {
                     if (!args.isEmpty() && args.size() == 1) {
                         Inferred inner = analyzer.expr(args.get(0), scope);
                         return new Inferred(Shapes.stripNulls(inner.shape(), scope.view()), inner.nullability(),
-                                resultType);
+                                resultType, inner.sqlNull(), inner.jsonNull());
                     }
                     break;
                 case "jsonb_concat":
@@ -151,7 +160,11 @@ final class FunctionInference {
             nullability = Nullability.nullable("function " + name + " may return NULL");
         } else if (NEVER_NULL.contains(name)) {
             nullability = Nullability.nonNull(name + " never returns NULL");
-        } else if (strict && !MAY_RETURN_NULL.contains(name)) {
+        } else if (("format".equals(name) || "concat_ws".equals(name)) && !args.isEmpty()) {
+            Inferred first = analyzer.expr(args.get(0), scope);
+            nullability = first.nullable() ? Nullability.nullable(name + " is NULL when its first argument is ("
+                    + first.nullability().reason() + ")") : Nullability.nonNull(name + " of a non-null first argument");
+        } else if (strict && nullPreserving(name, resultType)) {
             nullability = Nullability.nonNull(name + " of non-null arguments");
             for (PgNode arg : args) {
                 Inferred inferred = analyzer.expr(arg, scope);
@@ -164,7 +177,24 @@ final class FunctionInference {
         } else {
             nullability = Nullability.nullable(name + " may return NULL");
         }
-        return new Inferred(analyzer.types().shapeOf(resultType, scope.view(), source), nullability, resultType);
+        return withJsonNull(new Inferred(analyzer.types().shapeOf(resultType, scope.view(), source), nullability,
+                resultType), resultType, name);
+    }
+
+    private static boolean nullPreserving(String name, long resultType) {
+        if ("lower".equals(name) || "upper".equals(name)) {
+            return resultType == TypeShapes.TEXT;
+        }
+        return NULL_PRESERVING.contains(name) || SCALAR_OPERATOR.matcher(name).matches();
+    }
+
+    /** A json/jsonb result of a function may be a JSON {@code null} whatever its SQL nullability. */
+    private static Inferred withJsonNull(Inferred value, long resultType, String name) {
+        if (!TypeShapes.isJson(resultType) || value.jsonNull()) {
+            return value;
+        }
+        return value.nullable() ? new Inferred(value.shape(), value.nullability(), resultType, value.sqlNull(), true)
+                : Inferred.jsonNullable(value.shape(), name + " returns json", resultType);
     }
 
     /** {@code jsonb_build_object(k1, v1, ...)} from argument {@code from}; keys must be constants. */
@@ -181,16 +211,25 @@ final class FunctionInference {
                 return nonConstant(name + " with a non-constant key", resultType, scope);
             }
             Inferred value = analyzer.expr(args.get(i + 1), scope);
-            fields.remove(key.get());
-            if (absentOnNull && value.nullable()) {
-                fields.put(key.get(), new Field(key.get(), value.shape(), Nullability.nonNull("ABSENT ON NULL drops"
-                        + " the key instead (" + value.nullability().reason() + ")"), Presence.MAYBE_ABSENT));
-            } else {
-                fields.put(key.get(), new Field(key.get(), value.shape(), value.nullability(), Presence.ALWAYS));
-            }
+            Field next = absentOnNull && (value.sqlNull() || value.jsonNull()) ? new Field(key.get(), value.shape(),
+                    value.withoutSqlNull("ABSENT ON NULL drops the key instead (" + value.nullability().reason() + ")"),
+                    Presence.MAYBE_ABSENT) : new Field(key.get(), value.shape(), value.nullability(), Presence.ALWAYS);
+            Field earlier = fields.remove(key.get());
+            fields.put(key.get(), earlier != null && (resultType == TypeShapes.JSON || next.maybeAbsent())
+                    ? duplicate(earlier, next, provenance) : next);
         }
         return new Inferred(new ObjectShape(fields, provenance), Nullability.nonNull(name + " is never NULL"),
                 resultType);
+    }
+
+    /**
+     * A key given twice: {@code json} keeps both pairs (and {@code json_strip_nulls} may drop the later one), and
+     * ABSENT ON NULL may drop the later pair, so either value can be the one read.
+     */
+    private static Field duplicate(Field earlier, Field later, Provenance provenance) {
+        Presence presence = earlier.maybeAbsent() && later.maybeAbsent() ? Presence.MAYBE_ABSENT : Presence.ALWAYS;
+        return new Field(later.key(), Shapes.union(earlier.shape(), later.shape(), provenance),
+                earlier.nullability().or(later.nullability()), presence);
     }
 
     private Inferred buildArray(List<PgNode> args, boolean absentOnNull, long resultType, Scope scope,
@@ -201,9 +240,8 @@ final class FunctionInference {
         for (PgNode arg : args) {
             Inferred value = analyzer.expr(arg, scope);
             items = Shapes.union(items, value.shape(), provenance);
-            if (!absentOnNull) {
-                itemNulls = itemNulls.or(value.nullability());
-            }
+            itemNulls = itemNulls.or(absentOnNull ? value.withoutSqlNull("ABSENT ON NULL drops NULLs")
+                    : value.nullability());
         }
         return new Inferred(new ArrayShape(items, itemNulls, provenance), Nullability.nonNull(name + " is never NULL"),
                 resultType);
@@ -211,7 +249,12 @@ final class FunctionInference {
 
     private Inferred concat(Inferred left, Inferred right, long resultType, Scope scope) {
         Provenance provenance = analyzer.types().provenance(scope.view(), resultType, "jsonb || jsonb");
-        Nullability nullability = left.nullable() ? left.nullability() : right.nullability();
+        Nullability nullability = left.sqlNull() ? left.nullability() : right.sqlNull() ? right.nullability()
+                : Nullability.nonNull("|| of non-null values");
+        if (left.jsonNull() || right.jsonNull()) {
+            return new Inferred(new UnknownShape("|| with a JSON null wraps both into an array", provenance),
+                    nullability, resultType);
+        }
         if (left.shape() instanceof ObjectShape a && right.shape() instanceof ObjectShape b) {
             Map<String, Field> fields = new LinkedHashMap<>(a.fields());
             b.fields().forEach((key, field) -> {
@@ -240,13 +283,17 @@ final class FunctionInference {
         if (field.isEmpty()) {
             return new Inferred(asText ? analyzer.types().shapeOf(TypeShapes.TEXT, scope.view(), source)
                     : new UnknownShape("key is not known statically", analyzer.types().provenance(scope.view(),
-                    resultType, source)), Nullability.nullable(source + " may be missing"), resultType);
+                    resultType, source)), Nullability.nullable(source + " may be missing"), resultType, true, !asText);
         }
         Field f = field.get();
         Nullability nullability = object.nullable() ? object.nullability() : f.maybeAbsent()
                 ? Nullability.nullable(source + " may be absent") : f.nullability();
         Shape shape = asText ? analyzer.types().shapeOf(TypeShapes.TEXT, scope.view(), source) : f.shape();
-        return new Inferred(shape, nullability, resultType);
+        if (asText) {
+            return new Inferred(shape, nullability, resultType);
+        }
+        boolean sqlNull = object.nullable() || f.maybeAbsent();
+        return new Inferred(shape, nullability, resultType, sqlNull, f.nullable());
     }
 
     private Inferred aggregate(PgNode node, Scope scope) {
@@ -258,7 +305,8 @@ final class FunctionInference {
             return analyzer.unknown("aggregate of an unknown level", scope.view(), resultType, name);
         }
         Optional<PgNode> filter = node.node("aggfilter");
-        Scope input = filter.map(f -> analyzer.proving(f, level)).orElse(level);
+        Scope rows = level.forAggregateInput();
+        Scope input = filter.map(f -> analyzer.proving(f, rows)).orElse(rows);
         List<PgNode> args = node.nodes("args").stream().map(te -> te.node("expr").orElse(te)).toList();
         String source = name + "(" + (node.flag("aggstar") ? "*" : "...") + ")" + (filter.isPresent() ? " FILTER"
                 : "");
@@ -276,7 +324,7 @@ final class FunctionInference {
                         : rowsGuaranteed ? " of NULL values is NULL" : " over zero rows is NULL"));
         if (builtIn && JSON_ARRAY_AGGREGATES.contains(name) && argument != null) {
             Provenance provenance = analyzer.types().provenance(scope.view(), resultType, source);
-            Nullability items = name.endsWith("_strict") ? Nullability.nonNull(name + " skips NULLs")
+            Nullability items = name.endsWith("_strict") ? argument.withoutSqlNull(name + " skips NULLs")
                     : argument.nullability();
             return new Inferred(new ArrayShape(argument.shape(), items, provenance), nullability, resultType);
         }
@@ -303,6 +351,10 @@ final class FunctionInference {
 
     /** SQL/JSON {@code JSON_OBJECT}, {@code JSON_ARRAY}, {@code JSON_ARRAYAGG} (PostgreSQL 16+). */
     private Inferred jsonConstructor(PgNode node, Scope scope) {
+        return constructor(node, scope).markEvaluatedOnNullRows();
+    }
+
+    private Inferred constructor(PgNode node, Scope scope) {
         long resultType = node.node("returning").map(r -> r.number("typid", TypeShapes.JSON)).orElse(TypeShapes.JSON);
         int type = node.integer("type");
         boolean absentOnNull = node.flag("absent_on_null");
@@ -315,13 +367,23 @@ final class FunctionInference {
         }
         if (type == JSCTOR_JSON_ARRAYAGG && func.isPresent()) {
             Inferred aggregated = analyzer.expr(func.get(), scope);
-            return new Inferred(aggregated.shape(), aggregated.nullability(), resultType);
+            return aggregated.withType(resultType);
         }
         if (func.isPresent() && (type == JSCTOR_JSON_OBJECT || type == JSCTOR_JSON_ARRAY)) {
             return analyzer.expr(func.get(), scope);
         }
         return analyzer.unknown("SQL/JSON constructor " + type + " is not analysed", scope.view(), resultType,
                 "JSON constructor");
+    }
+
+    /** A JSON builder called with {@code VARIADIC array}: keys unknown, NULL when the array is. */
+    private Inferred variadic(String name, List<PgNode> args, long resultType, Scope scope) {
+        String reason = name + "(VARIADIC ...)";
+        Inferred array = args.isEmpty() ? null : analyzer.expr(args.get(args.size() - 1), scope);
+        Nullability nullability = array == null || array.nullable() ? Nullability.nullable(reason
+                + " is NULL when the array is") : Nullability.nonNull(reason + " of a non-null array");
+        return new Inferred(new UnknownShape(reason, analyzer.types().provenance(scope.view(), resultType, reason)),
+                nullability, resultType);
     }
 
     private Inferred nonConstant(String reason, long resultType, Scope scope) {

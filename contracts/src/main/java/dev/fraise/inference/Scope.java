@@ -19,9 +19,10 @@ final class Scope {
     private final JoinNulling nulling;
     private final Set<Integer> provenJoins;
     private final Set<String> provenVars;
+    private final boolean aggregateInput;
 
     private Scope(PgNode query, Scope parent, String view, JoinNulling nulling, Set<Integer> provenJoins,
-            Set<String> provenVars) {
+            Set<String> provenVars, boolean aggregateInput) {
         this.query = query;
         this.parent = parent;
         this.view = view;
@@ -29,15 +30,16 @@ final class Scope {
         this.nulling = nulling;
         this.provenJoins = Set.copyOf(provenJoins);
         this.provenVars = Set.copyOf(provenVars);
+        this.aggregateInput = aggregateInput;
     }
 
     static Scope root(PgNode query, String view) {
-        return new Scope(query, null, view, JoinNulling.of(query), Set.of(), Set.of());
+        return new Scope(query, null, view, JoinNulling.of(query), Set.of(), Set.of(), false);
     }
 
     /** A nested query level (subquery, sub-select, CTE, set-operation branch) under this one. */
     Scope child(PgNode subquery) {
-        return new Scope(subquery, this, view, JoinNulling.of(subquery), Set.of(), Set.of());
+        return new Scope(subquery, this, view, JoinNulling.of(subquery), Set.of(), Set.of(), false);
     }
 
     /** This level with more proven facts. */
@@ -46,7 +48,20 @@ final class Scope {
         allJoins.addAll(joins);
         Set<String> allVars = new HashSet<>(provenVars);
         allVars.addAll(vars);
-        return new Scope(query, parent, view, nulling, allJoins, allVars);
+        return new Scope(query, parent, view, nulling, allJoins, allVars, aggregateInput);
+    }
+
+    /** This level as the input rows of an aggregate, which grouping sets do not null. */
+    Scope forAggregateInput() {
+        return new Scope(query, parent, view, nulling, provenJoins, provenVars, true);
+    }
+
+    /**
+     * Whether a Var of this level may be nulled by GROUPING SETS, ROLLUP or CUBE: outside aggregate arguments,
+     * grouped columns are NULL in the super-aggregate rows.
+     */
+    boolean groupingSetsNullVars() {
+        return !aggregateInput && !query.nodes("groupingSets").isEmpty();
     }
 
     /** The level {@code levelsUp} above this one (0 is this level). */

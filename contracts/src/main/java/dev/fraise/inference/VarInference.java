@@ -5,6 +5,7 @@ import dev.fraise.shape.Field;
 import dev.fraise.shape.Nullability;
 import dev.fraise.shape.ObjectShape;
 import dev.fraise.shape.Presence;
+import dev.fraise.shape.Shapes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +41,23 @@ final class VarInference {
         }
         int varno = var.integer("varno");
         Inferred intrinsic = intrinsic(var, level);
+        if (level.groupingSetsNullVars()) {
+            return intrinsic.withNullability(Nullability.nullable("GROUPING SETS null it in super-aggregate rows of "
+                    + level.view()));
+        }
         if (level.varProven(varno, var.integer("varattno"))) {
             return intrinsic.withNullability(Nullability.nonNull("proven by IS NOT NULL"));
         }
         Set<Integer> joins = new TreeSet<>(level.nulling().joinsNulling(varno));
         joins.addAll(var.bits("varnullingrels"));
         joins.removeIf(level::joinProven);
-        if (joins.isEmpty() || intrinsic.nullable()) {
+        if (joins.isEmpty()) {
             return intrinsic;
         }
-        return intrinsic.withNullability(Nullability.nullable(nullingReason(joins.iterator().next(), varno, level)));
+        String reason = nullingReason(joins.iterator().next(), varno, level);
+        Inferred nulled = intrinsic.sqlNull() ? intrinsic : intrinsic.withNullability(Nullability.nullable(reason));
+        return intrinsic.evaluatedOnNullRows() ? new Inferred(Shapes.overNulls(nulled.shape(), reason),
+                nulled.nullability(), nulled.typeOid(), true, nulled.jsonNull(), true) : nulled;
     }
 
     /** What the Var's range-table entry makes of it, before outer joins. */

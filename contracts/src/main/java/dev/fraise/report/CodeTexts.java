@@ -20,6 +20,8 @@ final class CodeTexts {
             case FIELD_TYPE_MISMATCH -> "The JSON kind of a key does not match the GraphQL field's type.";
             case FIELD_NULLABLE -> "A non-null GraphQL field over a value that can be null or a key that can be"
                     + " absent.";
+            case FIELD_MAY_BE_JSON_NULL -> "A non-null GraphQL field over a NOT NULL json/jsonb value, which can"
+                    + " still hold a JSON null.";
             case LIST_ITEM_NULLABLE -> "A list of non-null items over a JSON array whose items can be null.";
             case ENUM_VALUE_MISMATCH -> "The SQL enum or CHECK list allows values the GraphQL enum lacks.";
             case KEY_NOT_IN_TYPE -> "A key of the view's data that no GraphQL field reads.";
@@ -43,6 +45,8 @@ final class CodeTexts {
                     + " the field's type.";
             case FIELD_NULLABLE -> "Make the source NOT NULL, use an INNER JOIN or COALESCE in the view, or make"
                     + " the field nullable.";
+            case FIELD_MAY_BE_JSON_NULL -> "Keep JSON null out of the column (CHECK (jsonb_typeof(col) <> 'null')),"
+                    + " or make the field nullable.";
             case LIST_ITEM_NULLABLE -> "Filter the nulls out of the aggregate (FILTER (WHERE ... IS NOT NULL)), or"
                     + " make the items nullable.";
             case ENUM_VALUE_MISMATCH -> "Add the values to the GraphQL enum, or remove them from the SQL enum or"

@@ -14,10 +14,19 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** Checks one JSON value against a shape, depth first, reporting every violation. */
+/**
+ * Checks one JSON value against a shape, depth first, reporting every violation. Two PostgreSQL conversions are
+ * part of the model: a {@code real}, {@code double precision} or {@code numeric} value may be the string
+ * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, and a SQL array (a type ending in {@code []}) may be
+ * multi-dimensional, so its items may be arrays of items.
+ */
 public final class ShapeConformance {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** PostgreSQL writes these float and numeric values as JSON strings. */
+    private static final java.util.Set<String> SPECIAL_NUMBERS = java.util.Set.of("NaN", "Infinity", "-Infinity");
+    private static final java.util.Set<String> FLOATING_TYPES = java.util.Set.of("real", "double precision",
+            "numeric");
 
     private ShapeConformance() {
     }
@@ -56,7 +65,13 @@ public final class ShapeConformance {
                 return;
             }
             for (int i = 0; i < value.size(); i++) {
-                check(rowId, value.get(i), array.items(), array.itemNullability(), path + "[" + i + "]", out);
+                JsonNode item = value.get(i);
+                if (item != null && item.isArray() && isSqlArray(array)) {
+                    check(rowId, item, array, Nullability.nonNull("a dimension of a SQL array"), path + "[" + i + "]",
+                            out);
+                } else {
+                    check(rowId, item, array.items(), array.itemNullability(), path + "[" + i + "]", out);
+                }
             }
         } else if (shape instanceof ScalarShape scalar) {
             checkScalar(rowId, value, scalar, path, out);
@@ -65,6 +80,11 @@ public final class ShapeConformance {
         } else if (shape instanceof NeverShape) {
             out.accept(new Violation(rowId, path, ViolationKind.WRONG_TYPE, "a value where none was expected"));
         }
+    }
+
+    /** A SQL array (its type ends in {@code []}) may be multi-dimensional: its JSON nests arrays. */
+    private static boolean isSqlArray(ArrayShape array) {
+        return array.provenance().sqlType().endsWith("[]");
     }
 
     private static void checkObject(String rowId, JsonNode value, ObjectShape object, String path,
@@ -109,6 +129,10 @@ public final class ShapeConformance {
                 }
                 break;
             case NUMBER:
+                if (value.isTextual() && !scalar.integer() && SPECIAL_NUMBERS.contains(value.textValue())
+                        && FLOATING_TYPES.contains(scalar.provenance().sqlType())) {
+                    break;
+                }
                 if (!value.isNumber()) {
                     out.accept(wrongType(rowId, path, scalar.integer() ? "integer" : "number", value));
                 } else if (scalar.integer() && !value.isIntegralNumber()

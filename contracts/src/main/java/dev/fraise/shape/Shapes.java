@@ -34,8 +34,10 @@ public final class Shapes {
             return new ObjectShape(fields, provenance);
         }
         if (a instanceof ArrayShape x && b instanceof ArrayShape y) {
+            Provenance merged = x.provenance().sqlType().equals(y.provenance().sqlType())
+                    ? new Provenance(provenance.view(), x.provenance().sqlType(), provenance.source()) : provenance;
             return new ArrayShape(union(x.items(), y.items(), x.items().provenance()),
-                    x.itemNullability().or(y.itemNullability()), provenance);
+                    x.itemNullability().or(y.itemNullability()), merged);
         }
         if (a instanceof ScalarShape x && b instanceof ScalarShape y && x.scalarKind() == y.scalarKind()) {
             String type = x.provenance().sqlType().equals(y.provenance().sqlType()) ? x.provenance().sqlType()
@@ -54,6 +56,24 @@ public final class Shapes {
 
     private static Field absentMaybe(Field field) {
         return new Field(field.key(), field.shape(), field.nullability(), Presence.MAYBE_ABSENT);
+    }
+
+    /**
+     * A constructed value evaluated over the NULLs of a null-extended row: every key may be null or absent, every
+     * item may be null; kinds stay.
+     */
+    public static Shape overNulls(Shape shape, String why) {
+        if (shape instanceof ObjectShape object) {
+            Map<String, Field> fields = new LinkedHashMap<>();
+            object.fields().forEach((key, field) -> fields.put(key, new Field(key, overNulls(field.shape(), why),
+                    field.nullability().or(Nullability.nullable(why)), Presence.MAYBE_ABSENT)));
+            return new ObjectShape(fields, object.provenance());
+        }
+        if (shape instanceof ArrayShape array) {
+            return new ArrayShape(overNulls(array.items(), why), array.itemNullability().or(Nullability.nullable(why)),
+                    array.provenance());
+        }
+        return shape;
     }
 
     /**
