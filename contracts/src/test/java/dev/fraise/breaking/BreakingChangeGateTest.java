@@ -190,6 +190,16 @@ class BreakingChangeGateTest {
     }
 
     @Test
+    void aKeyThatChangesKindIsBreaking() {
+        repo.write(VIEW, VIEW_SQL.replace("'title', p.title", "'title', length(p.title)")).commit("title length");
+
+        BreakingChangeReport report = compareWithPrevious();
+
+        assertEquals(List.of("BREAKING VIEW_KEY_TYPE_CHANGED: schema.graphql:7:3: v_post $.title changed from string"
+                + " to integer"), lines(report), report.render());
+    }
+
+    @Test
     void aDirectoryBaseIsComparedToo() {
         Path base = dir.resolve("base");
         TestFiles.write(base, "db/schema/10_tables/10_tables.sql", TABLES_SQL);
