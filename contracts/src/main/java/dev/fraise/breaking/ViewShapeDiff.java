@@ -65,16 +65,16 @@ final class ViewShapeDiff {
                     Optional.empty(), location);
             return;
         }
-        compareShape(new Site(type, view, "$", location, true, true), base.data(), now.data(),
+        compareShape(new Site(type, view, "$", location, true), base.data(), now.data(),
                 Optional.of(new NonNullType(new TypeName(type))));
     }
 
-    /** Where a value is: its GraphQL path, its view and JSON path, and whether a field reads it. */
-    private record Site(String path, String view, String jsonPath, Optional<SourceLocation> location, boolean read,
+    /** Where a value a field reads is: its GraphQL path, its view and JSON path, and whether it is non-null. */
+    private record Site(String path, String view, String jsonPath, Optional<SourceLocation> location,
             boolean nonNull) {
 
         ChangeSeverity severity() {
-            return !read ? ChangeSeverity.SAFE : nonNull ? ChangeSeverity.BREAKING : ChangeSeverity.DANGEROUS;
+            return nonNull ? ChangeSeverity.BREAKING : ChangeSeverity.DANGEROUS;
         }
     }
 
@@ -83,7 +83,7 @@ final class ViewShapeDiff {
             return;
         }
         if (!base.kind().equals(now.kind())) {
-            add(site.read ? ChangeSeverity.BREAKING : ChangeSeverity.SAFE, ChangeCode.VIEW_KEY_TYPE_CHANGED,
+            add(ChangeSeverity.BREAKING, ChangeCode.VIEW_KEY_TYPE_CHANGED,
                     site.path, site.view + " " + site.jsonPath + " changed from " + base.kind() + " to " + now.kind(),
                     Optional.of(describe(base)), Optional.of(describe(now)), site.location);
             return;
@@ -92,8 +92,8 @@ final class ViewShapeDiff {
             compareObject(site, b, n, graphqlType.map(ViewShapeDiff::unwrap));
         } else if (base instanceof ArrayShape b && now instanceof ArrayShape n) {
             Optional<Type<?>> item = itemType(graphqlType);
-            Site items = new Site(site.path + "[]", site.view, site.jsonPath + "[*]", site.location, site.read,
-                    site.read && item.map(NonNullType.class::isInstance).orElse(false));
+            Site items = new Site(site.path + "[]", site.view, site.jsonPath + "[*]", site.location,
+                    item.map(NonNullType.class::isInstance).orElse(false));
             compareNullability(items, b.itemNullability(), n.itemNullability(), b.items(), n.items());
             compareShape(items, b.items(), n.items(), item);
         }
@@ -117,10 +117,10 @@ final class ViewShapeDiff {
             }
             readKeys.add(key.get());
             Site inner = new Site(site.path + "." + field.getName(), site.view, site.jsonPath + "." + key.get(),
-                    head.locate(field), true, field.getType() instanceof NonNullType);
+                    head.locate(field), field.getType() instanceof NonNullType);
             Field before = base.fields().get(key.get());
             Optional<Field> after = naming.keysFor(field.getName()).stream().map(now.fields()::get)
-                    .filter(f -> f != null).findFirst();
+                    .filter(java.util.Objects::nonNull).findFirst();
             if (after.isEmpty()) {
                 add(ChangeSeverity.BREAKING, ChangeCode.VIEW_KEY_REMOVED, inner.path, inner.view + " no longer emits "
                         + inner.jsonPath + ", which " + owner + "." + field.getName() + " reads",
