@@ -1,6 +1,7 @@
 package dev.fraise.drift;
 
 import dev.fraise.config.IncludeDir;
+import dev.fraise.postgres.PostgresServer;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
@@ -9,20 +10,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The project as it is at a {@link DriftBase}: for a git ref, its schema and migrations directories extracted
- * with {@code git archive} into a temporary directory that {@link #close()} deletes; for a directory, that
- * directory itself.
+ * The project as it is at a {@link DriftBase}: for a git ref, its schema and migrations directories (and any extra
+ * paths asked for) extracted with {@code git archive} into a temporary directory that {@link #close()} deletes; for
+ * a directory, that directory itself.
  */
-final class BaseCheckout implements AutoCloseable {
+public final class BaseCheckout implements AutoCloseable {
 
     private final ProjectConfig config;
     private final String description;
@@ -41,6 +44,16 @@ final class BaseCheckout implements AutoCloseable {
      *                         outside the repository, a missing base directory, no git on the PATH
      */
     static BaseCheckout open(ProjectConfig head, DriftBase base) {
+        return open(head, base, List.of());
+    }
+
+    /**
+     * Materialises {@code base} for the project of {@code head}, with {@code extraPaths} (files or directories
+     * relative to the project directory, e.g. the GraphQL schema files) extracted too when they exist at the base.
+     *
+     * @throws FraiseException {@code DRIFT_BASE_UNAVAILABLE} as {@link #open(ProjectConfig, DriftBase)}
+     */
+    public static BaseCheckout open(ProjectConfig head, DriftBase base, List<Path> extraPaths) {
         if (base instanceof DriftBase.Directory directory) {
             Path dir = directory.projectDir().toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
@@ -49,20 +62,36 @@ final class BaseCheckout implements AutoCloseable {
             }
             return new BaseCheckout(rebase(head, dir), base.describe(), null);
         }
-        return fromGit(head, ((DriftBase.GitRef) base).ref());
+        List<Path> extra = extraPaths.stream().map(p -> head.projectDir().resolve(p).normalize()).toList();
+        return fromGit(head, ((DriftBase.GitRef) base).ref(), extra);
     }
 
     /** The head's configuration with every directory moved to the base. */
-    ProjectConfig config() {
+    public ProjectConfig config() {
         return config;
     }
 
+    /** The base's project directory: extra paths are found relative to it. */
+    public Path projectDir() {
+        return config.projectDir();
+    }
+
     /** E.g. {@code git ref origin/main (commit 1a2b3c4d5e6f)}. */
-    String description() {
+    public String description() {
         return description;
     }
 
-    private static BaseCheckout fromGit(ProjectConfig head, String ref) {
+    /**
+     * Builds the base's schema files into a disposable database of {@code server} (an empty database when the
+     * base has none), runs {@code work} on it, and drops it.
+     *
+     * @throws FraiseException a {@code BUILD_*} code, its message naming the base, when the base does not build
+     */
+    public void buildDatabase(PostgresServer server, Consumer<Connection> work) {
+        GateDatabases.buildBase(server, this, work);
+    }
+
+    private static BaseCheckout fromGit(ProjectConfig head, String ref, List<Path> extra) {
         Path project = head.projectDir();
         GitCli.Result top = GitCli.tryRun(List.of("git", "-C", project.toString(), "rev-parse", "--show-toplevel"));
         if (top.exitCode() != 0) {
@@ -80,7 +109,9 @@ final class BaseCheckout implements AutoCloseable {
         String commit = resolved.output();
         Path projectInRepo = root.relativize(realPath(project));
         Set<String> paths = new LinkedHashSet<>();
-        for (Path dir : directories(head)) {
+        List<Path> wanted = new ArrayList<>(directories(head));
+        wanted.addAll(extra);
+        for (Path dir : wanted) {
             Path inRepo = projectInRepo.resolve(project.relativize(dir)).normalize();
             if (inRepo.startsWith("..")) {
                 throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "directory is outside the git repository "

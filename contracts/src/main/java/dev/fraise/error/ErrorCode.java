@@ -108,5 +108,8 @@ public enum ErrorCode {
     /** A contract baseline file is missing or malformed. */
     CONTRACT_BASELINE_INVALID,
     /** A contract report file cannot be written (a directory in the way, no permission, a full disk). */
-    REPORT_WRITE_FAILED
+    REPORT_WRITE_FAILED,
+
+    /** The GraphQL schema at the base of the breaking-change gate does not parse. */
+    BREAKING_BASE_SDL_INVALID
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away git repository for drift gate tests. */
-final class GitRepo {
+public final class GitRepo {
 
     private final Path root;
 
@@ -18,7 +18,7 @@ final class GitRepo {
         this.root = root;
     }
 
-    static GitRepo init(Path root) {
+    public static GitRepo init(Path root) {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -29,16 +29,16 @@ final class GitRepo {
         return repo;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    GitRepo write(String relative, String content) {
+    public GitRepo write(String relative, String content) {
         TestFiles.write(root, relative, content);
         return this;
     }
 
-    GitRepo delete(String relative) {
+    public GitRepo delete(String relative) {
         try {
             Files.delete(root.resolve(relative));
         } catch (IOException e) {
@@ -47,14 +47,14 @@ final class GitRepo {
         return this;
     }
 
-    GitRepo commit(String message) {
+    public GitRepo commit(String message) {
         git("add", "-A");
         git("-c", "user.name=Fraise Test", "-c", "user.email=test@fraise.dev", "-c", "commit.gpgsign=false",
                 "commit", "-q", "--allow-empty", "-m", message);
         return this;
     }
 
-    String git(String... args) {
+    public String git(String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
         command.addAll(List.of(args));
         try {
