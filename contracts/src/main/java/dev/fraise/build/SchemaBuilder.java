@@ -38,9 +38,10 @@ public final class SchemaBuilder {
      * Builds {@code plan} on {@code connection} in a single transaction. The connection's auto-commit mode is
      * restored afterwards.
      *
-     * @throws FraiseException {@code BUILD_SQL_ERROR}, {@code BUILD_NOT_UTF8}, {@code BUILD_UNCLOSED_COMMENT},
-     *                         {@code BUILD_UNTERMINATED_LITERAL} or {@code BUILD_TRANSACTION_CONTROL};
-     *                         the transaction is rolled back
+     * @throws FraiseException {@code BUILD_SQL_ERROR}, {@code BUILD_ORDER} (a statement needs an object a later
+     *                         file creates), {@code BUILD_VIEW_CYCLE}, {@code BUILD_NOT_UTF8},
+     *                         {@code BUILD_UNCLOSED_COMMENT}, {@code BUILD_UNTERMINATED_LITERAL} or
+     *                         {@code BUILD_TRANSACTION_CONTROL}; the transaction is rolled back
      */
     public static BuildResult build(Connection connection, SchemaPlan plan) {
         long start = System.nanoTime();
@@ -52,9 +53,9 @@ public final class SchemaBuilder {
             Exception failure = null;
             try (Statement statement = connection.createStatement()) {
                 statement.setEscapeProcessing(false);
-                for (ParsedFile file : files) {
-                    for (SqlStatement sql : file.statements()) {
-                        execute(statement, file.file(), sql);
+                for (int i = 0; i < files.size(); i++) {
+                    for (SqlStatement sql : files.get(i).statements()) {
+                        execute(statement, files, i, sql);
                         count++;
                     }
                 }
@@ -95,11 +96,13 @@ public final class SchemaBuilder {
         }
     }
 
-    private static void execute(Statement statement, SchemaFile file, SqlStatement sql) {
+    /** Runs one statement; a failure because a later file defines what it needs is a {@code BUILD_ORDER} error. */
+    private static void execute(Statement statement, List<ParsedFile> files, int file, SqlStatement sql) {
         try {
             statement.execute(sql.sql());
         } catch (SQLException e) {
-            throw SqlScripts.statementError(ErrorCode.BUILD_SQL_ERROR, file.displayPath(), sql, e);
+            throw BuildOrder.explain(files, file, sql, e).orElseGet(() -> SqlScripts.statementError(
+                    ErrorCode.BUILD_SQL_ERROR, files.get(file).file().displayPath(), sql, e));
         }
     }
 

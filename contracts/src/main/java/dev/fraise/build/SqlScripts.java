@@ -68,16 +68,18 @@ public final class SqlScripts {
      * start), with PostgreSQL's message, the SQLSTATE and the statement's first line.
      */
     public static FraiseException statementError(ErrorCode code, Path file, SqlStatement statement, SQLException e) {
+        String detail = describe(e) + " in statement: " + statement.firstLine();
+        return new FraiseException(code, detail, errorLocation(file, statement, e), e);
+    }
+
+    /** Where in {@code file} PostgreSQL's error position in {@code statement} is (the statement's start without one). */
+    static SourceLocation errorLocation(Path file, SqlStatement statement, SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        int line = statement.line();
-        int column = statement.column();
         if (server != null && server.getPosition() > 0) {
             int[] at = statement.fileLocationOf(server.getPosition());
-            line = at[0];
-            column = at[1];
+            return new SourceLocation(file, at[0], at[1]);
         }
-        String detail = describe(e) + " in statement: " + statement.firstLine();
-        return new FraiseException(code, detail, new SourceLocation(file, line, column), e);
+        return new SourceLocation(file, statement.line(), statement.column());
     }
 
     /** PostgreSQL's one-line message and the SQLSTATE, e.g. {@code relation "x" does not exist (SQLSTATE 42P01)}. */

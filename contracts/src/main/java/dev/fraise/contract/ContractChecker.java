@@ -33,7 +33,9 @@ import java.util.Set;
 
 /**
  * Checks every GraphQL object type against the inferred shape of its view's {@code data}: keys, kinds, nesting,
- * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too.
+ * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too; then lints the
+ * FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
+ * {@link ContractOptions#withLintSeverity}).
  *
  * <pre>{@code
  * ContractReport report = ContractChecker.check(connection, projectDir, List.of("schema.graphql"),
@@ -86,6 +88,7 @@ public final class ContractChecker {
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
+        NamingLint.run(connection, inference, options).forEach(f -> findings.add(suppressions.apply(f)));
         return new ContractReport(results, findings);
     }
 

@@ -3,6 +3,7 @@ package dev.fraise.contract;
 import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,11 @@ import java.util.Set;
  * @param mode        static, or static plus sampled rows
  * @param sampleRows  rows read per view in sample mode
  * @param baseline    a baseline file of findings to suppress
+ * @param lint        the naming lint: on or off, the severity of its findings, relations it skips
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline) {
+        Optional<Path> baseline, LintOptions lint) {
 
     /** Built-in scalars that are JSON strings, and the SQL types each accepts. */
     static final Map<String, Set<String>> DEFAULT_SCALARS = Map.of(
@@ -32,9 +34,12 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
             "Time", Set.of("time without time zone", "time with time zone", "text", "character varying"),
             "UUID", Set.of("uuid", "text", "character varying"));
 
-    /** camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline. */
+    /**
+     * camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline, lint
+     * findings as warnings.
+     */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
-            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty());
+            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT);
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -43,43 +48,78 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Objects.requireNonNull(inference, "inference");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(lint, "lint");
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
     }
 
+    /** Options with the default lint: warnings. */
+    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
+            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline) {
+        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, LintOptions.DEFAULT);
+    }
+
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
-        return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline);
+        return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
+                lint);
     }
 
     /** These options with an explicit type → view binding. */
     public ContractOptions withTypeSource(String type, String view) {
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
-        return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline);
+        return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
+                lint);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
     public ContractOptions withScalar(String scalar, Set<String> sqlTypes) {
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
-        return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline);
+        return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
+                lint);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
-        return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline);
+        return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
+                lint);
     }
 
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
-        return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline);
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
+                lint);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
-        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file));
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
+                lint);
+    }
+
+    /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
+    public ContractOptions withLintSeverity(Severity severity) {
+        return withLint(new LintOptions(true, severity, lint.excluded()));
+    }
+
+    /** These options without the naming lint. */
+    public ContractOptions withoutLint() {
+        return withLint(new LintOptions(false, lint.severity(), lint.excluded()));
+    }
+
+    /** These options with the lint skipping {@code relation} too, e.g. a custom migrations tracking table. */
+    public ContractOptions withLintExcluded(String relation) {
+        Set<String> excluded = new HashSet<>(lint.excluded());
+        excluded.add(relation);
+        return withLint(new LintOptions(lint.enabled(), lint.severity(), excluded));
+    }
+
+    /** These options with other lint options. */
+    public ContractOptions withLint(LintOptions value) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

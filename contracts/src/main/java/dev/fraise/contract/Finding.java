@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One mismatch between a GraphQL type and its view.
  *
- * @param code        what kind of mismatch; its severity is {@code code().severity()}
+ * @param code        what kind of mismatch
  * @param path        from the root type, e.g. {@code Post.author.email}
  * @param graphqlType the GraphQL type owning the field
  * @param field       the GraphQL field, empty for type-level findings
@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param message     a one-line explanation
  * @param provenance  why the shape is what it is, e.g. {@code "nullable: LEFT JOIN v_user vu in v_post"}
  * @param suppressed  the reason, when a {@code @fraiseIgnore} directive or the baseline suppresses it
+ * @param severity    {@code code().severity()}, except for lint findings, which take the configured
+ *                    {@link LintOptions#severity()}
  */
 public record Finding(FindingCode code, String path, String graphqlType, Optional<String> field,
         Optional<SourceLocation> sdlLocation, String view, String jsonPath, String message, String provenance,
-        Optional<String> suppressed) {
+        Optional<String> suppressed, Severity severity) {
 
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -33,11 +35,15 @@ public record Finding(FindingCode code, String path, String graphqlType, Optiona
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(suppressed, "suppressed");
+        Objects.requireNonNull(severity, "severity");
     }
 
-    /** The code's severity. */
-    public Severity severity() {
-        return code.severity();
+    /** A finding with its code's severity. */
+    public Finding(FindingCode code, String path, String graphqlType, Optional<String> field,
+            Optional<SourceLocation> sdlLocation, String view, String jsonPath, String message, String provenance,
+            Optional<String> suppressed) {
+        this(code, path, graphqlType, field, sdlLocation, view, jsonPath, message, provenance, suppressed,
+                code.severity());
     }
 
     /** Whether this finding counts: not suppressed. */
@@ -48,7 +54,7 @@ public record Finding(FindingCode code, String path, String graphqlType, Optiona
     /** This finding, suppressed for {@code reason}. */
     public Finding suppress(String reason) {
         return new Finding(code, path, graphqlType, field, sdlLocation, view, jsonPath, message, provenance,
-                Optional.of(reason));
+                Optional.of(reason), severity);
     }
 
     /** {@code ERROR FIELD_NULLABLE Post.author (schema.graphql:12:3, v_post $.author): message [provenance]}. */

@@ -31,7 +31,19 @@ public enum FindingCode {
     /** The GraphQL schema does not parse. */
     SDL_PARSE_ERROR(Severity.ERROR),
     /** A non-null field over a NOT NULL json/jsonb value, which may still hold a JSON {@code null}. */
-    FIELD_MAY_BE_JSON_NULL(Severity.WARNING);
+    FIELD_MAY_BE_JSON_NULL(Severity.WARNING),
+    /** Naming lint: a {@code tb_x} table has no {@code pk_x} integer identity primary key. */
+    LINT_TRINITY_PK(Severity.WARNING),
+    /** Naming lint: a {@code tb_x} table has no {@code id uuid NOT NULL UNIQUE} column. */
+    LINT_TRINITY_ID(Severity.WARNING),
+    /** Naming lint: a {@code tb_x} table has no text {@code identifier} column. */
+    LINT_TRINITY_IDENTIFIER(Severity.WARNING),
+    /** Naming lint: an {@code fk_x} column does not reference {@code pk_x} of {@code tb_x}. */
+    LINT_FK_TARGET(Severity.WARNING),
+    /** Naming lint: a {@code v_x} view lacks an {@code id} column or a JSON {@code data} column. */
+    LINT_VIEW_COLUMNS(Severity.WARNING),
+    /** Naming lint: a {@code pk_} value (a key named {@code pk_*} or a {@code pk_} column) is in a view's data. */
+    LINT_PK_LEAK(Severity.WARNING);
 
     private final Severity severity;
 
@@ -39,7 +51,10 @@ public enum FindingCode {
         this.severity = severity;
     }
 
-    /** The severity every finding of this code has. */
+    /**
+     * The severity findings of this code have by default; lint findings ({@code LINT_*}) take the configured
+     * {@link LintOptions#severity()} instead.
+     */
     public Severity severity() {
         return severity;
     }

@@ -30,6 +30,10 @@ public enum ErrorCode {
     BUILD_TRANSACTION_CONTROL,
     /** PostgreSQL rejected a statement of a schema file. */
     BUILD_SQL_ERROR,
+    /** A schema file needs a relation, function or type that a later file of the build creates. */
+    BUILD_ORDER,
+    /** Views of different schema files need each other, so no file order can build them. */
+    BUILD_VIEW_CYCLE,
 
     /** The configured PostgreSQL server cannot be reached or refused the login. */
     SERVER_UNREACHABLE,

@@ -31,6 +31,13 @@ final class CodeTexts {
             case SAMPLE_VIOLATION -> "A real row of the view contradicts the GraphQL type (sample mode).";
             case QUERY_SOURCE_MISSING -> "A Query field's @sqlSource names a view that does not exist.";
             case SDL_PARSE_ERROR -> "The GraphQL schema does not parse.";
+            case LINT_TRINITY_PK -> "A tb_ table has no pk_<entity> integer identity primary key.";
+            case LINT_TRINITY_ID -> "A tb_ table has no id uuid NOT NULL UNIQUE column.";
+            case LINT_TRINITY_IDENTIFIER -> "A tb_ table has no text identifier column.";
+            case LINT_FK_TARGET -> "An fk_<entity> column does not reference pk_<entity> of tb_<entity>.";
+            case LINT_VIEW_COLUMNS -> "A v_ view lacks an id column or a json/jsonb data column.";
+            case LINT_PK_LEAK -> "A pk_ value is in a view's data: a key named pk_* or a value read from a pk_"
+                    + " column.";
         };
     }
 
@@ -58,6 +65,14 @@ final class CodeTexts {
             case SAMPLE_VIOLATION -> "Fix the row's data, or the view or type that lets it through.";
             case QUERY_SOURCE_MISSING -> "Create the view, or fix the name in @sqlSource.";
             case SDL_PARSE_ERROR -> "Fix the GraphQL syntax at the location given.";
+            case LINT_TRINITY_PK -> "Declare pk_<entity> INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY.";
+            case LINT_TRINITY_ID -> "Declare id UUID DEFAULT gen_random_uuid() NOT NULL UNIQUE.";
+            case LINT_TRINITY_IDENTIFIER -> "Declare identifier TEXT (UNIQUE when it is a human key), or"
+                    + " suppress the finding for tables without one.";
+            case LINT_FK_TARGET -> "Reference the target's pk_ column: fk_user INTEGER REFERENCES"
+                    + " tb_user(pk_user); role names end with the entity (fk_parent_comment -> tb_comment).";
+            case LINT_VIEW_COLUMNS -> "Select the row's public id AS id and the JSONB object AS data.";
+            case LINT_PK_LEAK -> "Expose the public id (id::text) instead; pk_ values are internal.";
         };
     }
 }

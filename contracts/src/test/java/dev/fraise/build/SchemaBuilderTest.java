@@ -443,4 +443,88 @@ class SchemaBuilderTest {
         assertTrue(e.detail().contains("57P01"), e.detail());
         assertNothingLeftBehind();
     }
+
+    private void blogTables() {
+        write(schema(), "10_tables/10_tb_user.sql",
+                "CREATE TABLE tb_user (pk_user int PRIMARY KEY, id uuid, name text);\n");
+        write(schema(), "10_tables/20_tb_post.sql",
+                "CREATE TABLE tb_post (pk_post int PRIMARY KEY, id uuid, fk_user int, title text);\n");
+    }
+
+    @Test
+    void aViewBeforeTheViewItNeedsNamesBothFilesAndTheOrderThatWorks() throws Exception {
+        blogTables();
+        write(schema(), "20_views/10_v_post.sql", """
+                -- Post, embedding its author
+                CREATE VIEW v_post AS
+                SELECT p.id, jsonb_build_object('title', p.title, 'author', vu.data) AS data
+                FROM tb_post p JOIN tb_user u ON u.pk_user = p.fk_user JOIN v_user vu ON vu.id = u.id;
+                """);
+        write(schema(), "20_views/20_v_user.sql", """
+                -- User
+                CREATE VIEW v_user AS SELECT u.id, jsonb_build_object('name', u.name) AS data FROM tb_user u;
+                """);
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/20_views/10_v_post.sql", 4, 61), e.location().orElseThrow());
+        assertEquals("v_post needs view v_user, which db/schema/20_views/20_v_user.sql:2 creates later in the build;"
+                + " move db/schema/20_views/10_v_post.sql after db/schema/20_views/20_v_user.sql (rename"
+                + " 10_v_post.sql so it sorts after 20_v_user.sql) (relation \"v_user\" does not exist (SQLSTATE"
+                + " 42P01))", e.detail());
+        assertNothingLeftBehind();
+
+        java.nio.file.Files.move(schema().resolve("20_views/10_v_post.sql"),
+                schema().resolve("20_views/30_v_post.sql"));
+        assertEquals(4, build().statements(), "the suggested order builds");
+    }
+
+    @Test
+    void aViewBeforeAFunctionOfALaterDirectoryGetsTheDirectoryFix() throws SQLException {
+        blogTables();
+        write(schema(), "20_views/10_v_post.sql",
+                "CREATE VIEW v_post AS SELECT p.id, fn_label(p.title) AS label FROM tb_post p;\n");
+        write(schema(), "40_functions/10_fn_label.sql",
+                "CREATE FUNCTION public.fn_label(t text) RETURNS text LANGUAGE sql AS $$ SELECT upper(t) $$;\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/20_views/10_v_post.sql", 1, 36), e.location().orElseThrow());
+        assertTrue(e.detail().startsWith("v_post needs function fn_label, which db/schema/40_functions/"
+                + "10_fn_label.sql:1 creates later in the build; move db/schema/20_views/10_v_post.sql after"
+                + " db/schema/40_functions/10_fn_label.sql (files run in path order: put 10_v_post.sql in a"
+                + " directory that sorts after db/schema/40_functions/, or the definition in one that sorts before"
+                + " db/schema/20_views/)"), e.detail());
+        assertTrue(e.detail().contains("SQLSTATE 42883"), e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void viewsThatNeedEachOtherAreACycleNamingEveryFile() throws SQLException {
+        blogTables();
+        write(schema(), "20_views/10_v_a.sql", "CREATE VIEW v_a AS SELECT b.id FROM v_b b;\n");
+        write(schema(), "20_views/20_v_b.sql", "-- mentions v_c only in a comment\n"
+                + "CREATE VIEW v_b AS SELECT c.id FROM v_c c;\n");
+        write(schema(), "20_views/30_v_c.sql",
+                "CREATE VIEW v_c AS SELECT a.id FROM v_a a JOIN tb_user u USING (id);\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_VIEW_CYCLE);
+
+        assertEquals(at("db/schema/20_views/10_v_a.sql", 1, 37), e.location().orElseThrow());
+        assertEquals("views depend on each other in a cycle: db/schema/20_views/10_v_a.sql (v_a) ->"
+                + " db/schema/20_views/20_v_b.sql (v_b) -> db/schema/20_views/30_v_c.sql (v_c) ->"
+                + " db/schema/20_views/10_v_a.sql (v_a); no file order works, break the cycle (relation \"v_b\" does"
+                + " not exist (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aMissingObjectNoFileDefinesStaysAnSqlError() throws SQLException {
+        blogTables();
+        write(schema(), "20_views/10_v_post.sql", "CREATE VIEW v_post AS SELECT * FROM v_nowhere;\n");
+        write(schema(), "20_views/20_v_note.sql",
+                "-- v_nowhere is only named here\nCREATE VIEW v_note AS SELECT 1 AS id;\n");
+        FraiseException e = buildFails(ErrorCode.BUILD_SQL_ERROR);
+        assertTrue(e.detail().contains("42P01"), e.detail());
+    }
 }

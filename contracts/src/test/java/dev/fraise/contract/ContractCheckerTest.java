@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The checker's own behaviour: enums from PG enums and CHECK lists, parse errors, baselines, sampled rows. */
 class ContractCheckerTest {
 
+    /** These tests are about type checks; the naming lint has its own test. */
+    private static final ContractOptions TYPES_ONLY = ContractOptions.DEFAULT.withoutLint();
+
     private static PostgresServer server;
     private static Connection connection;
 
@@ -92,7 +95,7 @@ class ContractCheckerTest {
 
     @Test
     void enumValuesMissingFromGraphqlAreFoundInPgEnumsAndCheckLists() {
-        ContractReport report = check(TYPES, ContractOptions.DEFAULT);
+        ContractReport report = check(TYPES, TYPES_ONLY);
         assertEquals("""
                 ERROR ENUM_VALUE_MISMATCH Post.state $.state
                 ERROR ENUM_VALUE_MISMATCH Post.kind $.kind""", lines(report));
@@ -107,7 +110,7 @@ class ContractCheckerTest {
     void aBaselineSuppressesWithItsReasonAndTheFindingStaysListed() {
         TestFiles.write(project, "baseline.json", """
                 {"suppressions": [{"code": "ENUM_VALUE_MISMATCH", "path": "Post.kind", "reason": "FRA-12"}]}""");
-        ContractReport report = check(TYPES, ContractOptions.DEFAULT.withBaseline(project.resolve("baseline.json")));
+        ContractReport report = check(TYPES, TYPES_ONLY.withBaseline(project.resolve("baseline.json")));
         assertEquals("""
                 ERROR ENUM_VALUE_MISMATCH Post.state $.state
                 ERROR ENUM_VALUE_MISMATCH Post.kind $.kind suppressed: baseline: FRA-12""", lines(report));
@@ -118,7 +121,7 @@ class ContractCheckerTest {
     void aMalformedBaselineIsAToolError() {
         TestFiles.write(project, "baseline.json", "{\"ignore\": []}");
         FraiseException e = assertThrows(FraiseException.class, () -> check(TYPES,
-                ContractOptions.DEFAULT.withBaseline(project.resolve("baseline.json"))));
+                TYPES_ONLY.withBaseline(project.resolve("baseline.json"))));
         assertEquals(ErrorCode.CONTRACT_BASELINE_INVALID, e.code());
     }
 
@@ -126,13 +129,13 @@ class ContractCheckerTest {
     void aDirectiveSuppressesOnTheField() {
         ContractReport report = check(TYPES.replace("kind: PostKind!",
                 "kind: PostKind! @fraiseIgnore(codes: [ENUM_VALUE_MISMATCH], reason: \"links are retired\")"),
-                ContractOptions.DEFAULT);
+                TYPES_ONLY);
         assertTrue(lines(report).endsWith("Post.kind $.kind suppressed: links are retired"), lines(report));
     }
 
     @Test
     void sdlThatDoesNotParseIsOneFindingWithItsLocation() {
-        ContractReport report = check("type Post {\n  id: ID!\n  title String\n}\n", ContractOptions.DEFAULT);
+        ContractReport report = check("type Post {\n  id: ID!\n  title String\n}\n", TYPES_ONLY);
         assertEquals(1, report.findings().size());
         Finding finding = report.findings().get(0);
         assertEquals(FindingCode.SDL_PARSE_ERROR, finding.code());
@@ -150,7 +153,7 @@ class ContractCheckerTest {
                   rating: Int! @fraiseIgnore(codes: [FIELD_NULLABLE], reason: "checked by sampling")
                 }
                 """;
-        ContractReport report = check(sdl, ContractOptions.DEFAULT.sampling(10));
+        ContractReport report = check(sdl, TYPES_ONLY.sampling(10));
         List<Finding> active = report.findings().stream().filter(Finding::active).toList();
         assertEquals(1, active.size(), lines(report));
         assertEquals(FindingCode.SAMPLE_VIOLATION, active.get(0).code());

@@ -65,7 +65,7 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
 
     private static ContractOptions options(Path dir) throws IOException {
         Path file = dir.resolve("options.properties");
-        ContractOptions options = ContractOptions.DEFAULT;
+        ContractOptions options = ContractOptions.DEFAULT.withoutLint();
         if (!Files.exists(file)) {
             return options;
         }

@@ -8,6 +8,7 @@ import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.junit.FraiseContracts;
 import dev.fraise.junit.FraiseDatabase;
@@ -42,6 +43,19 @@ class ContractTest {
             String findings = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
             assertTrue(report.passed(), findings);
             assertEquals(4, report.summary().views(), report.types().toString());
+        }
+    }
+
+    /** Trinity ids on every tb_ table, fk_ columns on pk_ columns, id and data on every v_ view, no pk_ leak. */
+    @Test
+    void theSchemaFollowsTheNamingConventions() throws Exception {
+        try (Connection connection = db.connect()) {
+            ContractReport report = ContractChecker.check(connection, Path.of("."), List.of("schema.graphql"),
+                    ContractOptions.DEFAULT.withLintSeverity(Severity.ERROR));
+            List<Finding> lint = report.findings().stream().filter(f -> f.code().name().startsWith("LINT_"))
+                    .toList();
+            assertEquals(List.of(), lint);
+            assertEquals(0, report.summary().warnings(), report.findings().toString());
         }
     }
 
