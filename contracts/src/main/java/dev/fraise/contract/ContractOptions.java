@@ -19,10 +19,11 @@ import java.util.Set;
  * @param mode        static, or static plus sampled rows
  * @param sampleRows  rows read per view in sample mode
  * @param baseline    a baseline file of findings to suppress
+ * @param cqrs        mutation profile, context parameters and projection comparison
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline) {
+        Optional<Path> baseline, CqrsOptions cqrs) {
 
     /** Built-in scalars that are JSON strings, and the SQL types each accepts. */
     static final Map<String, Set<String>> DEFAULT_SCALARS = Map.of(
@@ -32,9 +33,12 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
             "Time", Set.of("time without time zone", "time with time zone", "text", "character varying"),
             "UUID", Set.of("uuid", "text", "character varying"));
 
-    /** camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline. */
+    /**
+     * camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline, v1
+     * mutations.
+     */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
-            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty());
+            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), CqrsOptions.DEFAULT);
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -43,6 +47,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Objects.requireNonNull(inference, "inference");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(cqrs, "cqrs");
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
@@ -50,36 +55,56 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
-        return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline);
+        return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline, cqrs);
     }
 
     /** These options with an explicit type → view binding. */
     public ContractOptions withTypeSource(String type, String view) {
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
-        return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline);
+        return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline, cqrs);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
     public ContractOptions withScalar(String scalar, Set<String> sqlTypes) {
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
-        return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline);
+        return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline, cqrs);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
-        return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline);
+        return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline, cqrs);
     }
 
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
-        return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline);
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline, cqrs);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
-        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file));
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file), cqrs);
+    }
+
+    /** These options with another mutation profile (v1 by default). */
+    public ContractOptions withMutationProfile(MutationProfile profile) {
+        return withCqrs(new CqrsOptions(profile, cqrs.contextParams(), cqrs.syncProjections()));
+    }
+
+    /** These options with the context parameters every mutation function takes, by name, in order. */
+    public ContractOptions withContextParams(String... names) {
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), java.util.List.of(names), cqrs.syncProjections()));
+    }
+
+    /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */
+    public ContractOptions withProjectionSync() {
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true));
+    }
+
+    /** These options with other CQRS options. */
+    public ContractOptions withCqrs(CqrsOptions value) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

@@ -29,6 +29,17 @@ final class CodeTexts {
             case SAMPLE_VIOLATION -> "A real row of the view contradicts the GraphQL type (sample mode).";
             case QUERY_SOURCE_MISSING -> "A Query field's @sqlSource names a view that does not exist.";
             case SDL_PARSE_ERROR -> "The GraphQL schema does not parse.";
+            case MUTATION_FUNCTION_MISSING -> "A Mutation field has no function: not its @sqlSource, fn_<snake>"
+                    + " nor <snake>.";
+            case MUTATION_ARITY -> "A mutation function takes another number of parameters than the profile's call"
+                    + " passes.";
+            case MUTATION_PARAM_TYPE -> "A mutation function's parameter type (or context parameter name) does not"
+                    + " match what the call passes.";
+            case MUTATION_RETURN_SHAPE -> "A mutation function returns neither the profile's mutation_response nor"
+                    + " rows of a view the payload type accepts.";
+            case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
+            case TV_SYNC_FUNCTION_MISSING -> "A tv_ table has neither sync_tv_x() nor fn_sync_tv_x(id).";
+            case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
         };
     }
 
@@ -54,6 +65,17 @@ final class CodeTexts {
             case SAMPLE_VIOLATION -> "Fix the row's data, or the view or type that lets it through.";
             case QUERY_SOURCE_MISSING -> "Create the view, or fix the name in @sqlSource.";
             case SDL_PARSE_ERROR -> "Fix the GraphQL syntax at the location given.";
+            case MUTATION_FUNCTION_MISSING -> "Create the function, or name it in @sqlSource(name:) on the field.";
+            case MUTATION_ARITY -> "Match the parameters to the profile: v1 one jsonb input after the context"
+                    + " parameters, v2 one per input field before them.";
+            case MUTATION_PARAM_TYPE -> "Change the parameter's type (or name) or the GraphQL argument's type.";
+            case MUTATION_RETURN_SHAPE -> "Return the profile's mutation_response (or SETOF the payload's view), or"
+                    + " fix the payload type.";
+            case TV_SHAPE_INVALID -> "Declare the table as (id uuid PRIMARY KEY, data jsonb NOT NULL).";
+            case TV_SYNC_FUNCTION_MISSING -> "Create sync_tv_x() or fn_sync_tv_x(id) that copies the source view's"
+                    + " rows.";
+            case TV_OUT_OF_SYNC -> "Make the sync function copy the source view's data as is (SELECT id, data FROM"
+                    + " v_x).";
         };
     }
 }
