@@ -182,7 +182,7 @@ final class MutationChecker {
         if (passed.type().isEmpty()) {
             if (!parameter.type().equals("jsonb")) {
                 add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
-                        + " receives the " + passed.label() + " input as jsonb, so it must be jsonb",
+                        + " receives argument " + passed.label() + " as jsonb, so it must be jsonb",
                         function.signature());
             }
             return;

@@ -194,8 +194,8 @@ final class ProjectionChecker {
                     } else {
                         JsonDiff.Difference difference = JsonDiff.first(parse(expected), parse(actual)).orElseThrow();
                         jsonPath = difference.path();
-                        first = "id " + rows.getString(1) + " at " + difference.path() + ": " + source + " has "
-                                + difference.expected() + ", " + table.display() + " has " + difference.actual();
+                        first = "id " + rows.getString(1) + " at " + difference.path() + ": " + source + " "
+                                + difference.expected() + ", " + table.display() + " " + difference.actual();
                     }
                 }
             }

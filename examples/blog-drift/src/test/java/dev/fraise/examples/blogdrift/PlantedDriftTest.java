@@ -85,11 +85,11 @@ class PlantedDriftTest {
         assertExplains("UserWithPosts.postCount", "UserWithPosts.postCount is Int but v_user_with_posts emits a"
                 + " string (text)");
         assertExplains("UserWithPosts.posts", "nullable: jsonb_agg is NULL when FILTER excludes every row");
-        assertExplains("Mutation.createComment", "parameter 1 (input json) of fn_create_comment receives the input"
+        assertExplains("Mutation.createComment", "parameter 1 (input json) of fn_create_comment receives argument"
                 + " input as jsonb, so it must be jsonb");
         assertExplains("tv_user", "after sync_tv_user(), 3 rows of tv_user differ from v_user; first id"
-                + " a0000000-0000-4000-8000-000000000001 at $.avatar_url: v_user has"
-                + " \"https://example.com/avatars/alice.png\", tv_user has absent");
+                + " a0000000-0000-4000-8000-000000000001 at $.avatar_url: v_user"
+                + " \"https://example.com/avatars/alice.png\", tv_user absent");
     }
 
     @Test
