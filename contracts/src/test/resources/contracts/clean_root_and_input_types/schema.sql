@@ -7,3 +7,12 @@ SELECT u.id,
            'email', u.email
        ) AS data
 FROM tb_user u;
+
+-- FraiseQL v1 mutation_response and the function Mutation.createUser names.
+CREATE TYPE mutation_response AS (
+    status text, message text, entity_id text, entity_type text, entity jsonb, updated_fields text[],
+    cascade jsonb, metadata jsonb);
+
+CREATE FUNCTION fn_create_user(input jsonb) RETURNS mutation_response LANGUAGE sql AS $$
+    SELECT ROW('new', 'created', NULL, 'User', input, NULL, NULL, NULL)::mutation_response;
+$$;

@@ -21,3 +21,8 @@ CREATE TABLE tv_author (
     id UUID PRIMARY KEY,
     data JSONB NOT NULL
 );
+
+CREATE FUNCTION sync_tv_author() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM tv_author;
+    INSERT INTO tv_author (id, data) SELECT id, data FROM v_user_public;
+$$;

@@ -33,8 +33,10 @@ import java.util.Set;
 
 /**
  * Checks every GraphQL object type against the inferred shape of its view's {@code data}: keys, kinds, nesting,
- * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too; then lints the
- * FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
+ * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too. The CQRS checks
+ * run in the same pass: every Mutation field against its function, and every {@code tv_} table against its shape,
+ * its sync function and (in sample mode or with {@link ContractOptions#withProjectionSync()}) its source view.
+ * Last, it lints the FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
  * {@link ContractOptions#withLintSeverity}).
  *
  * <pre>{@code
@@ -84,12 +86,18 @@ public final class ContractChecker {
             findingsByType.put(type.getName(), new ArrayList<>(checker.findings().subList(before,
                     checker.findings().size())));
         }
+        SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
+        List<Finding> mutations = new MutationChecker(schema, options, inference, bindings, functions).check();
+        ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
+        projections.check();
         Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
+        mutations.forEach(f -> findings.add(suppressions.apply(f)));
+        projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
         NamingLint.run(connection, inference, options).forEach(f -> findings.add(suppressions.apply(f)));
-        return new ContractReport(results, findings);
+        return new ContractReport(results, findings, projections.results());
     }
 
     private static TypeResult checkType(TypeDefinition<?> type, TypeBindings bindings, Set<String> roots,

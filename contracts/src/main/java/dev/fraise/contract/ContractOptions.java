@@ -21,10 +21,11 @@ import java.util.Set;
  * @param sampleRows  rows read per view in sample mode
  * @param baseline    a baseline file of findings to suppress
  * @param lint        the naming lint: on or off, the severity of its findings, relations it skips
+ * @param cqrs        mutation profile, context parameters and projection comparison
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline, LintOptions lint) {
+        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs) {
 
     /** Built-in scalars that are JSON strings, and the SQL types each accepts. */
     static final Map<String, Set<String>> DEFAULT_SCALARS = Map.of(
@@ -36,10 +37,11 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /**
      * camelCase naming, no explicit bindings, default scalars, {@code public}, static, 100 rows, no baseline, lint
-     * findings as warnings.
+     * findings as warnings, v1 mutations.
      */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
-            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT);
+            InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT,
+            CqrsOptions.DEFAULT);
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -49,21 +51,23 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(lint, "lint");
+        Objects.requireNonNull(cqrs, "cqrs");
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
     }
 
-    /** Options with the default lint: warnings. */
+    /** Options with the default lint (warnings) and CQRS checks (v1 mutations). */
     public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
             InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline) {
-        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, LintOptions.DEFAULT);
+        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, LintOptions.DEFAULT,
+                CqrsOptions.DEFAULT);
     }
 
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
         return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint);
+                lint, cqrs);
     }
 
     /** These options with an explicit type → view binding. */
@@ -71,7 +75,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
         return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint);
+                lint, cqrs);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
@@ -79,25 +83,25 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
         return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
-                lint);
+                lint, cqrs);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
-                lint);
+                lint, cqrs);
     }
 
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
-                lint);
+                lint, cqrs);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
-                lint);
+                lint, cqrs);
     }
 
     /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
@@ -119,7 +123,29 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /** These options with other lint options. */
     public ContractOptions withLint(LintOptions value) {
-        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value);
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value,
+                cqrs);
+    }
+
+    /** These options with another mutation profile (v1 by default). */
+    public ContractOptions withMutationProfile(MutationProfile profile) {
+        return withCqrs(new CqrsOptions(profile, cqrs.contextParams(), cqrs.syncProjections()));
+    }
+
+    /** These options with the context parameters every mutation function takes, by name, in order. */
+    public ContractOptions withContextParams(String... names) {
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), java.util.List.of(names), cqrs.syncProjections()));
+    }
+
+    /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */
+    public ContractOptions withProjectionSync() {
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true));
+    }
+
+    /** These options with other CQRS options. */
+    public ContractOptions withCqrs(CqrsOptions value) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint,
+                value);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The result of a contract check: every type's status and every finding, suppressed ones included.
+ * The result of a contract check: every type's status, every {@code tv_} projection's and every finding,
+ * suppressed ones included.
  *
- * @param types    one result per GraphQL type, by name
- * @param findings every finding, grouped by type in schema order
+ * @param types       one result per GraphQL type, by name
+ * @param findings    every finding: grouped by type in schema order, then the Mutation fields', then the
+ *                    projections'
+ * @param projections one result per {@code tv_} table
  */
-public record ContractReport(List<TypeResult> types, List<Finding> findings) {
+public record ContractReport(List<TypeResult> types, List<Finding> findings, List<ProjectionResult> projections) {
 
     /** The tool name written into reports. */
     public static final String TOOL = "fraise";
@@ -17,6 +20,12 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings) {
     public ContractReport {
         types = List.copyOf(types);
         findings = List.copyOf(findings);
+        projections = List.copyOf(projections);
+    }
+
+    /** A report without projections. */
+    public ContractReport(List<TypeResult> types, List<Finding> findings) {
+        this(types, findings, List.of());
     }
 
     /** The counts of the report. */

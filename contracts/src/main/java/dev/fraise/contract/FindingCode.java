@@ -43,7 +43,21 @@ public enum FindingCode {
     /** Naming lint: a {@code v_x} view lacks an {@code id} column or a JSON {@code data} column. */
     LINT_VIEW_COLUMNS(Severity.WARNING),
     /** Naming lint: a {@code pk_} value (a key named {@code pk_*} or a {@code pk_} column) is in a view's data. */
-    LINT_PK_LEAK(Severity.WARNING);
+    LINT_PK_LEAK(Severity.WARNING),
+    /** A Mutation field has no function: not its {@code @sqlSource}, {@code fn_<snake>} nor {@code <snake>}. */
+    MUTATION_FUNCTION_MISSING(Severity.ERROR),
+    /** A mutation function takes another number of parameters than the profile's call passes. */
+    MUTATION_ARITY(Severity.ERROR),
+    /** A mutation function's parameter type (or context parameter name) does not match the GraphQL argument. */
+    MUTATION_PARAM_TYPE(Severity.ERROR),
+    /** A mutation function returns neither the profile's {@code mutation_response} nor a row of the payload's view. */
+    MUTATION_RETURN_SHAPE(Severity.ERROR),
+    /** A {@code tv_} table lacks its {@code id uuid} primary key or its {@code data jsonb NOT NULL} column. */
+    TV_SHAPE_INVALID(Severity.ERROR),
+    /** A {@code tv_} table has neither {@code sync_tv_x()} nor {@code fn_sync_tv_x(id)}. */
+    TV_SYNC_FUNCTION_MISSING(Severity.ERROR),
+    /** After its sync function ran, a {@code tv_} table differs from its source view. */
+    TV_OUT_OF_SYNC(Severity.ERROR);
 
     private final Severity severity;
 

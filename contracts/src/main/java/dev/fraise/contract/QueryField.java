@@ -33,8 +33,20 @@ public record QueryField(String path, String name, String type, String returnTyp
 
     /** The fields of the Query type, in SDL order; empty when the schema has no Query type. */
     public static List<QueryField> of(GraphqlSchema schema) {
+        return fieldsOf(schema, schema.rootTypeName("query"));
+    }
+
+    /**
+     * The fields of the Mutation type, in SDL order, {@link #sqlSource()} being the function their
+     * {@code @sqlSource} names; their mutation findings have {@link #path()} as their path.
+     */
+    public static List<QueryField> mutations(GraphqlSchema schema) {
+        return fieldsOf(schema, schema.rootTypeName("mutation"));
+    }
+
+    private static List<QueryField> fieldsOf(GraphqlSchema schema, String root) {
         List<QueryField> fields = new ArrayList<>();
-        schema.queryType().ifPresent(query -> {
+        schema.registry().getType(root, graphql.language.ObjectTypeDefinition.class).ifPresent(query -> {
             for (FieldDefinition field : query.getFieldDefinitions()) {
                 fields.add(new QueryField(query.getName() + "." + field.getName(), field.getName(),
                         Sdl.render(field.getType()), Sdl.typeName(field.getType()),

@@ -38,6 +38,17 @@ final class CodeTexts {
             case LINT_VIEW_COLUMNS -> "A v_ view lacks an id column or a json/jsonb data column.";
             case LINT_PK_LEAK -> "A pk_ value is in a view's data: a key named pk_* or a value read from a pk_"
                     + " column.";
+            case MUTATION_FUNCTION_MISSING -> "A Mutation field has no function: not its @sqlSource, fn_<snake>"
+                    + " nor <snake>.";
+            case MUTATION_ARITY -> "A mutation function takes another number of parameters than the profile's call"
+                    + " passes.";
+            case MUTATION_PARAM_TYPE -> "A mutation function's parameter type (or context parameter name) does not"
+                    + " match what the call passes.";
+            case MUTATION_RETURN_SHAPE -> "A mutation function returns neither the profile's mutation_response nor"
+                    + " rows of a view the payload type accepts.";
+            case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
+            case TV_SYNC_FUNCTION_MISSING -> "A tv_ table has neither sync_tv_x() nor fn_sync_tv_x(id).";
+            case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
         };
     }
 
@@ -73,6 +84,17 @@ final class CodeTexts {
                     + " tb_user(pk_user); role names end with the entity (fk_parent_comment -> tb_comment).";
             case LINT_VIEW_COLUMNS -> "Select the row's public id AS id and the JSONB object AS data.";
             case LINT_PK_LEAK -> "Expose the public id (id::text) instead; pk_ values are internal.";
+            case MUTATION_FUNCTION_MISSING -> "Create the function, or name it in @sqlSource(name:) on the field.";
+            case MUTATION_ARITY -> "Match the parameters to the profile: v1 one jsonb input after the context"
+                    + " parameters, v2 one per input field before them.";
+            case MUTATION_PARAM_TYPE -> "Change the parameter's type (or name) or the GraphQL argument's type.";
+            case MUTATION_RETURN_SHAPE -> "Return the profile's mutation_response (or SETOF the payload's view), or"
+                    + " fix the payload type.";
+            case TV_SHAPE_INVALID -> "Declare the table as (id uuid PRIMARY KEY, data jsonb NOT NULL).";
+            case TV_SYNC_FUNCTION_MISSING -> "Create sync_tv_x() or fn_sync_tv_x(id) that copies the source view's"
+                    + " rows.";
+            case TV_OUT_OF_SYNC -> "Make the sync function copy the source view's data as is (SELECT id, data FROM"
+                    + " v_x).";
         };
     }
 }

@@ -130,7 +130,8 @@ public final class ShapeConformance {
                 break;
             case NUMBER:
                 if (value.isTextual() && !scalar.integer() && SPECIAL_NUMBERS.contains(value.textValue())
-                        && FLOATING_TYPES.contains(scalar.provenance().sqlType())) {
+                        && java.util.Arrays.stream(scalar.provenance().sqlType().split(" \\| "))
+                        .anyMatch(FLOATING_TYPES::contains)) {
                     break;
                 }
                 if (!value.isNumber()) {

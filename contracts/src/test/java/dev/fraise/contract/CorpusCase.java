@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@code options.properties}: {@code naming} ({@code CAMEL}, {@code PRESERVE}), {@code source.<Type>=<view>},
  * {@code projection.<tv_table>=<view>}, {@code scalar.<Name>=<sql type>,<sql type>}, {@code baseline=<file>},
- * {@code sample=<rows>}.
+ * {@code sample=<rows>}, {@code mutationProfile=V1|V2}, {@code contextParams=<name>,<name>},
+ * {@code projectionSync=true}.
  */
 record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<Expected> findings,
         List<String> types, Optional<String> knownBug) {
@@ -89,6 +90,13 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
                 options = options.withBaseline(dir.resolve(value));
             } else if (key.equals("sample")) {
                 options = options.sampling(Integer.parseInt(value));
+            } else if (key.equals("mutationProfile")) {
+                options = options.withMutationProfile(MutationProfile.valueOf(value));
+            } else if (key.equals("contextParams")) {
+                options = options.withContextParams(Arrays.stream(value.split(",")).map(String::strip)
+                        .toArray(String[]::new));
+            } else if (key.equals("projectionSync") && value.equals("true")) {
+                options = options.withProjectionSync();
             } else {
                 throw new IllegalArgumentException(file + ": unknown option " + key);
             }

@@ -2,6 +2,7 @@ package dev.fraise.junit;
 
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.ProjectionResult;
 import dev.fraise.contract.QueryField;
 import dev.fraise.contract.Severity;
 import dev.fraise.contract.TypeResult;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** The dynamic tests of a {@link ContractRun}: a container of types and one of Query fields. */
+/**
+ * The dynamic tests of a {@link ContractRun}: containers of types, Query fields, Mutation fields and {@code tv_}
+ * projections.
+ */
 final class ContractNodes {
 
     private ContractNodes() {
@@ -30,7 +34,11 @@ final class ContractNodes {
                 DynamicContainer.dynamicContainer("types", lazily(() -> run.get().report().types().stream()
                         .map(type -> typeTest(run.get(), type, projectDir)))),
                 DynamicContainer.dynamicContainer("queries", lazily(() -> run.get().queries().stream()
-                        .map(field -> queryTest(run.get(), field, projectDir)))));
+                        .map(field -> queryTest(run.get(), field, projectDir)))),
+                DynamicContainer.dynamicContainer("mutations", lazily(() -> run.get().mutations().stream()
+                        .map(field -> mutationTest(run.get(), field, projectDir)))),
+                DynamicContainer.dynamicContainer("projections", lazily(() -> run.get().report().projections()
+                        .stream().map(projection -> projectionTest(run.get(), projection)))));
     }
 
     /** A stream whose elements are computed only when JUnit runs the container. */
@@ -72,6 +80,27 @@ final class ContractNodes {
                 throw new TestAbortedException(field.path() + " reads " + field.sqlSource().get()
                         + ", which is not checked: " + field.returnType() + " is checked against "
                         + checked.get().view().orElse("?") + " (" + checked.get().reason() + ")");
+            }
+        });
+    }
+
+    /** A Mutation field: fails with the findings on its function (existence, parameters, result). */
+    private static DynamicTest mutationTest(ContractRun.Result result, QueryField field, Path projectDir) {
+        String name = field.name() + ": " + field.type() + field.sqlSource().map(f -> " (" + f + ")").orElse("");
+        return DynamicTest.dynamicTest(name, sourceUri(field.sdlLocation(), projectDir), () -> failOn(field.path(),
+                result.report().findings().stream().filter(f -> f.path().equals(field.path()) && isError(f))
+                        .toList()));
+    }
+
+    /** A {@code tv_} table: fails with its findings; aborted when its rows were not compared with its source. */
+    private static DynamicTest projectionTest(ContractRun.Result result, ProjectionResult projection) {
+        String name = projection.table() + projection.source().map(s -> " (" + s + ")").orElse("");
+        return DynamicTest.dynamicTest(name, () -> {
+            failOn(projection.table(), result.report().findings().stream()
+                    .filter(f -> f.path().equals(projection.table()) && isError(f)).toList());
+            if (!projection.compared()) {
+                throw new TestAbortedException(projection.table() + " was not compared with "
+                        + projection.source().orElse("its source view") + ": use sample mode or withProjectionSync()");
             }
         });
     }

@@ -19,8 +19,9 @@ import java.util.Map;
 /** One contract check, run on first use and remembered, failure included. */
 final class ContractRun {
 
-    /** The report, the Query fields and every type's result by name. */
-    record Result(ContractReport report, List<QueryField> queries, Map<String, TypeResult> types) {
+    /** The report, the Query and Mutation fields and every type's result by name. */
+    record Result(ContractReport report, List<QueryField> queries, List<QueryField> mutations,
+            Map<String, TypeResult> types) {
     }
 
     private final Database database;
@@ -66,6 +67,6 @@ final class ContractRun {
         }
         Map<String, TypeResult> types = new LinkedHashMap<>();
         report.types().forEach(t -> types.put(t.type(), t));
-        return new Result(report, QueryField.of(schema), types);
+        return new Result(report, QueryField.of(schema), QueryField.mutations(schema), types);
     }
 }

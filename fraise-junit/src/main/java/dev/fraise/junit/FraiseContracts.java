@@ -2,6 +2,7 @@ package dev.fraise.junit;
 
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.FieldNaming;
+import dev.fraise.contract.MutationProfile;
 import dev.fraise.database.Database;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +28,15 @@ import org.junit.jupiter.api.DynamicNode;
  * }
  * }</pre>
  *
- * {@link #dynamicTests()} returns two containers. {@code types} holds a test per GraphQL type: it fails with an
+ * {@link #dynamicTests()} returns four containers. {@code types} holds a test per GraphQL type: it fails with an
  * {@link org.opentest4j.AssertionFailedError} listing the type's active error findings, one per line (code, path,
  * SDL location, view and JSON path, message, provenance), passes when there are none, and is aborted (skipped)
  * with the reason when the type is not checked (root, input, enum, interface, no source). {@code queries} holds a
  * test per Query field: it fails when its {@code @sqlSource} view does not exist or its return type has errors,
- * and is aborted when nothing checks what it reads. Each test's source is its SDL line, so IDEs navigate to it.
+ * and is aborted when nothing checks what it reads. {@code mutations} holds a test per Mutation field, failing
+ * with its function's findings ({@code MUTATION_*}); {@code projections} a test per {@code tv_} table, failing
+ * with its {@code TV_*} findings and aborted when its rows were not compared (static mode without
+ * {@link #withProjectionSync()}). Each test's source is its SDL line, so IDEs navigate to it.
  *
  * <p>The check runs once, when the first container runs, and every test reads its report. A schema that does not
  * load fails both containers with a {@link FraiseSetupException}, e.g.
@@ -98,6 +102,16 @@ public final class FraiseContracts {
         return withOptions(options.sampling(rows));
     }
 
+    /** Mutation functions follow this FraiseQL generation's calling convention and result (v1 by default). */
+    public FraiseContracts withMutationProfile(MutationProfile profile) {
+        return withOptions(options.withMutationProfile(profile));
+    }
+
+    /** Runs every {@code tv_} sync function (rolled back) and compares the table with its view, also statically. */
+    public FraiseContracts withProjectionSync() {
+        return withOptions(options.withProjectionSync());
+    }
+
     /** A baseline file of suppressions, relative to the project directory. */
     public FraiseContracts withBaseline(Path file) {
         return withOptions(options.withBaseline(file));
@@ -119,7 +133,10 @@ public final class FraiseContracts {
                 .orElseGet(() -> ProjectDirectories.resolve(""));
     }
 
-    /** The containers {@code types} and {@code queries}; return them from a {@code @TestFactory} method. */
+    /**
+     * The containers {@code types}, {@code queries}, {@code mutations} and {@code projections}; return them from a
+     * {@code @TestFactory} method.
+     */
     public Stream<DynamicNode> dynamicTests() {
         Path dir = projectDir();
         ContractOptions resolved = options.baseline().map(b -> options.withBaseline(dir.resolve(b))).orElse(options);

@@ -146,10 +146,10 @@ class FraiseContractsTest {
     }
 
     @Test
-    void aSchemaThatDoesNotParseFailsBothContainersWithItsLocation() {
+    void aSchemaThatDoesNotParseFailsEveryContainerWithItsLocation() {
         List<Event> failed = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BrokenSchema.class))
                 .execute().containerEvents().failed().list();
-        assertEquals(List.of("types", "queries"), failed.stream().map(e -> e.getTestDescriptor().getDisplayName())
+        assertEquals(List.of("types", "queries", "mutations", "projections"), failed.stream().map(e -> e.getTestDescriptor().getDisplayName())
                 .toList());
         for (Event event : failed) {
             FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, throwable(event));

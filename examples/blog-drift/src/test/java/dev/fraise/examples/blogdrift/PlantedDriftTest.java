@@ -25,11 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blog with four planted drifts (see the {@code PLANTED DRIFT} comments in {@code db/schema/20_views}): the
- * contract check must fail with exactly those four errors, so the build asserts the failure instead of failing.
- * The console and JSON reports are written to {@code target/fraise-contracts.{txt,json}}.
+ * The blog with six planted drifts (see the {@code PLANTED DRIFT} comments in {@code db/schema}): four in the views,
+ * one in a mutation function's parameter, one in a projection's sync function. The contract check (with the
+ * projections synced and compared on the seed rows) must fail with exactly those six errors, so the build asserts
+ * the failure instead of failing. The console and JSON reports are written to
+ * {@code target/fraise-contracts.{txt,json}}.
  */
-@FraiseDatabase
+@FraiseDatabase(seeds = true)
 class PlantedDriftTest {
 
     @FraiseInject
@@ -41,7 +43,7 @@ class PlantedDriftTest {
     static void check() throws Exception {
         try (Connection connection = db.connect()) {
             report = ContractChecker.check(connection, Path.of("."), List.of("schema.graphql"),
-                    ContractOptions.DEFAULT);
+                    ContractOptions.DEFAULT.withProjectionSync());
         }
     }
 
@@ -49,29 +51,31 @@ class PlantedDriftTest {
     void checkFailsWithExactlyThePlantedDrifts() {
         assertFalse(report.passed());
         assertEquals(List.of(
-                "ERROR FIELD_MISSING Comment.isEdited $.is_edited schema.graphql:45:3",
-                "ERROR FIELD_NULLABLE Comment.author $.author schema.graphql:47:3",
-                "ERROR FIELD_TYPE_MISMATCH UserWithPosts.postCount $.post_count schema.graphql:62:3",
-                "ERROR FIELD_NULLABLE UserWithPosts.posts $.posts schema.graphql:63:3"),
+                "ERROR FIELD_MISSING Comment.isEdited $.is_edited schema.graphql:46:3",
+                "ERROR FIELD_NULLABLE Comment.author $.author schema.graphql:48:3",
+                "ERROR FIELD_TYPE_MISMATCH UserWithPosts.postCount $.post_count schema.graphql:63:3",
+                "ERROR FIELD_NULLABLE UserWithPosts.posts $.posts schema.graphql:64:3",
+                "ERROR MUTATION_PARAM_TYPE Mutation.createComment $.input schema.graphql:124:3",
+                "ERROR TV_OUT_OF_SYNC tv_user $.avatar_url ?"),
                 report.findings().stream().map(PlantedDriftTest::line).toList(), all());
-        assertEquals(4, report.summary().errors());
+        assertEquals(6, report.summary().errors());
         assertEquals(0, report.summary().warnings());
         assertEquals(4, report.summary().views(), report.types().toString());
     }
 
     @Test
-    void jsonReportListsTheFourErrors() throws Exception {
+    void jsonReportListsTheSixErrors() throws Exception {
         List<Path> files = ContractReports.writeAll(report, Path.of("target"),
                 EnumSet.of(ReportFormat.CONSOLE, ReportFormat.JSON));
         JsonNode json = new ObjectMapper().readTree(files.get(1).toFile());
-        assertEquals(4, json.at("/summary/errors").asInt(), json.toString());
+        assertEquals(6, json.at("/summary/errors").asInt(), json.toString());
         assertEquals(0, json.at("/summary/warnings").asInt(), json.toString());
         List<String> findings = new ArrayList<>();
         json.get("findings").forEach(f -> findings.add(f.get("severity").asText() + " " + f.get("code").asText()
                 + " " + f.get("path").asText()));
         assertEquals(List.of("ERROR FIELD_MISSING Comment.isEdited", "ERROR FIELD_NULLABLE Comment.author",
-                "ERROR FIELD_TYPE_MISMATCH UserWithPosts.postCount", "ERROR FIELD_NULLABLE UserWithPosts.posts"),
-                findings);
+                "ERROR FIELD_TYPE_MISMATCH UserWithPosts.postCount", "ERROR FIELD_NULLABLE UserWithPosts.posts",
+                "ERROR MUTATION_PARAM_TYPE Mutation.createComment", "ERROR TV_OUT_OF_SYNC tv_user"), findings);
     }
 
     @Test
@@ -81,6 +85,20 @@ class PlantedDriftTest {
         assertExplains("UserWithPosts.postCount", "UserWithPosts.postCount is Int but v_user_with_posts emits a"
                 + " string (text)");
         assertExplains("UserWithPosts.posts", "nullable: jsonb_agg is NULL when FILTER excludes every row");
+        assertExplains("Mutation.createComment", "parameter 1 (input json) of fn_create_comment receives argument"
+                + " input as jsonb, so it must be jsonb");
+        assertExplains("tv_user", "after sync_tv_user(), 3 rows of tv_user differ from v_user; first id"
+                + " a0000000-0000-4000-8000-000000000001 at $.avatar_url: v_user"
+                + " \"https://example.com/avatars/alice.png\", tv_user absent");
+    }
+
+    @Test
+    void theOtherMutationsAndTheIncrementalSyncsMatch() {
+        assertEquals(List.of("tv_post", "tv_user"), report.projections().stream().map(p -> p.table()).toList());
+        assertTrue(report.projections().stream().allMatch(p -> p.compared()
+                && p.syncFunctions().size() == 2), report.projections().toString());
+        assertTrue(report.findingsOf("Mutation").stream().allMatch(f -> f.path().equals("Mutation.createComment")),
+                all());
     }
 
     private static void assertExplains(String path, String text) {

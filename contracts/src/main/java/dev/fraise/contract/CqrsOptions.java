@@ -1,0 +1,24 @@
+package dev.fraise.contract;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of the CQRS checks: mutation functions and {@code tv_} projections.
+ *
+ * @param mutationProfile the calling convention and {@code mutation_response} of the mutation functions
+ * @param contextParams   the names of the context parameters every mutation function takes (tenant, user, …):
+ *                        first in {@link MutationProfile#V1}, last in {@link MutationProfile#V2}
+ * @param syncProjections whether to run every {@code tv_} sync function in a rolled-back transaction and compare
+ *                        the table with its source view, also outside sample mode (it always runs in sample mode)
+ */
+public record CqrsOptions(MutationProfile mutationProfile, List<String> contextParams, boolean syncProjections) {
+
+    /** v1 mutations without context parameters; projections compared in sample mode only. */
+    public static final CqrsOptions DEFAULT = new CqrsOptions(MutationProfile.V1, List.of(), false);
+
+    public CqrsOptions {
+        Objects.requireNonNull(mutationProfile, "mutationProfile");
+        contextParams = List.copyOf(contextParams);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.fraise.contract;
+
+import dev.fraise.graphql.GraphqlSchema;
+import dev.fraise.inference.ShapeInference;
+import dev.fraise.shape.ViewShape;
+import graphql.language.EnumTypeDefinition;
+import graphql.language.FieldDefinition;
+import graphql.language.ImplementingTypeDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every Mutation field against its function: existence, arity and parameter types under the
+ * {@link MutationProfile}'s calling convention, and the return type ({@code mutation_response} of the profile, or
+ * rows of a view whose shape the payload type accepts).
+ */
+final class MutationChecker {
+
+    private static final List<SqlFunctions.Column> V1_RESPONSE = columns("status text", "message text",
+            "entity_id text", "entity_type text", "entity jsonb", "updated_fields text[]", "cascade jsonb",
+            "metadata jsonb");
+    private static final List<SqlFunctions.Column> V2_RESPONSE = columns("succeeded boolean",
+            "state_changed boolean", "error_class mutation_error_class", "status_detail text", "http_status smallint",
+            "message text", "entity_id uuid", "entity_type text", "entity jsonb", "updated_fields text[]",
+            "cascade jsonb", "error_detail jsonb", "metadata jsonb");
+    private static final Map<String, Set<String>> SCALAR_PARAMS = Map.of(
+            "String", Set.of("text", "character varying", "character", "name", "citext"),
+            "ID", Set.of("uuid", "text", "character varying", "integer", "bigint"),
+            "Int", Set.of("integer", "smallint", "bigint", "numeric"),
+            "Float", Set.of("double precision", "real", "numeric"),
+            "Boolean", Set.of("boolean"),
+            "JSON", Set.of("jsonb", "json"),
+            "JSONObject", Set.of("jsonb", "json"));
+
+    /** What the call passes at one position: a context value, the jsonb input, or one GraphQL argument. */
+    private record Passed(String label, String jsonPath, Optional<Type<?>> type, boolean context) {
+
+        static Passed context(String name) {
+            return new Passed(name, "$", Optional.empty(), true);
+        }
+
+        static Passed jsonb(String label, String jsonPath) {
+            return new Passed(label, jsonPath, Optional.empty(), false);
+        }
+    }
+
+    private final GraphqlSchema schema;
+    private final ContractOptions options;
+    private final ShapeInference inference;
+    private final TypeBindings bindings;
+    private final SqlFunctions functions;
+    private final List<Finding> findings = new ArrayList<>();
+
+    MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
+            SqlFunctions functions) {
+        this.schema = schema;
+        this.options = options;
+        this.inference = inference;
+        this.bindings = bindings;
+        this.functions = functions;
+    }
+
+    /** The findings of every Mutation field, in SDL order. */
+    List<Finding> check() {
+        String root = schema.rootTypeName("mutation");
+        schema.registry().getType(root, ObjectTypeDefinition.class).ifPresent(mutation -> {
+            for (FieldDefinition field : mutation.getFieldDefinitions()) {
+                checkField(root, field);
+            }
+        });
+        return findings;
+    }
+
+    private MutationProfile profile() {
+        return options.cqrs().mutationProfile();
+    }
+
+    private void checkField(String root, FieldDefinition field) {
+        String path = root + "." + field.getName();
+        String snake = FieldNaming.snakeCase(field.getName());
+        Optional<String> source = Sdl.stringArgument(field, Sdl.SQL_SOURCE, "name");
+        List<String> candidates = source.map(List::of).orElse(List.of("fn_" + snake, snake));
+        Optional<String> name = candidates.stream().filter(n -> !functions.named(n).isEmpty()).findFirst();
+        if (name.isEmpty()) {
+            add(FindingCode.MUTATION_FUNCTION_MISSING, path, field, candidates.get(0), "$", source
+                    .map(s -> "@sqlSource(name: \"" + s + "\") of " + path + " names a function that does not exist")
+                    .orElse(path + " has no function: neither " + String.join(" nor ", candidates) + " exists"),
+                    "schemas " + options.inference().schemas());
+            return;
+        }
+        List<Passed> passed = passed(field, functions.named(name.get()));
+        SqlFunctions.Function function = functions.callable(name.get(), passed.size())
+                .orElse(functions.named(name.get()).get(0));
+        if (!function.accepts(passed.size())) {
+            int required = function.inputs().size() - function.defaults();
+            add(FindingCode.MUTATION_ARITY, path, field, function.name(), "$", function.name() + " takes "
+                    + (required == function.inputs().size() ? "" : required + " to ") + function.inputs().size()
+                    + " parameters but the " + profile() + " call passes " + passed.size() + ": "
+                    + passed.stream().map(this::describe).collect(Collectors.joining(", ")), function.signature());
+        } else {
+            for (int i = 0; i < passed.size(); i++) {
+                checkParameter(path, field, function, i, passed.get(i));
+            }
+        }
+        checkReturn(path, field, function);
+    }
+
+    /** The values the profile's call passes, in order. */
+    private List<Passed> passed(FieldDefinition field, List<SqlFunctions.Function> overloads) {
+        List<Passed> context = options.cqrs().contextParams().stream().map(Passed::context).toList();
+        List<InputValueDefinition> arguments = field.getInputValueDefinitions();
+        String inputPath = arguments.size() == 1 ? "$." + arguments.get(0).getName() : "$";
+        String inputLabel = arguments.size() == 1 ? arguments.get(0).getName() : "input";
+        List<Passed> passed = new ArrayList<>();
+        if (profile() == MutationProfile.V1) {
+            passed.addAll(context);
+            if (!arguments.isEmpty()) {
+                passed.add(Passed.jsonb(inputLabel, inputPath));
+            }
+            return passed;
+        }
+        boolean jsonbStyle = !arguments.isEmpty() && overloads.stream().anyMatch(f -> !f.inputs().isEmpty()
+                && isJson(f.inputs().get(0).type()) && f.accepts(1 + context.size()));
+        if (jsonbStyle) {
+            passed.add(Passed.jsonb(inputLabel, inputPath));
+        } else {
+            flatten(arguments, passed);
+        }
+        passed.addAll(context);
+        return passed;
+    }
+
+    private void flatten(List<InputValueDefinition> arguments, List<Passed> into) {
+        if (arguments.size() == 1) {
+            Optional<TypeDefinition> input = schema.registry().getType(Sdl.typeName(arguments.get(0).getType()));
+            if (input.isPresent() && input.get() instanceof InputObjectTypeDefinition object
+                    && !(unwrapNonNull(arguments.get(0).getType()) instanceof ListType)) {
+                for (InputValueDefinition value : object.getInputValueDefinitions()) {
+                    into.add(new Passed(value.getName(), "$." + arguments.get(0).getName() + "." + value.getName(),
+                            Optional.of(value.getType()), false));
+                }
+                return;
+            }
+        }
+        for (InputValueDefinition argument : arguments) {
+            into.add(new Passed(argument.getName(), "$." + argument.getName(), Optional.of(argument.getType()), false));
+        }
+    }
+
+    private String describe(Passed passed) {
+        if (passed.context()) {
+            return "context " + passed.label();
+        }
+        return passed.type().map(t -> passed.label() + " " + Sdl.render(t)).orElse(passed.label() + " jsonb");
+    }
+
+    private void checkParameter(String path, FieldDefinition field, SqlFunctions.Function function, int index,
+            Passed passed) {
+        SqlFunctions.Column parameter = function.inputs().get(index);
+        String position = "parameter " + (index + 1) + " (" + parameter.describe() + ") of " + function.name();
+        if (passed.context()) {
+            if (profile() == MutationProfile.V2 && !parameter.name().isEmpty()
+                    && !parameter.name().equals(passed.label())) {
+                add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
+                        + " receives the context parameter " + passed.label() + ", which must have its name",
+                        function.signature());
+            }
+            return;
+        }
+        if (passed.type().isEmpty()) {
+            if (!parameter.type().equals("jsonb")) {
+                add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
+                        + " receives argument " + passed.label() + " as jsonb, so it must be jsonb",
+                        function.signature());
+            }
+            return;
+        }
+        if (!accepts(passed.type().get(), parameter.type(), parameter.kind())) {
+            add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
+                    + " receives " + passed.label() + ": " + Sdl.render(passed.type().get()) + ", which "
+                    + parameter.type() + " does not accept", function.signature());
+        }
+    }
+
+    /** Whether a parameter of {@code sqlType} (of {@code typtype kind}) accepts values of the GraphQL type. */
+    private boolean accepts(Type<?> graphql, String sqlType, char kind) {
+        Type<?> type = unwrapNonNull(graphql);
+        if (kind == 'p' || isJson(sqlType)) {
+            return true;
+        }
+        if (type instanceof ListType list) {
+            return sqlType.endsWith("[]") && accepts(list.getType(), sqlType.substring(0, sqlType.length() - 2), ' ');
+        }
+        String name = Sdl.typeName(type);
+        Optional<TypeDefinition> definition = schema.registry().getType(name);
+        if (definition.isPresent() && definition.get() instanceof EnumTypeDefinition) {
+            return kind == 'e' || kind == ' ' || SCALAR_PARAMS.get("String").contains(sqlType);
+        }
+        if (definition.isPresent() && definition.get() instanceof InputObjectTypeDefinition) {
+            return kind == 'c' || kind == ' ';
+        }
+        Set<String> builtin = SCALAR_PARAMS.get(name);
+        if (builtin != null) {
+            return builtin.contains(sqlType);
+        }
+        if (definition.isPresent() && definition.get() instanceof ScalarTypeDefinition) {
+            return options.acceptedSqlTypes(name).map(types -> types.contains(sqlType)).orElse(true);
+        }
+        return true;
+    }
+
+    private void checkReturn(String path, FieldDefinition field, SqlFunctions.Function function) {
+        boolean list = unwrapNonNull(field.getType()) instanceof ListType;
+        if (function.returnRelation().isPresent() && "rvmpf".indexOf(function.relationKind()) >= 0) {
+            checkRows(path, field, function, function.returnRelation().get(), list);
+        } else if (!function.resultColumns().isEmpty()) {
+            checkResponse(path, field, function);
+        } else if (!isJson(function.returnType())) {
+            add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "
+                    + function.returnType() + ", not the " + profile() + " mutation_response ("
+                    + expectedResponse().size() + " columns), rows of a view, or jsonb", function.signature());
+        }
+    }
+
+    private List<SqlFunctions.Column> expectedResponse() {
+        return profile() == MutationProfile.V1 ? V1_RESPONSE : V2_RESPONSE;
+    }
+
+    /** The first column where the result differs from the profile's {@code mutation_response}. */
+    private void checkResponse(String path, FieldDefinition field, SqlFunctions.Function function) {
+        List<SqlFunctions.Column> expected = expectedResponse();
+        List<SqlFunctions.Column> actual = function.resultColumns();
+        String response = "the " + profile() + " mutation_response (" + expected.size() + " columns)";
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String problem = null;
+            if (i >= actual.size()) {
+                problem = "lacks column " + (i + 1) + ", " + expected.get(i).describe() + ", of " + response;
+            } else if (i >= expected.size()) {
+                problem = "has column " + (i + 1) + ", " + actual.get(i).describe() + ", beyond " + response;
+            } else if (!sameColumn(expected.get(i), actual.get(i))) {
+                problem = "has " + actual.get(i).describe() + " as column " + (i + 1) + " where " + response + " has "
+                        + expected.get(i).describe();
+            }
+            if (problem != null) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
+                        + "'s result " + problem, function.signature());
+                return;
+            }
+        }
+    }
+
+    private static boolean sameColumn(SqlFunctions.Column expected, SqlFunctions.Column actual) {
+        if (!expected.name().equals(actual.name())) {
+            return false;
+        }
+        if (expected.type().equals("mutation_error_class")) {
+            return actual.kind() == 'e' || actual.type().equals("text");
+        }
+        return expected.type().equals(actual.type());
+    }
+
+    /** Rows of a relation: it must have {@code data}, and the payload type must accept that data's shape. */
+    private void checkRows(String path, FieldDefinition field, SqlFunctions.Function function, String relation,
+            boolean list) {
+        if (list && !function.setOf()) {
+            add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", path + " is "
+                    + Sdl.render(field.getType()) + " but " + function.name() + " returns one row of " + relation
+                    + ", not SETOF", function.signature());
+        }
+        if (!inference.columns(relation).map(c -> c.contains("data")).orElse(false)) {
+            add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
+                    + " returns rows of " + relation + ", which has no data column", function.signature());
+            return;
+        }
+        String payload = Sdl.typeName(field.getType());
+        Optional<TypeDefinition> definition = schema.registry().getType(payload);
+        if (definition.isEmpty() || !(definition.get() instanceof ImplementingTypeDefinition<?> type)
+                || bindings.of(payload).map(b -> b.view().equals(relation)).orElse(false)) {
+            return;
+        }
+        ViewShape shape = inference.infer(relation);
+        TypeChecker checker = new TypeChecker(schema, options, inference);
+        checker.checkRoot(type, shape.data(), shape.nullability(), relation);
+        for (Finding finding : checker.findings()) {
+            if (finding.severity() == Severity.ERROR) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), finding.jsonPath(),
+                        function.name() + " returns rows of " + relation + ", which " + payload + " does not accept: "
+                                + finding.message(), finding.code() + " " + finding.provenance());
+            }
+        }
+    }
+
+    private void add(FindingCode code, String path, FieldDefinition field, String function, String jsonPath,
+            String message, String provenance) {
+        findings.add(new Finding(code, path, schema.rootTypeName("mutation"), Optional.of(field.getName()),
+                schema.locate(field), function, jsonPath, message, provenance, Optional.empty()));
+    }
+
+    private static boolean isJson(String sqlType) {
+        return sqlType.equals("jsonb") || sqlType.equals("json");
+    }
+
+    private static Type<?> unwrapNonNull(Type<?> type) {
+        return type instanceof NonNullType nonNull ? nonNull.getType() : type;
+    }
+
+    private static List<SqlFunctions.Column> columns(String... definitions) {
+        List<SqlFunctions.Column> columns = new ArrayList<>();
+        for (String definition : definitions) {
+            int space = definition.indexOf(' ');
+            columns.add(new SqlFunctions.Column(definition.substring(0, space), definition.substring(space + 1), ' '));
+        }
+        return List.copyOf(columns);
+    }
+}
