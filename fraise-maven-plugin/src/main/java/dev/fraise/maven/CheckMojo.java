@@ -151,9 +151,11 @@ public class CheckMojo extends AbstractFraiseMojo {
             if (!finding.active()) {
                 continue;
             }
-            String line = finding.code() + ": " + finding.sdlLocation().map(SourceLocation::toString).orElse("?")
-                    + ": " + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message()
-                    + (finding.view().isEmpty() ? "" : " (" + finding.view() + " " + finding.jsonPath() + ")");
+            String where = finding.sdlLocation().map(SourceLocation::toString).orElse(finding.view());
+            String inView = finding.sdlLocation().isEmpty() || finding.view().isEmpty() ? ""
+                    : " (" + finding.view() + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
+            String line = finding.code() + ": " + (where.isEmpty() ? "" : where + ": ")
+                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + inView;
             if (finding.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else {
