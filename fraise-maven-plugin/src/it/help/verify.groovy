@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
-['baseline', 'build', 'check', 'drift', 'help', 'migrate', 'migrate-down', 'shape', 'status'].each {
+['baseline', 'build', 'check', 'diff', 'drift', 'help', 'migrate', 'migrate-down', 'shape', 'status'].each {
     assert log.contains("fraise:$it\n"): "goal $it missing from help"
 }
 ['graphqlSchema', 'failOn', 'reportFormats', 'baseRef', 'databaseUrl', 'migrationsDir', 'postgresMajor',

@@ -6,22 +6,17 @@ import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.ContractSummary;
-import dev.fraise.contract.FieldNaming;
 import dev.fraise.contract.Finding;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.error.SourceLocation;
-import dev.fraise.inference.InferenceOptions;
 import dev.fraise.postgres.PostgresServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -38,18 +33,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * start, bad configuration, a schema that does not build) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractFraiseMojo {
-
-    /**
-     * The GraphQL schema: SDL files or globs ({@code schema/**}{@code /*.graphql}) relative to the project
-     * directory, or one introspection {@code .json}. Comma-separated as a property.
-     */
-    @Parameter(property = "fraise.graphqlSchema", defaultValue = "schema.graphql")
-    List<String> graphqlSchema;
-
-    /** What fails the build: {@code error} (default) or {@code warning} (errors and warnings). */
-    @Parameter(property = "fraise.failOn", defaultValue = "error")
-    String failOn;
+public class CheckMojo extends AbstractContractMojo {
 
     /**
      * The reports written to {@code reportDirectory}, comma-separated: {@code json} ({@code report.json}),
@@ -59,10 +43,6 @@ public class CheckMojo extends AbstractFraiseMojo {
     @Parameter(property = "fraise.reportFormats", defaultValue = "json,junit,markdown,sarif,console")
     List<String> reportFormats;
 
-    /** Where the reports are written. */
-    @Parameter(property = "fraise.reportDirectory", defaultValue = "${project.build.directory}/fraise")
-    File reportDirectory;
-
     /** Rows sampled per view to validate real data against the types too; {@code 0} (default) checks statically. */
     @Parameter(property = "fraise.sample", defaultValue = "0")
     int sample;
@@ -70,18 +50,6 @@ public class CheckMojo extends AbstractFraiseMojo {
     /** A baseline file of findings to suppress: {@code {"suppressions": [{"code", "path", "reason"}]}}. */
     @Parameter(property = "fraise.baseline")
     File baseline;
-
-    /** How GraphQL field names map to JSON keys: {@code camel} (default; {@code postCount ↔ post_count}) or {@code preserve}. */
-    @Parameter(property = "fraise.naming", defaultValue = "camel")
-    String naming;
-
-    /** The schemas searched for views, comma-separated, in order. */
-    @Parameter(property = "fraise.schemas", defaultValue = "public")
-    String schemas;
-
-    /** Explicit GraphQL type → view bindings ({@code <Post>v_post_full</Post>}); they override {@code @sqlSource}. */
-    @Parameter
-    Map<String, String> typeSources;
 
     @Override
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
@@ -111,29 +79,8 @@ public class CheckMojo extends AbstractFraiseMojo {
         }
     }
 
-    private boolean failOnWarning() throws MojoExecutionException {
-        return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
-            case "error" -> false;
-            case "warning" -> true;
-            default -> throw new MojoExecutionException("invalid Fraise parameter: failOn must be error or warning,"
-                    + " not '" + failOn + "'");
-        };
-    }
-
     private ContractOptions options() throws MojoExecutionException {
-        ContractOptions options = ContractOptions.DEFAULT.withInference(new InferenceOptions(Arrays.stream(
-                schemas.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(), Map.of()));
-        options = switch (naming.trim().toLowerCase(Locale.ROOT)) {
-            case "camel" -> options.withNaming(FieldNaming.CAMEL);
-            case "preserve" -> options.withNaming(FieldNaming.PRESERVE);
-            default -> throw new MojoExecutionException("invalid Fraise parameter: naming must be camel or"
-                    + " preserve, not '" + naming + "'");
-        };
-        if (typeSources != null) {
-            for (Map.Entry<String, String> binding : typeSources.entrySet()) {
-                options = options.withTypeSource(binding.getKey(), binding.getValue());
-            }
-        }
+        ContractOptions options = contractOptions();
         if (sample < 0) {
             throw new MojoExecutionException("invalid Fraise parameter: sample must be 0 or more, not " + sample);
         }
