@@ -26,6 +26,7 @@ public class BuildMojo extends AbstractFraiseMojo {
         getLog().info("Fraise build: " + plan.files().size() + " files from " + config.source()
                 .map(s -> config.projectDir().relativize(s).toString()).orElse("db/schema (no config)")
                 + ", schema hash " + plan.hash().substring(0, 12));
+        long start = System.nanoTime();
         try (PostgresServer server = startServer(settings);
              TemplatePool pool = buildDatabase(server, config, settings)) {
             BuildResult result = pool.buildResult();
@@ -33,5 +34,7 @@ public class BuildMojo extends AbstractFraiseMojo {
                     + result.statements() + " statements in " + result.elapsed().toMillis() + " ms"
                     + (migrations ? ", migrations applied" : ""));
         }
+        getLog().info("Fraise build: done in " + (System.nanoTime() - start) / 1_000_000 + " ms (server start,"
+                + " build and stop)");
     }
 }
