@@ -1,6 +1,7 @@
 CREATE TABLE tb_tag (
     pk_tag INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id UUID NOT NULL DEFAULT gen_random_uuid(),
+    id UUID NOT NULL UNIQUE DEFAULT gen_random_uuid(),
+    identifier TEXT NOT NULL UNIQUE,
     label TEXT NOT NULL,
     color TEXT
 );
