@@ -1,14 +1,25 @@
 package dev.fraise.maven;
 
+import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
+import dev.fraise.build.SchemaPlan;
+import dev.fraise.build.SchemaPlanner;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.database.TemplatePool;
+import dev.fraise.migrate.Migrator;
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
 import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import java.io.File;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,19 +48,37 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.schemaDirs")
     List<String> schemaDirs;
 
+    /** The migrations directory; by default the config's {@code migrations_dir}, else {@code db/migrations}. */
+    @Parameter(property = "fraise.migrationsDir")
+    File migrationsDir;
+
     /** Whether seed files are loaded. */
     @Parameter(property = "fraise.seeds", defaultValue = "false")
     boolean seeds;
 
-    /** {@code auto} (default), {@code server}, {@code testcontainers} or {@code embedded}. */
+    /**
+     * Whether the pending migrations are applied after the schema build (goals that build a disposable
+     * database: {@code build}, {@code shape}, {@code check}), as {@code confiture migrate up} would.
+     */
+    @Parameter(property = "fraise.migrations", defaultValue = "false")
+    boolean migrations;
+
+    /**
+     * Where the disposable PostgreSQL comes from: {@code auto} (default: {@code server} when a server URL is set,
+     * else {@code testcontainers} when it is on the classpath and Docker answers, else {@code embedded}),
+     * {@code server}, {@code testcontainers} or {@code embedded}.
+     */
     @Parameter(property = "fraise.provider", defaultValue = "auto")
     String provider;
 
-    /** PostgreSQL major version (14–18); empty for the provider's default. */
+    /** PostgreSQL major version (14–18); empty for the provider's default (17 for {@code embedded}). */
     @Parameter(property = "fraise.postgres.major")
     Integer postgresMajor;
 
-    /** An explicit server URL; by default the {@code FRAISE_DATABASE_URL} environment variable. */
+    /**
+     * A server on which disposable databases are created ({@code postgresql://user:pw@host:port/db} or a JDBC
+     * URL; the role needs CREATEDB); by default the {@code FRAISE_DATABASE_URL} environment variable.
+     */
     @Parameter(property = "fraise.server.url")
     String serverUrl;
 
@@ -80,12 +109,50 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         ServerSettings server = new ServerSettings(ProviderKind.parse(provider),
                 Optional.ofNullable(serverUrl).filter(u -> !u.isBlank()),
                 postgresMajor == null ? OptionalInt.empty() : OptionalInt.of(postgresMajor))
-                .withDefaultsFrom(java.util.Map.of(), System.getenv());
+                .withDefaultsFrom(Map.of(), System.getenv());
         FraiseSettings settings = FraiseSettings.forProject(root)
                 .withEnvironment(env)
                 .withSeeds(seeds)
                 .withServer(server)
                 .withSchemaDirs(schemaDirs == null ? List.of() : schemaDirs.stream().map(Path::of).toList());
         return config == null ? settings : settings.withConfigFile(config.toPath());
+    }
+
+    /** The project's configuration with {@link #migrationsDir} applied; its warnings are logged. */
+    ProjectConfig projectConfig(FraiseSettings settings) {
+        ProjectConfig loaded = Fraise.loadConfig(settings);
+        loaded.warnings().forEach(w -> getLog().warn(w.toString()));
+        if (migrationsDir == null) {
+            return loaded;
+        }
+        return new ProjectConfig(loaded.projectDir(), loaded.environment(), loaded.source(), loaded.databaseUrl(),
+                loaded.includeDirs(), loaded.excludeDirs(), loaded.sortMode(), loaded.trackingTable(),
+                loaded.projectDir().resolve(migrationsDir.toPath()).normalize(), loaded.warnings());
+    }
+
+    /** Starts the disposable server the settings ask for; the caller closes it. */
+    static PostgresServer startServer(FraiseSettings settings) {
+        return PostgresServers.start(settings.server());
+    }
+
+    /**
+     * Builds the project's database as a template on {@code server}: the schema files (and seeds when
+     * {@link #seeds}), then the pending migrations when {@link #migrations}.
+     */
+    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings) {
+        SchemaPlan plan = SchemaPlanner.plan(config, settings.seeds());
+        Consumer<Connection> afterBuild = c -> { };
+        if (migrations) {
+            Migrator migrator = Migrator.forProject(config);
+            afterBuild = migrator::up;
+        }
+        return TemplatePool.create(server, plan, settings.pool().withPrefetch(0), afterBuild);
+    }
+
+    /** A project-relative path for messages, with forward slashes. */
+    static String relative(Path projectDir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = projectDir.toAbsolutePath().normalize();
+        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 }

@@ -1,6 +1,5 @@
 package dev.fraise.maven;
 
-import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
 import dev.fraise.build.BuildResult;
 import dev.fraise.build.SchemaPlan;
@@ -8,31 +7,34 @@ import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Builds the project's database from its Confiture schema directories on a disposable PostgreSQL (the
- * embedded default unless configured), in one transaction, and reports files, statements and time. Fails
- * with the {@code BUILD_*} code, file and line when a statement does not run. Nothing is left behind.
+ * embedded default unless configured), in one transaction, then applies the pending migrations when
+ * {@code migrations} is set, and reports files, statements and time. Fails with the {@code BUILD_*} code, file
+ * and line when a statement does not run. Nothing is left behind.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class BuildMojo extends AbstractFraiseMojo {
 
     @Override
     void run(FraiseSettings settings) {
-        ProjectConfig config = Fraise.loadConfig(settings);
-        config.warnings().forEach(w -> getLog().warn(w.toString()));
+        ProjectConfig config = projectConfig(settings);
         SchemaPlan plan = SchemaPlanner.plan(config, settings.seeds());
         getLog().info("Fraise build: " + plan.files().size() + " files from " + config.source()
                 .map(s -> config.projectDir().relativize(s).toString()).orElse("db/schema (no config)")
                 + ", schema hash " + plan.hash().substring(0, 12));
-        try (PostgresServer server = PostgresServers.start(settings.server());
-             TemplatePool pool = TemplatePool.create(server, plan, settings.pool().withPrefetch(0), c -> { })) {
+        long start = System.nanoTime();
+        try (PostgresServer server = startServer(settings);
+             TemplatePool pool = buildDatabase(server, config, settings)) {
             BuildResult result = pool.buildResult();
             getLog().info("Fraise build: OK on " + server.description() + ": " + result.files() + " files, "
-                    + result.statements() + " statements in " + result.elapsed().toMillis() + " ms");
+                    + result.statements() + " statements in " + result.elapsed().toMillis() + " ms"
+                    + (migrations ? ", migrations applied" : ""));
         }
+        getLog().info("Fraise build: done in " + (System.nanoTime() - start) / 1_000_000 + " ms (server start,"
+                + " build and stop)");
     }
 }

@@ -1,15 +1,12 @@
 package dev.fraise.maven;
 
-import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
-import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.inference.InferenceOptions;
 import dev.fraise.inference.ShapeInference;
 import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
 import dev.fraise.shape.ViewShape;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,13 +35,11 @@ public class ShapeMojo extends AbstractFraiseMojo {
 
     @Override
     void run(FraiseSettings settings) throws MojoExecutionException {
-        ProjectConfig config = Fraise.loadConfig(settings);
-        config.warnings().forEach(w -> getLog().warn(w.toString()));
+        ProjectConfig config = projectConfig(settings);
         InferenceOptions options = new InferenceOptions(Arrays.stream(schemas.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList(), Map.of());
-        try (PostgresServer server = PostgresServers.start(settings.server());
-             TemplatePool pool = TemplatePool.create(server, SchemaPlanner.plan(config, settings.seeds()),
-                     settings.pool().withPrefetch(0), c -> { });
+        try (PostgresServer server = startServer(settings);
+             TemplatePool pool = buildDatabase(server, config, settings);
              Database database = pool.acquire();
              Connection connection = database.connect()) {
             ShapeInference inference = ShapeInference.load(connection, options);

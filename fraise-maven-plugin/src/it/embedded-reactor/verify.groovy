@@ -1,0 +1,6 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert (log =~ /Fraise uses embedded PostgreSQL \d+/).count == 4: 'build and check of two modules: four embedded servers'
+assert (log =~ /Fraise check: 1 type\(s\) against 1 view\(s\): 0 error\(s\), 0 warning\(s\)/).count == 2
+['a', 'b'].each { assert new File(basedir, "$it/target/fraise/report.json").isFile() }
+assert log.contains('BUILD SUCCESS')
+return true

@@ -1,0 +1,1 @@
+CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY, oops);

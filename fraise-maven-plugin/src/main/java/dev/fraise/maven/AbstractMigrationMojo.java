@@ -1,0 +1,44 @@
+package dev.fraise.maven;
+
+import dev.fraise.FraiseSettings;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.migrate.Migrator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The migration goals: they run the project's migrations, Confiture-compatibly (same tracking table, checksums
+ * and advisory lock), on a real database, {@code databaseUrl} or the config's {@code database_url}.
+ */
+abstract class AbstractMigrationMojo extends AbstractFraiseMojo {
+
+    /**
+     * The database to migrate: {@code postgresql://user:password@host:port/database} or a
+     * {@code jdbc:postgresql://} URL; by default the environment's {@code database_url}.
+     */
+    @Parameter(property = "fraise.databaseUrl")
+    String databaseUrl;
+
+    @Override
+    final void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
+        ProjectConfig config = projectConfig(settings);
+        String url = databaseUrl != null && !databaseUrl.isBlank() ? databaseUrl : config.databaseUrl()
+                .orElseThrow(() -> new MojoExecutionException("no database to migrate: set databaseUrl"
+                        + " (-Dfraise.databaseUrl) or database_url in the " + config.environment() + " environment"));
+        TargetDatabase target = TargetDatabase.parse(url);
+        Migrator migrator = Migrator.forProject(config);
+        try (Connection connection = target.connect()) {
+            migrate(migrator, connection, target.shown());
+        } catch (SQLException e) {
+            throw new MojoExecutionException("cannot close the connection to " + target.shown() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work on the target database. */
+    abstract void migrate(Migrator migrator, Connection connection, String target)
+            throws MojoExecutionException, MojoFailureException;
+}

@@ -1,0 +1,116 @@
+package dev.fraise.maven;
+
+import dev.fraise.FraiseSettings;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.contract.ContractChecker;
+import dev.fraise.contract.ContractOptions;
+import dev.fraise.contract.ContractReport;
+import dev.fraise.contract.ContractSummary;
+import dev.fraise.contract.Finding;
+import dev.fraise.contract.Severity;
+import dev.fraise.database.Database;
+import dev.fraise.database.TemplatePool;
+import dev.fraise.error.SourceLocation;
+import dev.fraise.postgres.PostgresServer;
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The GraphQL contract check as a build gate: builds the project's database on a disposable PostgreSQL (schema
+ * files, seeds when {@code seeds}, pending migrations when {@code migrations}), checks every GraphQL type against
+ * the inferred shape of its view, writes the reports to {@code reportDirectory} ({@code report.json},
+ * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt})
+ * and logs the counts and one line per error with its SDL location. Contract errors (or warnings, with
+ * {@code failOn=warning}) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot
+ * start, bad configuration, a schema that does not build) with a {@code MojoExecutionException}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractContractMojo {
+
+    /**
+     * The reports written to {@code reportDirectory}, comma-separated: {@code json} ({@code report.json}),
+     * {@code junit} ({@code TEST-fraise-contracts.xml}), {@code markdown} ({@code report.md}), {@code sarif}
+     * ({@code report.sarif}), {@code console} ({@code report.txt}); {@code none} for no files.
+     */
+    @Parameter(property = "fraise.reportFormats", defaultValue = "json,junit,markdown,sarif,console")
+    List<String> reportFormats;
+
+    /** Rows sampled per view to validate real data against the types too; {@code 0} (default) checks statically. */
+    @Parameter(property = "fraise.sample", defaultValue = "0")
+    int sample;
+
+    /** A baseline file of findings to suppress: {@code {"suppressions": [{"code", "path", "reason"}]}}. */
+    @Parameter(property = "fraise.baseline")
+    File baseline;
+
+    @Override
+    void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
+        boolean failOnWarning = failOnWarning();
+        List<ReportFile> reports = ReportFile.parse(reportFormats);
+        ContractOptions options = options();
+        ProjectConfig config = projectConfig(settings);
+        ContractReport report;
+        long start = System.nanoTime();
+        try (PostgresServer server = startServer(settings);
+             TemplatePool pool = buildDatabase(server, config, settings);
+             Database database = pool.acquire();
+             Connection connection = database.connect()) {
+            report = ContractChecker.check(connection, config.projectDir(), graphqlSchema, options);
+        } catch (SQLException e) {
+            throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Path dir = reportDirectory.toPath();
+        List<Path> written = ReportFile.writeAll(report, dir, reports);
+        log(report, config.projectDir(), millis, written);
+        ContractSummary summary = report.summary();
+        if (summary.errors() > 0 || failOnWarning && summary.warnings() > 0) {
+            throw new MojoFailureException("Fraise contract check failed: " + summary.errors() + " error(s), "
+                    + summary.warnings() + " warning(s) (failOn=" + failOn + ")"
+                    + (written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir)));
+        }
+    }
+
+    private ContractOptions options() throws MojoExecutionException {
+        ContractOptions options = contractOptions();
+        if (sample < 0) {
+            throw new MojoExecutionException("invalid Fraise parameter: sample must be 0 or more, not " + sample);
+        }
+        if (sample > 0) {
+            options = options.sampling(sample);
+        }
+        return baseline == null ? options : options.withBaseline(baseline.toPath());
+    }
+
+    private void log(ContractReport report, Path projectDir, long millis, List<Path> written) {
+        ContractSummary s = report.summary();
+        getLog().info("Fraise check: " + s.types() + " type(s) against " + s.views() + " view(s): " + s.errors()
+                + " error(s), " + s.warnings() + " warning(s), " + s.suppressed() + " suppressed in " + millis + " ms");
+        for (Finding finding : report.findings()) {
+            if (!finding.active()) {
+                continue;
+            }
+            String where = finding.sdlLocation().map(SourceLocation::toString).orElse(finding.view());
+            String inView = finding.sdlLocation().isEmpty() || finding.view().isEmpty() ? ""
+                    : " (" + finding.view() + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
+            String line = finding.code() + ": " + (where.isEmpty() ? "" : where + ": ")
+                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + inView;
+            if (finding.severity() == Severity.ERROR) {
+                getLog().error(line);
+            } else {
+                getLog().warn(line);
+            }
+        }
+        if (!written.isEmpty()) {
+            getLog().info("Fraise check: reports " + written.stream().map(p -> relative(projectDir, p)).toList());
+        }
+    }
+}

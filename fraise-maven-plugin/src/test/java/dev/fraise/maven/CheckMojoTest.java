@@ -1,0 +1,113 @@
+package dev.fraise.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckMojoTest {
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void theBlogPassesWithSeedsMigrationsAndSamplesAndWritesEveryReport() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("../examples/blog", log);
+        mojo.seeds = true;
+        mojo.migrations = true;
+        mojo.sample = 100;
+        mojo.execute();
+        assertTrue(log.get(0).matches("INFO Fraise check: 4 type\\(s\\) against 4 view\\(s\\): 0 error\\(s\\),"
+                + " 0 warning\\(s\\), 0 suppressed in \\d+ ms"), log.toString());
+        try (Stream<Path> files = Files.list(reports)) {
+            assertEquals(List.of("TEST-fraise-contracts.xml", "report.json", "report.md", "report.sarif",
+                    "report.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(reports.resolve("report.json")).contains("\"errors\": 0"));
+    }
+
+    @Test
+    void plantedDriftsFailTheBuildWithOneLinePerErrorAndTheCodesInReportJson() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("../examples/blog-drift", log);
+        mojo.reportFormats = List.of("json");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 4 error(s), 0 warning(s) (failOn=error);"
+                + " reports in "), e.getMessage());
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:45:3: Comment.isEdited: Comment.isEdited reads key"
+                + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited)"), log.toString());
+        assertEquals(4, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
+        String json = Files.readString(reports.resolve("report.json"));
+        for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH")) {
+            assertTrue(json.contains("\"code\": \"" + code + "\""), code);
+        }
+    }
+
+    @Test
+    void warningsFailOnlyWithFailOnWarning() throws Exception {
+        CheckMojo mojo = mojo("src/test/resources/projects/contracts-warning", new ArrayList<>());
+        mojo.execute();
+        mojo.failOn = "warning";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("Fraise contract check failed: 0 error(s), 1 warning(s) (failOn=warning); reports in "
+                + reports.toAbsolutePath().normalize(), e.getMessage());
+    }
+
+    @Test
+    void badParametersAndMissingSchemasAreToolErrors() {
+        CheckMojo mojo = mojo("../examples/blog", new ArrayList<>());
+        mojo.failOn = "never";
+        assertEquals("invalid Fraise parameter: failOn must be error or warning, not 'never'",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+        mojo.failOn = "error";
+        mojo.reportFormats = List.of("json", "pdf");
+        assertEquals("invalid Fraise parameter: unknown report format 'pdf'; use json, junit, markdown, sarif,"
+                + " console or none", assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+        mojo.reportFormats = List.of("none");
+        mojo.graphqlSchema = List.of("missing.graphql");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("SDL_NOT_FOUND: "), e.getMessage());
+    }
+
+    private CheckMojo mojo(String project, List<String> log) {
+        CheckMojo mojo = new CheckMojo();
+        mojo.projectDir = new File(project);
+        mojo.env = "local";
+        mojo.provider = "embedded";
+        mojo.graphqlSchema = List.of("schema.graphql");
+        mojo.failOn = "error";
+        mojo.reportFormats = List.of("json,junit,markdown,sarif,console");
+        mojo.reportDirectory = reports.toFile();
+        mojo.naming = "camel";
+        mojo.schemas = "public";
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add("INFO " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("WARN " + content);
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                log.add("ERROR " + content);
+            }
+        });
+        return mojo;
+    }
+}

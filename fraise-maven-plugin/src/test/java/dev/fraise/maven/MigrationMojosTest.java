@@ -1,0 +1,145 @@
+package dev.fraise.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.ProviderKind;
+import dev.fraise.postgres.ServerSettings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** migrate, migrate-down, baseline and status on a real database given by URL. */
+class MigrationMojosTest {
+
+    private static PostgresServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = PostgresServers.start(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void migrateToATargetThenAllThenDownThenStatus() throws Exception {
+        String url = database("migrate_flow");
+        List<String> log = new ArrayList<>();
+        MigrateMojo migrate = configure(new MigrateMojo(), url, log);
+        migrate.target = "001";
+        migrate.execute();
+        migrate.target = null;
+        migrate.execute();
+        migrate.execute();
+        MigrateDownMojo down = configure(new MigrateDownMojo(), url, log);
+        down.steps = 1;
+        down.execute();
+        StatusMojo status = configure(new StatusMojo(), url, log);
+        status.execute();
+        assertTrue(log.get(0).startsWith("Fraise migrate: applied 1 migration(s) [001] on jdbc:postgresql://"), log.get(0));
+        assertTrue(log.get(1).startsWith("Fraise migrate: applied 1 migration(s) [002] on "), log.get(1));
+        assertTrue(log.get(2).startsWith("Fraise migrate: nothing to apply on "), log.get(2));
+        assertTrue(log.get(3).startsWith("Fraise migrate-down: rolled back 1 migration(s) [002] on "), log.get(3));
+        assertTrue(log.get(4).startsWith("  APPLIED           001_create_a (applied "), log.get(4));
+        assertEquals("  PENDING           002_add_title", log.get(5));
+        assertTrue(log.get(6).endsWith(" (tb_confiture): 1 applied, 1 pending, 0 checksum mismatch(es), 0 missing"
+                + " file(s)"), log.get(6));
+        status.failOnPending = true;
+        assertEquals("Fraise status: 1 pending migration(s) [002]",
+                assertThrows(MojoFailureException.class, status::execute).getMessage());
+    }
+
+    @Test
+    void baselineMarksWithoutRunningAndStatusFailsOnAnEditedMigration() throws Exception {
+        String url = database("baseline_flow");
+        Path project = dir.resolve("project");
+        for (String file : List.of("db/schema/10_tb_a.sql", "db/migrations/001_create_a.up.sql",
+                "db/migrations/002_add_title.up.sql", "db/migrations/002_add_title.down.sql")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.copy(Path.of("src/test/resources/projects/migrations").resolve(file), project.resolve(file));
+        }
+        List<String> log = new ArrayList<>();
+        BaselineMojo baseline = configure(new BaselineMojo(), url, log);
+        baseline.projectDir = project.toFile();
+        baseline.target = "002";
+        baseline.execute();
+        assertTrue(log.get(0).startsWith("Fraise baseline: marked 2 migration(s) [001, 002] as applied on "));
+        Files.writeString(project.resolve("db/migrations/002_add_title.up.sql"), "ALTER TABLE tb_a ADD COLUMN t TEXT;\n");
+        StatusMojo status = configure(new StatusMojo(), url, log);
+        status.projectDir = project.toFile();
+        MojoFailureException e = assertThrows(MojoFailureException.class, status::execute);
+        assertTrue(e.getMessage().startsWith("Fraise status: 1 applied migration(s) no longer match their files:"
+                + " MIGRATION_CHECKSUM_MISMATCH: db/migrations/002_add_title.up.sql: changed since"), e.getMessage());
+        MigrateMojo migrate = configure(new MigrateMojo(), url, log);
+        migrate.projectDir = project.toFile();
+        assertTrue(assertThrows(MojoExecutionException.class, migrate::execute).getMessage()
+                .startsWith("MIGRATION_CHECKSUM_MISMATCH: db/migrations/002_add_title.up.sql: "));
+    }
+
+    @Test
+    void noTargetDatabaseAndAnUnreachableOneAreToolErrors() throws Exception {
+        MigrateMojo migrate = configure(new MigrateMojo(), null, new ArrayList<>());
+        assertEquals("no database to migrate: set databaseUrl (-Dfraise.databaseUrl) or database_url in the local"
+                + " environment", assertThrows(MojoExecutionException.class, migrate::execute).getMessage());
+        migrate.databaseUrl = "postgresql://app:secret@127.0.0.1:1/app";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, migrate::execute);
+        assertTrue(e.getMessage().startsWith("cannot connect to the target database postgresql://app:***@127.0.0.1:1/app: "),
+                e.getMessage());
+    }
+
+    @Test
+    void libpqUrlsBecomeJdbcUrlsWithCredentialsApart() throws Exception {
+        TargetDatabase target = TargetDatabase.parse("postgresql://app:s%40cret@db.example:6543/blog?sslmode=require");
+        assertEquals(new TargetDatabase("jdbc:postgresql://db.example:6543/blog?sslmode=require", "app", "s@cret",
+                "postgresql://app:***@db.example:6543/blog?sslmode=require"), target);
+        assertEquals("invalid Fraise parameter: databaseUrl mysql://x is neither postgresql://user:password@host:port"
+                + "/database nor jdbc:postgresql://...", assertThrows(MojoExecutionException.class,
+                () -> TargetDatabase.parse("mysql://x")).getMessage());
+    }
+
+    private static String database(String name) throws Exception {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        }
+        return server.jdbcUrl(name) + "?user=" + server.user()
+                + (server.password().isEmpty() ? "" : "&password=" + server.password());
+    }
+
+    private static <T extends AbstractMigrationMojo> T configure(T mojo, String url, List<String> log) {
+        mojo.projectDir = new File("src/test/resources/projects/migrations");
+        mojo.env = "local";
+        mojo.provider = "embedded";
+        mojo.databaseUrl = url;
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add(content.toString());
+            }
+        });
+        return mojo;
+    }
+}

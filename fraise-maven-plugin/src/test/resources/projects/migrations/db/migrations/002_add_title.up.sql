@@ -1,0 +1,1 @@
+ALTER TABLE tb_a ADD COLUMN title TEXT;
