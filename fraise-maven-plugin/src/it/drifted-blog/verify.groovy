@@ -1,14 +1,16 @@
 import groovy.json.JsonSlurper
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/fraise/report.json'))
-assert json.findings*.code == ['FIELD_MISSING', 'FIELD_NULLABLE', 'FIELD_TYPE_MISMATCH', 'FIELD_NULLABLE']
-assert json.findings*.path == ['Comment.isEdited', 'Comment.author', 'UserWithPosts.postCount', 'UserWithPosts.posts']
-assert json.summary.errors == 4
+assert json.findings*.code == ['FIELD_MISSING', 'FIELD_NULLABLE', 'FIELD_TYPE_MISMATCH', 'FIELD_NULLABLE',
+        'MUTATION_PARAM_TYPE']
+assert json.findings*.path == ['Comment.isEdited', 'Comment.author', 'UserWithPosts.postCount', 'UserWithPosts.posts',
+        'Mutation.createComment']
+assert json.summary.errors == 5
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('Fraise check: 4 type(s) against 4 view(s): 4 error(s), 0 warning(s)')
-assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:45:3: Comment.isEdited: ')
-assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:62:3: UserWithPosts.postCount: ')
-assert log.contains('Fraise contract check failed: 4 error(s), 0 warning(s) (failOn=error)')
+assert log.contains('Fraise check: 4 type(s) against 4 view(s): 5 error(s), 0 warning(s)')
+assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:46:3: Comment.isEdited: ')
+assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:63:3: UserWithPosts.postCount: ')
+assert log.contains('Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error)')
 assert new File(basedir, 'target/fraise/TEST-fraise-contracts.xml').isFile()
 return true

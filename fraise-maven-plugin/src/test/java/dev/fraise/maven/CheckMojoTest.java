@@ -44,13 +44,13 @@ class CheckMojoTest {
         CheckMojo mojo = mojo("../examples/blog-drift", log);
         mojo.reportFormats = List.of("json");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 4 error(s), 0 warning(s) (failOn=error);"
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error);"
                 + " reports in "), e.getMessage());
-        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:45:3: Comment.isEdited: Comment.isEdited reads key"
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:46:3: Comment.isEdited: Comment.isEdited reads key"
                 + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited)"), log.toString());
-        assertEquals(4, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
+        assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
         String json = Files.readString(reports.resolve("report.json"));
-        for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH")) {
+        for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "MUTATION_PARAM_TYPE")) {
             assertTrue(json.contains("\"code\": \"" + code + "\""), code);
         }
     }
