@@ -82,9 +82,9 @@ public final class ShapeConformance {
         }
     }
 
-    /** A SQL array (its type ends in {@code []}) may be multi-dimensional: its JSON nests arrays. */
+    /** A SQL array (its type, or one of a merge's, ends in {@code []}) may be multi-dimensional: its JSON nests arrays. */
     private static boolean isSqlArray(ArrayShape array) {
-        return array.provenance().sqlType().endsWith("[]");
+        return java.util.Arrays.stream(array.provenance().sqlType().split(" \\| ")).anyMatch(t -> t.endsWith("[]"));
     }
 
     private static void checkObject(String rowId, JsonNode value, ObjectShape object, String path,

@@ -34,8 +34,9 @@ public final class Shapes {
             return new ObjectShape(fields, provenance);
         }
         if (a instanceof ArrayShape x && b instanceof ArrayShape y) {
-            Provenance merged = x.provenance().sqlType().equals(y.provenance().sqlType())
-                    ? new Provenance(provenance.view(), x.provenance().sqlType(), provenance.source()) : provenance;
+            String type = x.provenance().sqlType().equals(y.provenance().sqlType()) ? x.provenance().sqlType()
+                    : x.provenance().sqlType() + " | " + y.provenance().sqlType();
+            Provenance merged = new Provenance(provenance.view(), type, provenance.source());
             return new ArrayShape(union(x.items(), y.items(), x.items().provenance()),
                     x.itemNullability().or(y.itemNullability()), merged);
         }

@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fraise.TestDatabases;
 import dev.fraise.TestFiles;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
-import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
-import dev.fraise.postgres.ProviderKind;
-import dev.fraise.postgres.ServerSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +26,7 @@ class ContractCheckerTest {
     /** These tests are about type checks; the naming lint has its own test. */
     private static final ContractOptions TYPES_ONLY = ContractOptions.DEFAULT.withoutLint();
 
-    private static PostgresServer server;
+    private static TestDatabases.Scratch database;
     private static Connection connection;
 
     @TempDir
@@ -39,11 +34,8 @@ class ContractCheckerTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        server = PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
-                OptionalInt.empty()));
-        admin("DROP DATABASE IF EXISTS fraise_checker_test WITH (FORCE)");
-        admin("CREATE DATABASE fraise_checker_test");
-        connection = server.dataSource("fraise_checker_test").getConnection();
+        database = TestDatabases.create();
+        connection = database.connect();
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TYPE post_state AS ENUM ('draft', 'published', 'archived')");
             st.execute("""
@@ -61,14 +53,7 @@ class ContractCheckerTest {
     @AfterAll
     static void drop() throws SQLException {
         connection.close();
-        admin("DROP DATABASE fraise_checker_test WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        database.close();
     }
 
     private ContractReport check(String sdl, ContractOptions options) {

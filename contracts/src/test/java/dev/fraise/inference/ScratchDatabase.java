@@ -1,38 +1,23 @@
 package dev.fraise.inference;
 
-import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
-import dev.fraise.postgres.ProviderKind;
-import dev.fraise.postgres.ServerSettings;
+import dev.fraise.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.UUID;
 
-/** A database of its own on the shared embedded test server (the one the engine tests share), dropped on close. */
+/** A scratch database ({@link TestDatabases}) with one open connection and the DDL of a test, dropped on close. */
 final class ScratchDatabase implements AutoCloseable {
 
-    private final PostgresServer server;
-    private final String name;
+    private final TestDatabases.Scratch scratch;
     private final Connection connection;
 
-    private ScratchDatabase(PostgresServer server, String name) throws SQLException {
-        this.server = server;
-        this.name = name;
-        this.connection = server.dataSource(name).getConnection();
+    private ScratchDatabase(TestDatabases.Scratch scratch) throws SQLException {
+        this.scratch = scratch;
+        this.connection = scratch.connect();
     }
 
     static ScratchDatabase create(String... ddl) throws SQLException {
-        PostgresServer server = PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
-                OptionalInt.empty()));
-        String name = "fraise_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        ScratchDatabase database = new ScratchDatabase(server, name);
+        ScratchDatabase database = new ScratchDatabase(TestDatabases.create());
         try (Statement st = database.connection.createStatement()) {
             for (String statement : ddl) {
                 st.execute(statement);
@@ -47,19 +32,16 @@ final class ScratchDatabase implements AutoCloseable {
 
     /** A new connection to this database; the caller closes it. */
     Connection connect() throws SQLException {
-        return server.dataSource(name).getConnection();
+        return scratch.connect();
     }
 
     int majorVersion() {
-        return server.majorVersion();
+        return scratch.server().majorVersion();
     }
 
     @Override
     public void close() throws SQLException {
         connection.close();
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
+        scratch.close();
     }
 }

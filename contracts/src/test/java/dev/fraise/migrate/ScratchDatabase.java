@@ -1,71 +1,49 @@
 package dev.fraise.migrate;
 
+import dev.fraise.TestDatabases;
 import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
-import dev.fraise.postgres.ProviderKind;
-import dev.fraise.postgres.ServerSettings;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 
-/** An empty database on the shared embedded server, dropped on close. */
+/** A scratch database ({@link TestDatabases}) with the query helpers of the migration tests, dropped on close. */
 final class ScratchDatabase implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final TestDatabases.Scratch scratch;
 
-    private final PostgresServer server;
-    private final String name;
-
-    private ScratchDatabase(PostgresServer server, String name) {
-        this.server = server;
-        this.name = name;
+    private ScratchDatabase(TestDatabases.Scratch scratch) {
+        this.scratch = scratch;
     }
 
     static PostgresServer server() {
-        return PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty()));
+        return TestDatabases.server();
     }
 
-    static ScratchDatabase create() throws SQLException {
-        PostgresServer server = server();
-        byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
-        String name = "fraise_migrate_" + HexFormat.of().formatHex(bytes);
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
-            s.execute("COMMENT ON DATABASE " + name + " IS 'fraise:disposable'");
-        }
-        return new ScratchDatabase(server, name);
+    static ScratchDatabase create() {
+        return new ScratchDatabase(TestDatabases.create());
     }
 
     String name() {
-        return name;
+        return scratch.name();
     }
 
     String jdbcUrl() {
-        return server.jdbcUrl(name);
+        return scratch.server().jdbcUrl(scratch.name());
     }
 
     PostgresServer postgres() {
-        return server;
+        return scratch.server();
     }
 
     Connection connect() throws SQLException {
-        return server.dataSource(name).getConnection();
+        return scratch.connect();
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        scratch.execute(sql);
     }
 
     /** The first column of every row of {@code sql}, as strings. */
@@ -94,10 +72,7 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement s = admin.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
+    public void close() {
+        scratch.close();
     }
 }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fraise.TestDatabases;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.inference.ShapeInference;
-import dev.fraise.postgres.PostgresServer;
-import dev.fraise.postgres.PostgresServers;
-import dev.fraise.postgres.ProviderKind;
-import dev.fraise.postgres.ServerSettings;
 import dev.fraise.shape.ArrayShape;
 import dev.fraise.shape.Field;
 import dev.fraise.shape.Nullability;
@@ -28,8 +25,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,18 +37,13 @@ class SampleValidatorTest {
     private static final Nullability NON_NULL = Nullability.nonNull("declared non-null");
     private static final Nullability NULLABLE = Nullability.nullable("declared nullable");
 
-    private static PostgresServer server;
+    private static TestDatabases.Scratch database;
     private static Connection connection;
 
     @BeforeAll
     static void database() throws SQLException {
-        server = PostgresServers.shared(new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty()));
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS fraise_sample_test WITH (FORCE)");
-            st.execute("CREATE DATABASE fraise_sample_test");
-        }
-        connection = server.dataSource("fraise_sample_test").getConnection();
+        database = TestDatabases.create();
+        connection = database.connect();
         try (Statement st = connection.createStatement()) {
             st.execute("""
                     CREATE TABLE tb_user (pk_user INT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, email TEXT,
@@ -74,10 +64,7 @@ class SampleValidatorTest {
     @AfterAll
     static void drop() throws SQLException {
         connection.close();
-        try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE fraise_sample_test WITH (FORCE)");
-        }
+        database.close();
     }
 
     @Test
