@@ -51,8 +51,6 @@ public enum ErrorCode {
     SERVER_VERSION_MISMATCH,
     /** Creating or dropping a disposable database failed. */
     DATABASE_CLONE_FAILED,
-    /** A requested feature is not available in this version of Fraise. */
-    FEATURE_UNAVAILABLE,
 
     /** A stored {@code pg_node_tree} could not be read (a PostgreSQL version Fraise does not know?). */
     INFERENCE_NODE_TREE_INVALID,
