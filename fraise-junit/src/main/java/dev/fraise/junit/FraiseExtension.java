@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.SearchOption;
 
 /** The extension behind {@link FraiseDatabase}; see there for what it does. */
 final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -36,16 +35,15 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
     static final String PROJECT_DIR_PROPERTY = "fraise.project.dir";
 
     private static final Namespace NAMESPACE = Namespace.create(FraiseExtension.class);
-    private static final String DATABASE = "database";
     private static final List<Class<?>> INJECTABLE = List.of(Database.class, DataSource.class, Connection.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         FraiseDatabase config = annotation(context);
-        TemplatePool pool = pool(config);
+        TemplatePool pool = pool(context, config);
         if (config.isolation() == Isolation.PER_CLASS) {
-            classStore(context).getOrComputeIfAbsent(DATABASE, k -> ScopedDatabase.acquire(pool, config),
-                    ScopedDatabase.class);
+            classStore(context).getOrComputeIfAbsent(new DatabaseKey(pool, Isolation.PER_CLASS),
+                    k -> ScopedDatabase.acquire(pool, config), ScopedDatabase.class);
         }
         injectFields(context, null, true);
     }
@@ -107,8 +105,10 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
 
     private Database database(ExtensionContext context, boolean classScope, String target) {
         FraiseDatabase config = annotation(context);
+        TemplatePool pool = pool(context, config);
         if (config.isolation() == Isolation.PER_CLASS) {
-            ScopedDatabase db = classStore(context).get(DATABASE, ScopedDatabase.class);
+            ScopedDatabase db = classStore(context).get(new DatabaseKey(pool, Isolation.PER_CLASS),
+                    ScopedDatabase.class);
             if (db == null) {
                 throw new ExtensionConfigurationException("no Fraise database for " + target
                         + ": the class's database was not prepared");
@@ -120,18 +120,21 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                     + context.getRequiredTestClass().getSimpleName() + " uses isolation = PER_METHOD;"
                     + " inject it into test methods or instance fields instead");
         }
-        TemplatePool pool = pool(config);
         return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(DATABASE, k -> ScopedDatabase.acquire(pool, config), ScopedDatabase.class)
+                .getOrComputeIfAbsent(new DatabaseKey(pool, Isolation.PER_METHOD),
+                        k -> ScopedDatabase.acquire(pool, config), ScopedDatabase.class)
                 .database();
     }
 
-    private static TemplatePool pool(FraiseDatabase config) {
-        try {
-            return Fraise.sharedPool(settings(config));
-        } catch (FraiseException e) {
-            throw new FraiseSetupException(e);
-        }
+    /** The shared pool for the annotation, looked up once per class (planning reads every schema file). */
+    private static TemplatePool pool(ExtensionContext context, FraiseDatabase config) {
+        return classStore(context).getOrComputeIfAbsent(config, c -> {
+            try {
+                return new PoolRef(Fraise.sharedPool(settings(config)));
+            } catch (FraiseException e) {
+                throw new FraiseSetupException(e);
+            }
+        }, PoolRef.class).pool();
     }
 
     static FraiseSettings settings(FraiseDatabase config) {
@@ -149,7 +152,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
 
     private static FraiseDatabase annotation(ExtensionContext context) {
         return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FraiseDatabase.class,
-                        SearchOption.INCLUDE_ENCLOSING_CLASSES)
+                        context.getEnclosingTestClasses())
                 .orElseThrow(() -> new ExtensionConfigurationException(
                         context.getRequiredTestClass().getName() + " is not annotated with @FraiseDatabase"));
     }
@@ -170,6 +173,17 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
             throw new ExtensionConfigurationException("cannot connect to " + database.name() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where a scope's database is stored. Stores are looked up through their parents, so a {@code @Nested} class
+     * shares its enclosing class's database when both build the same schema, and gets its own otherwise.
+     */
+    private record DatabaseKey(TemplatePool pool, Isolation isolation) {
+    }
+
+    /** The shared pool of an annotation; a holder, so that JUnit never closes the pool with the class. */
+    private record PoolRef(TemplatePool pool) {
     }
 
     /** A database dropped when its JUnit scope ends; {@link FraiseContracts} finds its project directory. */
