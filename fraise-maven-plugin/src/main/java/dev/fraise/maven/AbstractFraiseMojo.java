@@ -92,6 +92,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             getLog().info("Fraise skipped (fraise.skip)");
             return;
         }
+        EmbeddedPostgresLogging.quietUnlessConfigured();
         try {
             run(settings());
         } catch (FraiseException e) {
