@@ -3,6 +3,7 @@ package dev.fraise.postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
@@ -39,6 +40,8 @@ final class DataDirectories {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectories.class);
     private static final String DATA_PREFIX = "data-";
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(2);
+    /** Free tmpfs space below which data directories go to disk: binaries, a pristine cluster, servers, clones. */
+    static final long MIN_TMPFS_BYTES = 512L << 20;
     /**
      * Data directories of this JVM's servers. Their lock files must never be opened here: on Linux, closing any
      * channel on a file drops every lock this JVM holds on it, so probing our own lock would release it and let
@@ -52,15 +55,36 @@ final class DataDirectories {
         this.base = base;
     }
 
-    /** {@code /dev/shm/fraise-pg} when {@code /dev/shm} is a writable directory, else the temp dir. */
+    /**
+     * {@code fraise-pg} under {@code /dev/shm} when that is a writable tmpfs with room for the binaries, a cluster
+     * and its clones ({@link #MIN_TMPFS_BYTES}), else under the temp directory. Docker gives containers a 64 MB
+     * {@code /dev/shm} by default, too small for PostgreSQL.
+     */
     static DataDirectories defaultLocation() {
         String override = System.getProperty(BASE_PROPERTY);
         if (override != null && !override.isBlank()) {
             return new DataDirectories(Path.of(override));
         }
-        Path shm = Path.of("/dev/shm");
-        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        Path root = chooseRoot(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")), MIN_TMPFS_BYTES);
         return new DataDirectories(root.resolve("fraise-pg"));
+    }
+
+    /** {@code tmpfs} when it is a writable directory with at least {@code minUsableBytes} free, else {@code disk}. */
+    static Path chooseRoot(Path tmpfs, Path disk, long minUsableBytes) {
+        if (!Files.isDirectory(tmpfs) || !Files.isWritable(tmpfs)) {
+            return disk;
+        }
+        try {
+            long usable = Files.getFileStore(tmpfs).getUsableSpace();
+            if (usable >= minUsableBytes) {
+                return tmpfs;
+            }
+            LOG.info("{} has {} MB free, less than the {} MB embedded PostgreSQL needs; using {} (set -D{} to choose)",
+                    tmpfs, usable >> 20, minUsableBytes >> 20, disk, BASE_PROPERTY);
+        } catch (IOException e) {
+            LOG.debug("cannot read the free space of {}: {}", tmpfs, e.toString());
+        }
+        return disk;
     }
 
     Path base() {
@@ -226,11 +250,30 @@ final class DataDirectories {
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            return ProcessHandle.of(pid).filter(DataDirectories::isRunning);
+            return ProcessHandle.of(pid).filter(DataDirectories::isRunning).filter(DataDirectories::isPostgres);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not read the postmaster pid of {}: {}", dir, e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a process runs the {@code postgres} binary. A stale {@code postmaster.pid} may name a pid the kernel
+     * has since given to another process, which must never be signalled.
+     */
+    static boolean isPostgres(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            String first = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0", 2)[0];
+            return isPostgresCommand(first);
+        } catch (IOException e) {
+            return process.info().command().map(DataDirectories::isPostgresCommand).orElse(false);
+        }
+    }
+
+    private static boolean isPostgresCommand(String command) {
+        String name = command.substring(command.lastIndexOf('/') + 1);
+        return name.equals("postgres") || name.equals("postgres.exe") || name.startsWith("postgres:");
     }
 
     /** Asks a postmaster to stop, waits up to 10 s for it to exit, then kills it. */

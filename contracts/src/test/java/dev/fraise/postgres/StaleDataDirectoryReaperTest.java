@@ -75,6 +75,35 @@ class StaleDataDirectoryReaperTest {
     }
 
     @Test
+    void aPidReusedByAnotherProcessIsNeverSignalled() throws Exception {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path dataDir = Files.createDirectories(base.resolve("data-reused-pid"));
+            Files.writeString(dataDir.resolve("postmaster.pid"), unrelated.pid() + "\n" + dataDir + "\n");
+            Files.setLastModifiedTime(dataDir, java.nio.file.attribute.FileTime.fromMillis(
+                    System.currentTimeMillis() - 600_000));
+
+            assertEquals(List.of(dataDir), new DataDirectories(base).reapStale());
+
+            assertFalse(Files.exists(dataDir), "the stale directory is deleted");
+            assertTrue(unrelated.isAlive(), "the process that now has the postmaster's old pid is left alone");
+            assertFalse(DataDirectories.isPostgres(unrelated.toHandle()));
+        } finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
+    @Test
+    void tmpfsIsUsedOnlyWithRoomForPostgres() throws Exception {
+        Path tmpfs = Files.createDirectories(base.resolve("shm"));
+        Path disk = Files.createDirectories(base.resolve("tmp"));
+        assertEquals(tmpfs, DataDirectories.chooseRoot(tmpfs, disk, 0));
+        assertEquals(disk, DataDirectories.chooseRoot(tmpfs, disk, Long.MAX_VALUE), "a 64 MB Docker /dev/shm");
+        assertEquals(disk, DataDirectories.chooseRoot(base.resolve("missing"), disk, 0));
+        assertEquals(DataDirectories.MIN_TMPFS_BYTES, 512L * 1024 * 1024);
+    }
+
+    @Test
     void deletesZonkysLeftoverDetectionScriptsButNotFreshOnes() throws Exception {
         Path old = Files.writeString(base.resolve("detect_linux_distribution_123.sh"), "#!/bin/sh");
         Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
