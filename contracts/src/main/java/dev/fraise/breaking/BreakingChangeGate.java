@@ -7,7 +7,6 @@ import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.TypeResult;
-import dev.fraise.database.CloneStrategy;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.drift.BaseCheckout;
@@ -49,7 +48,7 @@ import java.util.Map;
  */
 public final class BreakingChangeGate {
 
-    private static final PoolOptions SINGLE = new PoolOptions(0, CloneStrategy.FILE_COPY);
+    private static final PoolOptions SINGLE = PoolOptions.DEFAULT.withPrefetch(0);
 
     private BreakingChangeGate() {
     }

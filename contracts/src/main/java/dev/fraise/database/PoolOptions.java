@@ -10,8 +10,8 @@ import java.util.Objects;
  */
 public record PoolOptions(int prefetch, CloneStrategy strategy) {
 
-    /** Two clones ready ahead, copied with {@link CloneStrategy#FILE_COPY}. */
-    public static final PoolOptions DEFAULT = new PoolOptions(2, CloneStrategy.FILE_COPY);
+    /** Two clones ready ahead, copied with the strategy that suits the server ({@link CloneStrategy#AUTO}). */
+    public static final PoolOptions DEFAULT = new PoolOptions(2, CloneStrategy.AUTO);
 
     public PoolOptions {
         Objects.requireNonNull(strategy, "strategy");

@@ -219,7 +219,7 @@ public final class TemplatePool implements AutoCloseable {
 
     private Database createClone() {
         String name = clonePrefix + String.format("%06d", counter.incrementAndGet());
-        String strategy = server.majorVersion() >= 15 ? " STRATEGY " + options.strategy().name() : "";
+        String strategy = server.majorVersion() >= 15 ? " STRATEGY " + options.strategy().on(server).name() : "";
         synchronized (admin) {
             try {
                 createMarked(admin, name, template, strategy);

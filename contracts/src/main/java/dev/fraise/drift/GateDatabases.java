@@ -5,7 +5,6 @@ import dev.fraise.build.SchemaPlanner;
 import dev.fraise.catalog.CatalogScope;
 import dev.fraise.catalog.CatalogSnapshot;
 import dev.fraise.config.ProjectConfig;
-import dev.fraise.database.CloneStrategy;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.error.ErrorCode;
@@ -21,7 +20,7 @@ final class GateDatabases {
 
     /** sha256 of nothing: the hash of a schema without files. */
     private static final String EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    private static final PoolOptions SINGLE = new PoolOptions(0, CloneStrategy.FILE_COPY);
+    private static final PoolOptions SINGLE = PoolOptions.DEFAULT.withPrefetch(0);
 
     private GateDatabases() {
     }

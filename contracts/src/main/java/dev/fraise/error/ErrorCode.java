@@ -47,7 +47,7 @@ public enum ErrorCode {
     EMBEDDED_ROOT_WITHOUT_UNSHARE,
     /** No embedded PostgreSQL binaries for this platform, or of the requested major, are on the classpath. */
     EMBEDDED_BINARIES_MISSING,
-    /** The server's major version differs from the requested one. */
+    /** The server's major version differs from the requested one, or is older than Fraise supports (14). */
     SERVER_VERSION_MISMATCH,
     /** Creating or dropping a disposable database failed. */
     DATABASE_CLONE_FAILED,

@@ -12,6 +12,9 @@ import javax.sql.DataSource;
 /** Uses an existing server; it never stops it and only drops databases Fraise created on it. */
 final class ExternalServerProvider {
 
+    /** The oldest PostgreSQL major Fraise runs on. */
+    static final int OLDEST_SUPPORTED_MAJOR = 14;
+
     private ExternalServerProvider() {
     }
 
@@ -34,11 +37,20 @@ final class ExternalServerProvider {
                     + " within " + JdbcDataSources.CONNECT_TIMEOUT_SECONDS + " s: " + firstLine(e.getMessage()),
                     null, e);
         }
+        requireSupported(major, address);
         if (wantedMajor.isPresent() && wantedMajor.getAsInt() != major) {
             throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
                     + major + " but " + wantedMajor.getAsInt() + " was requested");
         }
         return new External(address, major);
+    }
+
+    /** Fraise needs PostgreSQL 14 or later (it drops clones {@code WITH (FORCE)}, infers views of 14+ catalogs). */
+    static void requireSupported(int major, ServerUrl address) {
+        if (major < OLDEST_SUPPORTED_MAJOR) {
+            throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
+                    + major + "; Fraise supports PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " and later");
+        }
     }
 
     private static String firstLine(String message) {

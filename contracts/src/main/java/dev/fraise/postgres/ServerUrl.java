@@ -6,14 +6,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * An explicit server address, from a libpq URL ({@code postgresql://user:pw@host:5432/db}) or a JDBC URL
- * ({@code jdbc:postgresql://host:5432/db?user=u&password=p}).
+ * An explicit server address, from a libpq URL ({@code postgresql://user:pw@host:5432/db?sslmode=require}) or a
+ * JDBC URL ({@code jdbc:postgresql://host:5432/db?user=u&password=p}). Query parameters other than the user and
+ * password ({@code sslmode}, {@code sslrootcert}, {@code options}, ...) are kept for every connection.
+ *
+ * @param parameters the raw ({@code &}-joined, still encoded) query parameters besides user and password; may be
+ *                   empty
  */
-record ServerUrl(String host, int port, String database, String user, String password) {
+record ServerUrl(String host, int port, String database, String user, String password, String parameters) {
 
     static ServerUrl parse(String url) {
         String raw = url.trim();
@@ -28,6 +35,10 @@ record ServerUrl(String host, int port, String database, String user, String pas
             Map<String, String> query = query(uri.getRawQuery());
             String user = query.getOrDefault("user", "postgres");
             String password = query.getOrDefault("password", "");
+            String parameters = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
+                    .filter(pair -> !pair.isEmpty())
+                    .filter(pair -> !List.of("user", "password").contains(decode(pair.split("=", 2)[0])))
+                    .collect(Collectors.joining("&"));
             if (uri.getRawUserInfo() != null) {
                 String[] parts = uri.getRawUserInfo().split(":", 2);
                 user = decode(parts[0]);
@@ -36,14 +47,14 @@ record ServerUrl(String host, int port, String database, String user, String pas
             String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
             String host = uri.getHost() == null ? "localhost" : uri.getHost();
             return new ServerUrl(host, uri.getPort() < 0 ? 5432 : uri.getPort(),
-                    path.isEmpty() ? "postgres" : path, user, password);
+                    path.isEmpty() ? "postgres" : path, user, password, parameters);
         } catch (URISyntaxException e) {
             throw invalid(url, e.getReason());
         }
     }
 
     String jdbcUrl(String db) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + db + (parameters.isEmpty() ? "" : "?" + parameters);
     }
 
     /** The URL with the password masked, for messages. */

@@ -2,7 +2,6 @@ package dev.fraise.junit;
 
 import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
-import dev.fraise.database.CloneStrategy;
 import dev.fraise.database.Database;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
@@ -146,7 +145,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 .withSeeds(config.seeds())
                 .withMigrations(config.migrations())
                 .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
-                .withPool(new PoolOptions(config.prefetch(), CloneStrategy.FILE_COPY));
+                .withPool(PoolOptions.DEFAULT.withPrefetch(config.prefetch()));
         return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));
     }
 
