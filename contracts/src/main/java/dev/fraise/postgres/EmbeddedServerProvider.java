@@ -38,6 +38,9 @@ final class EmbeddedServerProvider {
             "unix_socket_directories", "",
             "listen_addresses", "localhost");
 
+    /** The command zonky runs initdb, pg_ctl and postgres under when the JVM runs as root (from the PATH). */
+    static final String UNSHARE = "unshare";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServerProvider.class);
     /** Whether {@code <command> -U} works, per command; checked once per JVM. */
     private static final Map<String, Boolean> UNSHARE_CHECKS = new ConcurrentHashMap<>();
@@ -100,8 +103,8 @@ final class EmbeddedServerProvider {
         }
         throw new FraiseException(ErrorCode.EMBEDDED_ROOT_WITHOUT_UNSHARE, "PostgreSQL refuses to run as root and"
                 + " '" + unshareCommand + " -U' does not work here: run the build as a non-root user, or install"
-                + " util-linux and allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1),"
-                + " or point Fraise at a server with FRAISE_DATABASE_URL");
+                + " util-linux (unshare) and, in a container, allow user namespaces (docker run --security-opt"
+                + " seccomp=unconfined, or --privileged), or point Fraise at a server with FRAISE_DATABASE_URL");
     }
 
     static boolean isRoot() {

@@ -15,9 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresServers {
 
-    /** System property naming the {@code unshare} command used when running as root (default {@code unshare}). */
-    public static final String UNSHARE_PROPERTY = "fraise.embedded.unshare";
-
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
     private static final Map<ServerSettings, SharedServer> SHARED = new LinkedHashMap<>();
     private static boolean hookInstalled;
@@ -41,7 +38,7 @@ public final class PostgresServers {
                             + " or " + ServerSettings.URL_PROPERTY)), settings.postgresMajor());
             case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
             case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
-                    DataDirectories.defaultLocation(), System.getProperty(UNSHARE_PROPERTY, "unshare"));
+                    DataDirectories.defaultLocation(), EmbeddedServerProvider.UNSHARE);
         };
         LOG.info("Fraise uses {} (ready in {} ms)", server.description(), (System.nanoTime() - begin) / 1_000_000);
         return server;

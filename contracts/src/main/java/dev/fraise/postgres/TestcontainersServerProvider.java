@@ -2,6 +2,7 @@ package dev.fraise.postgres;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,10 +61,29 @@ final class TestcontainersServerProvider {
             return true;
         }
         List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
-                home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock"),
-                home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock")));
-        Optional.ofNullable(env.get("XDG_RUNTIME_DIR")).ifPresent(dir -> sockets.add(Path.of(dir, "docker.sock")));
-        return sockets.stream().anyMatch(Files::exists);
+                Path.of("/run/podman/podman.sock"), home.resolve(".docker/run/docker.sock"),
+                home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"),
+                home.resolve(".rd/docker.sock"), home.resolve(".orbstack/run/docker.sock")));
+        Optional.ofNullable(env.get("XDG_RUNTIME_DIR")).ifPresent(dir -> sockets.addAll(List.of(
+                Path.of(dir, "docker.sock"), Path.of(dir, "podman/podman.sock"))));
+        return sockets.stream().anyMatch(Files::exists) || usesDockerContext(home.resolve(".docker/config.json"));
+    }
+
+    /** Whether the Docker CLI config selects a context ({@code docker context use}), which may name any daemon. */
+    private static boolean usesDockerContext(Path config) {
+        try {
+            return Files.isRegularFile(config) && Files.readString(config).contains("\"currentContext\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Where the image keeps its data, mounted on tmpfs: PostgreSQL 18+ images moved {@code PGDATA} to
+     * {@code /var/lib/postgresql/<major>/docker} and their volume to {@code /var/lib/postgresql}.
+     */
+    static String dataMount(int major) {
+        return major >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
     }
 
     static PostgresServer start(OptionalInt wantedMajor) {
@@ -81,7 +101,7 @@ final class TestcontainersServerProvider {
                 .filter(e -> !e.getKey().equals("listen_addresses") && !e.getKey().equals("unix_socket_directories"))
                 .forEach(e -> command.addAll(List.of("-c", e.getKey() + "=" + e.getValue())));
         PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:" + major + "-alpine"))
-                .withTmpFs(Map.of("/var/lib/postgresql/data", "rw"))
+                .withTmpFs(Map.of(dataMount(major), "rw"))
                 .withCommand(command.toArray(String[]::new));
         try {
             container.start();

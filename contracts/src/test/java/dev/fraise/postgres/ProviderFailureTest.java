@@ -93,11 +93,34 @@ class ProviderFailureTest {
 
     @Test
     void dockerIsOnlyProbedWhenSomethingPointsAtIt() throws Exception {
+        assumeNoSystemWideSocket();
         assertTrue(!TestcontainersServerProvider.dockerConfigured(Map.of(), base));
         assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375"), base));
         Files.createDirectories(base.resolve(".docker/run"));
         Files.writeString(base.resolve(".docker/run/docker.sock"), "");
         assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of(), base));
+    }
+
+    @Test
+    void podmanSocketsAndDockerContextsCountAsDocker(@TempDir Path home, @TempDir Path runtime) throws Exception {
+        assumeNoSystemWideSocket();
+        assertTrue(!TestcontainersServerProvider.dockerConfigured(Map.of("XDG_RUNTIME_DIR", runtime.toString()), home));
+        Files.createDirectories(runtime.resolve("podman"));
+        Files.writeString(runtime.resolve("podman/podman.sock"), "");
+        assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of("XDG_RUNTIME_DIR", runtime.toString()), home));
+
+        Files.createDirectories(home.resolve(".docker"));
+        Files.writeString(home.resolve(".docker/config.json"), "{\"auths\": {}}");
+        assertTrue(!TestcontainersServerProvider.dockerConfigured(Map.of(), home));
+        Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\": \"orbstack\"}");
+        assertTrue(TestcontainersServerProvider.dockerConfigured(Map.of(), home));
+    }
+
+    @Test
+    void containerDataGoesToTmpfsWhereTheImageKeepsIt() {
+        assertEquals("/var/lib/postgresql/data", TestcontainersServerProvider.dataMount(17));
+        assertEquals("/var/lib/postgresql", TestcontainersServerProvider.dataMount(18),
+                "18+ images keep PGDATA in /var/lib/postgresql/18/docker");
     }
 
     @Test
@@ -107,5 +130,10 @@ class ProviderFailureTest {
         assertEquals(ProviderKind.EMBEDDED, PostgresServers.choose(ServerSettings.defaults()));
         assertEquals(ProviderKind.SERVER, PostgresServers.choose(new ServerSettings(ProviderKind.AUTO,
                 Optional.of("postgresql://localhost/x"), OptionalInt.empty())));
+    }
+
+    private static void assumeNoSystemWideSocket() {
+        assumeTrue(!Files.exists(Path.of("/var/run/docker.sock")) && !Files.exists(Path.of("/run/podman/podman.sock")),
+                "this machine has a system-wide Docker or Podman socket");
     }
 }
