@@ -15,6 +15,11 @@ public enum ErrorCode {
     CONFIG_ENV_MISSING,
     /** A {@code ${VAR}} reference names an environment variable that is not set. */
     CONFIG_VARIABLE_UNDEFINED,
+    /**
+     * A setting (system property, annotation attribute, plugin parameter) has a value Fraise does not accept; the
+     * message names the setting, the value and the accepted values.
+     */
+    SETTING_INVALID,
 
     /** An include directory does not exist (and is not {@code auto_discover}). */
     BUILD_DIR_MISSING,

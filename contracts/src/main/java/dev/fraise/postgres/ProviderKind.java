@@ -1,6 +1,10 @@
 package dev.fraise.postgres;
 
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Where disposable databases come from. */
 public enum ProviderKind {
@@ -13,8 +17,22 @@ public enum ProviderKind {
     /** PostgreSQL binaries from Maven Central, run as a child process. */
     EMBEDDED;
 
-    /** Parses a case-insensitive name such as {@code embedded}. */
-    public static ProviderKind parse(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    /**
+     * Parses a case-insensitive name such as {@code embedded}.
+     *
+     * @param name    the value given
+     * @param setting where it was given, for the error, e.g. {@code system property fraise.provider}
+     * @throws FraiseException {@code SETTING_INVALID} naming the setting, the value and the accepted names
+     */
+    public static ProviderKind parse(String name, String setting) {
+        String key = name.trim().toUpperCase(Locale.ROOT);
+        for (ProviderKind kind : values()) {
+            if (kind.name().equals(key)) {
+                return kind;
+            }
+        }
+        throw InvalidSetting.of(setting, name, Arrays.stream(values())
+                .map(kind -> kind.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
     }
 }

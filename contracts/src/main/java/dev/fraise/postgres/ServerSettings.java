@@ -1,5 +1,7 @@
 package dev.fraise.postgres;
 
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,16 +24,22 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
     public static final String URL_PROPERTY = "fraise.server.url";
     /** Environment variable with an explicit server URL. */
     public static final String URL_VARIABLE = "FRAISE_DATABASE_URL";
+    /** The oldest PostgreSQL major Fraise supports. */
+    public static final int MIN_MAJOR = 14;
+    /** The newest PostgreSQL major Fraise supports. */
+    public static final int MAX_MAJOR = 18;
 
+    private static final String SUPPORTED_MAJORS = MIN_MAJOR + " to " + MAX_MAJOR;
+
+    /**
+     * @throws FraiseException {@code SETTING_INVALID} when {@code postgresMajor} is outside
+     *                         {@value #MIN_MAJOR}–{@value #MAX_MAJOR}
+     */
     public ServerSettings {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(serverUrl, "serverUrl");
         Objects.requireNonNull(postgresMajor, "postgresMajor");
-        postgresMajor.ifPresent(major -> {
-            if (major < 14 || major > 18) {
-                throw new IllegalArgumentException("PostgreSQL major must be between 14 and 18, was " + major);
-            }
-        });
+        postgresMajor.ifPresent(major -> requireSupportedMajor(major, "ServerSettings.postgresMajor"));
     }
 
     /** Automatic choice, no explicit server, the default major. */
@@ -42,11 +50,13 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
     /**
      * Fills what these settings leave open from system properties ({@code fraise.provider},
      * {@code fraise.postgres.major}, {@code fraise.server.url}) and the {@code FRAISE_DATABASE_URL} variable.
+     *
+     * @throws FraiseException {@code SETTING_INVALID} naming the system property whose value is not accepted
      */
     public ServerSettings withDefaultsFrom(Map<String, String> systemProperties, Map<String, String> environment) {
         ProviderKind kind = provider;
         if (kind == ProviderKind.AUTO && systemProperties.containsKey(PROVIDER_PROPERTY)) {
-            kind = ProviderKind.parse(systemProperties.get(PROVIDER_PROPERTY));
+            kind = ProviderKind.parse(systemProperties.get(PROVIDER_PROPERTY), "system property " + PROVIDER_PROPERTY);
         }
         Optional<String> url = serverUrl
                 .or(() -> Optional.ofNullable(systemProperties.get(URL_PROPERTY)))
@@ -54,8 +64,37 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
                 .filter(u -> !u.isBlank());
         OptionalInt major = postgresMajor;
         if (major.isEmpty() && systemProperties.containsKey(MAJOR_PROPERTY)) {
-            major = OptionalInt.of(Integer.parseInt(systemProperties.get(MAJOR_PROPERTY).trim()));
+            major = OptionalInt.of(parseMajor(systemProperties.get(MAJOR_PROPERTY),
+                    "system property " + MAJOR_PROPERTY));
         }
         return new ServerSettings(kind, url, major);
+    }
+
+    /**
+     * Parses a PostgreSQL major version given as text.
+     *
+     * @param setting where it was given, for the error, e.g. {@code system property fraise.postgres.major}
+     * @throws FraiseException {@code SETTING_INVALID} when it is not a number from {@value #MIN_MAJOR} to
+     *                         {@value #MAX_MAJOR}
+     */
+    public static int parseMajor(String value, String setting) {
+        try {
+            return requireSupportedMajor(Integer.parseInt(value.trim()), setting);
+        } catch (NumberFormatException e) {
+            throw InvalidSetting.of(setting, value, SUPPORTED_MAJORS);
+        }
+    }
+
+    /**
+     * Returns {@code major} when Fraise supports it.
+     *
+     * @param setting where it was given, for the error, e.g. {@code @FraiseDatabase(postgresMajor)}
+     * @throws FraiseException {@code SETTING_INVALID} when it is not from {@value #MIN_MAJOR} to {@value #MAX_MAJOR}
+     */
+    public static int requireSupportedMajor(int major, String setting) {
+        if (major < MIN_MAJOR || major > MAX_MAJOR) {
+            throw InvalidSetting.of(setting, major, SUPPORTED_MAJORS);
+        }
+        return major;
     }
 }

@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Failures</h2>
  * A schema that does not build fails the class with the build error's code, file, line and PostgreSQL's
  * message, e.g. {@code BUILD_SQL_ERROR: db/schema/20_views/20_v_post.sql:7:10: relation "tb_usr" does not
- * exist (SQLSTATE 42P01)}; a migration likewise ({@code MIGRATION_SQL_ERROR}, {@code MIGRATION_*}).
+ * exist (SQLSTATE 42P01)}; a migration likewise ({@code MIGRATION_SQL_ERROR}, {@code MIGRATION_*}). An attribute
+ * or system property Fraise does not accept fails it with {@code SETTING_INVALID}, naming the setting, the value
+ * and the accepted values: {@code SETTING_INVALID: @FraiseDatabase(postgresMajor) is '13'; accepted: 14 to 18}.
+ * Config warnings ({@code CONFIG_UNKNOWN_KEY: db/environments/local.yaml:4: ...}) are logged at WARN, once per
+ * JVM.
  *
  * <h2>Parallel execution</h2>
  * Safe under JUnit's parallel execution: each class (or method) has its own database.
@@ -84,6 +88,6 @@ public @interface FraiseDatabase {
     /** The project directory; empty for the {@code fraise.project.dir} property or the working directory. */
     String projectDir() default "";
 
-    /** How many clones a background thread keeps ready. */
+    /** How many clones a background thread keeps ready (0 to 16). */
     int prefetch() default 2;
 }

@@ -136,16 +136,20 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
         }, PoolRef.class).pool();
     }
 
+    /** The engine settings of the annotation; an attribute value Fraise does not accept is {@code SETTING_INVALID}. */
     static FraiseSettings settings(FraiseDatabase config) {
         Path projectDir = ProjectDirectories.resolve(config.projectDir());
-        OptionalInt major = config.postgresMajor() == 0 ? OptionalInt.empty() : OptionalInt.of(config.postgresMajor());
+        OptionalInt major = config.postgresMajor() == 0 ? OptionalInt.empty()
+                : OptionalInt.of(ServerSettings.requireSupportedMajor(config.postgresMajor(),
+                        "@FraiseDatabase(postgresMajor)"));
+        int prefetch = PoolOptions.requireValidPrefetch(config.prefetch(), "@FraiseDatabase(prefetch)");
         FraiseSettings settings = FraiseSettings.forProject(projectDir)
                 .withEnvironment(config.env())
                 .withSchemaDirs(Arrays.stream(config.schemaDirs()).map(Path::of).toList())
                 .withSeeds(config.seeds())
                 .withMigrations(config.migrations())
                 .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
-                .withPool(PoolOptions.DEFAULT.withPrefetch(config.prefetch()));
+                .withPool(PoolOptions.DEFAULT.withPrefetch(prefetch));
         return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));
     }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Parameters of the goals that read the GraphQL schema and bind its types to views: {@code check}, {@code diff}. */
@@ -51,24 +50,22 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     Map<String, String> typeSources;
 
     /** Whether warnings (dangerous changes) fail the build as well, from {@link #failOn}. */
-    boolean failOnWarning() throws MojoExecutionException {
+    boolean failOnWarning() {
         return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
             case "error" -> false;
             case "warning" -> true;
-            default -> throw new MojoExecutionException("invalid Fraise parameter: failOn must be error or warning,"
-                    + " not '" + failOn + "'");
+            default -> throw invalidParameter("failOn", failOn, "error, warning");
         };
     }
 
     /** Naming, schemas and bindings as configured. */
-    ContractOptions contractOptions() throws MojoExecutionException {
+    ContractOptions contractOptions() {
         ContractOptions options = ContractOptions.DEFAULT.withInference(new InferenceOptions(Arrays.stream(
                 schemas.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(), Map.of()));
         options = switch (naming.trim().toLowerCase(Locale.ROOT)) {
             case "camel" -> options.withNaming(FieldNaming.CAMEL);
             case "preserve" -> options.withNaming(FieldNaming.PRESERVE);
-            default -> throw new MojoExecutionException("invalid Fraise parameter: naming must be camel or"
-                    + " preserve, not '" + naming + "'");
+            default -> throw invalidParameter("naming", naming, "camel, preserve");
         };
         if (typeSources != null) {
             for (Map.Entry<String, String> binding : typeSources.entrySet()) {

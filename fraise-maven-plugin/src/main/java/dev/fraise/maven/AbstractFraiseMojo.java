@@ -10,6 +10,7 @@ import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import java.io.File;
@@ -73,7 +74,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /** PostgreSQL major version (14–18); empty for the provider's default (17 for {@code embedded}). */
     @Parameter(property = "fraise.postgres.major")
-    Integer postgresMajor;
+    String postgresMajor;
 
     /**
      * A server on which disposable databases are created ({@code postgresql://user:pw@host:port/db} or a JDBC
@@ -107,9 +108,12 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     FraiseSettings settings() {
         Path root = projectDir.toPath().toAbsolutePath().normalize();
-        ServerSettings server = new ServerSettings(ProviderKind.parse(provider),
+        ServerSettings server = new ServerSettings(
+                ProviderKind.parse(provider, parameter("provider", ServerSettings.PROVIDER_PROPERTY)),
                 Optional.ofNullable(serverUrl).filter(u -> !u.isBlank()),
-                postgresMajor == null ? OptionalInt.empty() : OptionalInt.of(postgresMajor))
+                postgresMajor == null || postgresMajor.isBlank() ? OptionalInt.empty()
+                        : OptionalInt.of(ServerSettings.parseMajor(postgresMajor,
+                                parameter("postgresMajor", ServerSettings.MAJOR_PROPERTY))))
                 .withDefaultsFrom(Map.of(), System.getenv());
         FraiseSettings settings = FraiseSettings.forProject(root)
                 .withEnvironment(env)
@@ -148,6 +152,20 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             afterBuild = migrator::up;
         }
         return TemplatePool.create(server, plan, settings.pool().withPrefetch(0), afterBuild);
+    }
+
+    /** How a parameter is named in errors: {@code plugin parameter provider (fraise.provider)}. */
+    static String parameter(String name, String property) {
+        return "plugin parameter " + name + " (" + property + ")";
+    }
+
+    /**
+     * The {@code SETTING_INVALID} failure of a parameter whose user property is {@code fraise.<name>}.
+     *
+     * @param accepted the accepted values, e.g. {@code error, warning}
+     */
+    static FraiseException invalidParameter(String name, Object value, String accepted) {
+        return InvalidSetting.of(parameter(name, "fraise." + name), value, accepted);
     }
 
     /** A project-relative path for messages, with forward slashes. */

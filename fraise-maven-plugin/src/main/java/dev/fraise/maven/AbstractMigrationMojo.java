@@ -25,10 +25,12 @@ abstract class AbstractMigrationMojo extends AbstractFraiseMojo {
     @Override
     final void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         ProjectConfig config = projectConfig(settings);
-        String url = databaseUrl != null && !databaseUrl.isBlank() ? databaseUrl : config.databaseUrl()
+        boolean explicit = databaseUrl != null && !databaseUrl.isBlank();
+        String url = explicit ? databaseUrl : config.databaseUrl()
                 .orElseThrow(() -> new MojoExecutionException("no database to migrate: set databaseUrl"
                         + " (-Dfraise.databaseUrl) or database_url in the " + config.environment() + " environment"));
-        TargetDatabase target = TargetDatabase.parse(url);
+        TargetDatabase target = TargetDatabase.parse(url, explicit ? parameter("databaseUrl", "fraise.databaseUrl")
+                : "database_url of the " + config.environment() + " environment");
         Migrator migrator = Migrator.forProject(config);
         try (Connection connection = target.connect()) {
             migrate(migrator, connection, target.shown());

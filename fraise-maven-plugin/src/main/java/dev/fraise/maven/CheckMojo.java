@@ -79,10 +79,10 @@ public class CheckMojo extends AbstractContractMojo {
         }
     }
 
-    private ContractOptions options() throws MojoExecutionException {
+    private ContractOptions options() {
         ContractOptions options = contractOptions();
         if (sample < 0) {
-            throw new MojoExecutionException("invalid Fraise parameter: sample must be 0 or more, not " + sample);
+            throw invalidParameter("sample", sample, "0 (static) or more rows per view");
         }
         if (sample > 0) {
             options = options.sampling(sample);

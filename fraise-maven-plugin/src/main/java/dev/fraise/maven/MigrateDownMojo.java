@@ -3,7 +3,6 @@ package dev.fraise.maven;
 import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import java.sql.Connection;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -20,9 +19,9 @@ public class MigrateDownMojo extends AbstractMigrationMojo {
     int steps;
 
     @Override
-    void migrate(Migrator migrator, Connection connection, String database) throws MojoExecutionException {
+    void migrate(Migrator migrator, Connection connection, String database) {
         if (steps < 1) {
-            throw new MojoExecutionException("invalid Fraise parameter: steps must be at least 1, not " + steps);
+            throw invalidParameter("steps", steps, "1 or more");
         }
         MigrationRun run = migrator.down(connection, steps);
         getLog().info("Fraise migrate-down: " + (run.migrations().isEmpty() ? "nothing to roll back"

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * A contract report format and the file the {@code check} goal writes it to. The JUnit XML is named as Surefire
@@ -31,7 +30,7 @@ enum ReportFile {
     }
 
     /** The files for the {@code reportFormats} parameter; {@code none} (or nothing) for none. */
-    static List<ReportFile> parse(List<String> names) throws MojoExecutionException {
+    static List<ReportFile> parse(List<String> names) {
         Set<ReportFile> files = new LinkedHashSet<>();
         for (String raw : names == null ? List.<String>of() : names) {
             for (String name : raw.split(",")) {
@@ -42,8 +41,8 @@ enum ReportFile {
                 try {
                     files.add(valueOf(key.equals("XML") ? "JUNIT" : key.equals("MD") ? "MARKDOWN" : key));
                 } catch (IllegalArgumentException e) {
-                    throw new MojoExecutionException("invalid Fraise parameter: unknown report format '" + name.trim()
-                            + "'; use json, junit, markdown, sarif, console or none");
+                    throw AbstractFraiseMojo.invalidParameter("reportFormats", name.trim(),
+                            "json, junit, markdown, sarif, console or none");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.fraise.maven;
 
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -20,15 +22,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 record TargetDatabase(String jdbcUrl, String user, String password, String shown) {
 
-    static TargetDatabase parse(String url) throws MojoExecutionException {
+    private static final String ACCEPTED = "postgresql://user:password@host:port/database or jdbc:postgresql://...";
+
+    /**
+     * Parses {@code url}.
+     *
+     * @param setting where the URL was given, for the error
+     * @throws FraiseException {@code SETTING_INVALID} when it is neither a libpq nor a JDBC PostgreSQL URL
+     */
+    static TargetDatabase parse(String url, String setting) {
         String raw = url.trim();
         String shown = raw.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@").replaceAll("password=[^&]*", "password=***");
         if (raw.startsWith("jdbc:postgresql:")) {
             return new TargetDatabase(raw, "", "", shown);
         }
         if (!raw.startsWith("postgresql://") && !raw.startsWith("postgres://")) {
-            throw new MojoExecutionException("invalid Fraise parameter: databaseUrl " + shown + " is neither"
-                    + " postgresql://user:password@host:port/database nor jdbc:postgresql://...");
+            throw InvalidSetting.of(setting, shown, ACCEPTED);
         }
         try {
             URI uri = new URI(raw);
@@ -45,7 +54,7 @@ record TargetDatabase(String jdbcUrl, String user, String password, String shown
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
             return new TargetDatabase("jdbc:postgresql://" + host + ":" + port + path + query, user, password, shown);
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("invalid Fraise parameter: databaseUrl " + shown + ": " + e.getReason());
+            throw InvalidSetting.of(setting, shown, ACCEPTED + " (" + e.getReason() + ")");
         }
     }
 

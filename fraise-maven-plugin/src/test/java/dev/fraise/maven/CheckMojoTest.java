@@ -69,13 +69,22 @@ class CheckMojoTest {
     void badParametersAndMissingSchemasAreToolErrors() {
         CheckMojo mojo = mojo("../examples/blog", new ArrayList<>());
         mojo.failOn = "never";
-        assertEquals("invalid Fraise parameter: failOn must be error or warning, not 'never'",
+        assertEquals("SETTING_INVALID: plugin parameter failOn (fraise.failOn) is 'never'; accepted: error, warning",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.failOn = "error";
         mojo.reportFormats = List.of("json", "pdf");
-        assertEquals("invalid Fraise parameter: unknown report format 'pdf'; use json, junit, markdown, sarif,"
-                + " console or none", assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+        assertEquals("SETTING_INVALID: plugin parameter reportFormats (fraise.reportFormats) is 'pdf'; accepted: json,"
+                + " junit, markdown, sarif, console or none",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.reportFormats = List.of("none");
+        mojo.naming = "snake";
+        assertEquals("SETTING_INVALID: plugin parameter naming (fraise.naming) is 'snake'; accepted: camel, preserve",
+                assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+        mojo.naming = "camel";
+        mojo.sample = -1;
+        assertEquals("SETTING_INVALID: plugin parameter sample (fraise.sample) is '-1'; accepted: 0 (static) or more"
+                + " rows per view", assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+        mojo.sample = 0;
         mojo.graphqlSchema = List.of("missing.graphql");
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("SDL_NOT_FOUND: "), e.getMessage());

@@ -54,6 +54,9 @@ class MigrationMojosTest {
         migrate.execute();
         migrate.execute();
         MigrateDownMojo down = configure(new MigrateDownMojo(), url, log);
+        down.steps = 0;
+        assertEquals("SETTING_INVALID: plugin parameter steps (fraise.steps) is '0'; accepted: 1 or more",
+                assertThrows(MojoExecutionException.class, down::execute).getMessage());
         down.steps = 1;
         down.execute();
         StatusMojo status = configure(new StatusMojo(), url, log);
@@ -111,12 +114,14 @@ class MigrationMojosTest {
 
     @Test
     void libpqUrlsBecomeJdbcUrlsWithCredentialsApart() throws Exception {
-        TargetDatabase target = TargetDatabase.parse("postgresql://app:s%40cret@db.example:6543/blog?sslmode=require");
+        TargetDatabase target = TargetDatabase.parse("postgresql://app:s%40cret@db.example:6543/blog?sslmode=require",
+                "databaseUrl");
         assertEquals(new TargetDatabase("jdbc:postgresql://db.example:6543/blog?sslmode=require", "app", "s@cret",
                 "postgresql://app:***@db.example:6543/blog?sslmode=require"), target);
-        assertEquals("invalid Fraise parameter: databaseUrl mysql://x is neither postgresql://user:password@host:port"
-                + "/database nor jdbc:postgresql://...", assertThrows(MojoExecutionException.class,
-                () -> TargetDatabase.parse("mysql://x")).getMessage());
+        MigrateMojo migrate = configure(new MigrateMojo(), "mysql://app:secret@db/app", new ArrayList<>());
+        assertEquals("SETTING_INVALID: plugin parameter databaseUrl (fraise.databaseUrl) is 'mysql://app:***@db/app';"
+                + " accepted: postgresql://user:password@host:port/database or jdbc:postgresql://...",
+                assertThrows(MojoExecutionException.class, migrate::execute).getMessage());
     }
 
     private static String database(String name) throws Exception {
