@@ -3,6 +3,8 @@ assert (log =~ /Fraise uses embedded PostgreSQL \d+/).count == 4: 'build and che
 assert (log =~ /Fraise check: 1 type\(s\) against 1 view\(s\): 0 error\(s\), 0 warning\(s\)/).count == 2
 ['a', 'b'].each { assert new File(basedir, "$it/target/fraise/report.json").isFile() }
 assert log.contains('BUILD SUCCESS')
+def warning = "[WARNING] CONFIG_UNKNOWN_KEY: db/environments/local.yaml:5: unknown key 'colour' (ignored)"
+assert log.count(warning) == 1: 'a config warning is logged once, by the plugin, not again by the engine'
 ['postmaster started', 'Did not clean up directory', 'database system is ready', 'Detected a Linux']
         .each { assert !log.contains(it): "zonky's INFO output stays out of the build log: $it" }
 return true

@@ -2,6 +2,8 @@ package dev.fraise;
 
 import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
+import dev.fraise.config.ConfigWarning;
+import dev.fraise.config.ConfigWarnings;
 import dev.fraise.config.IncludeDir;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.ProjectConfigLoader;
@@ -40,10 +42,23 @@ public final class Fraise {
     private Fraise() {
     }
 
-    /** Loads the project's Confiture configuration, with {@code schemaDirs} applied. */
+    /**
+     * Loads the project's Confiture configuration, with {@code schemaDirs} applied. Its warnings
+     * ({@code CONFIG_UNKNOWN_KEY: file:line: ...}) are logged at WARN, each once per JVM; they stay in
+     * {@link ProjectConfig#warnings()}.
+     */
     public static ProjectConfig loadConfig(FraiseSettings settings) {
+        return loadConfig(settings, ConfigWarnings::log);
+    }
+
+    /**
+     * Loads the project's Confiture configuration, with {@code schemaDirs} applied, handing each warning not
+     * reported before in this JVM to {@code warnings} instead of the log (for a caller with a log of its own).
+     */
+    public static ProjectConfig loadConfig(FraiseSettings settings, Consumer<ConfigWarning> warnings) {
         ProjectConfig config = ProjectConfigLoader.load(settings.projectDir(), settings.environment(),
                 settings.configFile().orElse(null), System.getenv());
+        ConfigWarnings.report(config, warnings);
         if (settings.schemaDirs().isEmpty()) {
             return config;
         }
@@ -53,7 +68,10 @@ public final class Fraise {
         return config.withIncludeDirs(dirs);
     }
 
-    /** The ordered schema files of the project and their hash. */
+    /**
+     * The ordered schema files of the project and their hash. Config warnings are logged as by
+     * {@link #loadConfig(FraiseSettings)}.
+     */
     public static SchemaPlan plan(FraiseSettings settings) {
         return SchemaPlanner.plan(loadConfig(settings), settings.seeds());
     }
@@ -71,6 +89,10 @@ public final class Fraise {
      * The JVM-wide pool for {@code settings}: starts the shared server if needed and builds the template on
      * first use, applying pending migrations to it when {@link FraiseSettings#migrations()} is set (so every
      * clone carries them). Pools are closed (clones and template dropped) before the server stops at JVM exit.
+     * Config warnings are logged as by {@link #loadConfig(FraiseSettings)}.
+     *
+     * @throws dev.fraise.error.FraiseException e.g. {@code SETTING_INVALID} for a {@code fraise.provider} or
+     *                                          {@code fraise.postgres.major} system property Fraise does not accept
      */
     public static TemplatePool sharedPool(FraiseSettings settings) {
         SchemaPlan plan = plan(settings);

@@ -123,10 +123,12 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         return config == null ? settings : settings.withConfigFile(config.toPath());
     }
 
-    /** The project's configuration with {@link #migrationsDir} applied; its warnings are logged. */
+    /**
+     * The project's configuration with {@link #migrationsDir} applied. Its warnings go to the Maven log, each once
+     * per build JVM (the engine does not log them again).
+     */
     ProjectConfig projectConfig(FraiseSettings settings) {
-        ProjectConfig loaded = Fraise.loadConfig(settings);
-        loaded.warnings().forEach(w -> getLog().warn(w.toString()));
+        ProjectConfig loaded = Fraise.loadConfig(settings, w -> getLog().warn(w.toString()));
         if (migrationsDir == null) {
             return loaded;
         }

@@ -1,9 +1,12 @@
 package dev.fraise.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,42 @@ class BuildMojoTest {
         assertEquals("BUILD_DIR_MISSING: db/schema: schema directory does not exist", e.getMessage());
     }
 
+    @Test
+    void aProviderFraiseDoesNotKnowIsAnInvalidSettingNamingTheParameter() {
+        BuildMojo mojo = mojo("ok", new ArrayList<>());
+        mojo.provider = "dockr";
+        assertInvalidSetting("SETTING_INVALID: plugin parameter provider (fraise.provider) is 'dockr'; accepted: auto,"
+                + " server, testcontainers, embedded", mojo);
+    }
+
+    @Test
+    void aMajorThatIsNoNumberOrOutOfRangeIsAnInvalidSetting() {
+        BuildMojo mojo = mojo("ok", new ArrayList<>());
+        mojo.postgresMajor = "abc";
+        assertInvalidSetting("SETTING_INVALID: plugin parameter postgresMajor (fraise.postgres.major) is 'abc';"
+                + " accepted: 14 to 18", mojo);
+        mojo.postgresMajor = "13";
+        assertInvalidSetting("SETTING_INVALID: plugin parameter postgresMajor (fraise.postgres.major) is '13';"
+                + " accepted: 14 to 18", mojo);
+    }
+
+    @Test
+    void configWarningsGoToTheBuildLogOncePerJvm() throws Exception {
+        List<String> first = new ArrayList<>();
+        mojo("unknown-key", first).execute();
+        List<String> second = new ArrayList<>();
+        mojo("unknown-key", second).execute();
+        assertEquals(List.of("WARN CONFIG_UNKNOWN_KEY: db/environments/local.yaml:4: unknown key 'colour' (ignored)"),
+                first.stream().filter(l -> l.startsWith("WARN ")).toList());
+        assertEquals(List.of(), second.stream().filter(l -> l.startsWith("WARN ")).toList());
+    }
+
+    private static void assertInvalidSetting(String message, BuildMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(message, e.getMessage());
+        assertEquals(ErrorCode.SETTING_INVALID, assertInstanceOf(FraiseException.class, e.getCause()).code());
+    }
+
     private static BuildMojo mojo(String project, List<String> log) {
         BuildMojo mojo = new BuildMojo();
         mojo.projectDir = new File("src/test/resources/projects/" + project);
@@ -54,6 +93,11 @@ class BuildMojoTest {
             @Override
             public void info(CharSequence content) {
                 log.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("WARN " + content);
             }
         });
         return mojo;
