@@ -1,5 +1,6 @@
 package dev.fraise.database;
 
+import dev.fraise.build.SqlScripts;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.sql.Connection;
@@ -75,12 +76,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Executes one or more SQL statements in auto-commit mode. */
+    /**
+     * Executes one or more SQL statements in auto-commit mode.
+     *
+     * @throws IllegalStateException when PostgreSQL rejects them, with its one-line message and the SQLSTATE:
+     *                               {@code SQL failed on fraise_…: relation "x" does not exist (SQLSTATE 42P01)}
+     */
     public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed on " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("SQL failed on " + name + ": " + SqlScripts.describe(e), e);
         }
     }
 
@@ -88,6 +94,8 @@ public final class Database implements AutoCloseable {
      * Runs a query and returns its rows as a JSON array. When the query has one column (say
      * {@code SELECT data FROM v_post}), the array holds that column's values; otherwise it holds one object
      * per row. {@code ?} placeholders are bound to {@code parameters} in order.
+     *
+     * @throws IllegalStateException when PostgreSQL rejects the query, with its one-line message and the SQLSTATE
      */
     public String queryJson(String sql, Object... parameters) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(String.format(JSON_ROWS, sql))) {
@@ -99,7 +107,7 @@ public final class Database implements AutoCloseable {
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("query failed on " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("query failed on " + name + ": " + SqlScripts.describe(e), e);
         }
     }
 
