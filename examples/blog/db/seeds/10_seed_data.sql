@@ -16,26 +16,27 @@ VALUES
      NULL, NULL, false,
      '2025-01-12T09:00:00Z', '2025-01-12T09:00:00Z');
 
--- Posts: two by alice (one unpublished draft), one by bob without an excerpt.
-INSERT INTO tb_post (id, identifier, fk_user, title, content, excerpt, tags, is_published, published_at, created_at, updated_at)
+-- Posts: two by alice (one unpublished draft), one by bob without an excerpt. The first one's slug is the
+-- walkthrough's (createPost's slug argument), shorter than its identifier.
+INSERT INTO tb_post (id, identifier, fk_user, title, slug, content, excerpt, tags, is_published, published_at, created_at, updated_at)
 VALUES
     ('b0000000-0000-4000-8000-000000000001', 'getting-started-with-fraiseql',
      (SELECT pk_user FROM tb_user WHERE identifier = 'alice'),
-     'Getting Started with FraiseQL',
+     'Getting Started with FraiseQL', 'getting-started-fraiseql',
      'FraiseQL makes GraphQL development a breeze: write views, get an API.',
      'Learn how to build GraphQL APIs with FraiseQL',
      ARRAY['graphql', 'python', 'tutorial'], true, '2025-02-01T10:00:00Z',
      '2025-02-01T09:00:00Z', '2025-02-01T10:00:00Z'),
     ('b0000000-0000-4000-8000-000000000002', 'cqrs-in-postgresql',
      (SELECT pk_user FROM tb_user WHERE identifier = 'alice'),
-     'CQRS in PostgreSQL',
+     'CQRS in PostgreSQL', 'cqrs-in-postgresql',
      'Draft: separate tb_ write tables from v_ read views.',
      'Why write tables and read views should be separate',
      ARRAY['postgresql', 'cqrs'], false, NULL,
      '2025-02-05T09:00:00Z', '2025-02-05T09:00:00Z'),
     ('b0000000-0000-4000-8000-000000000003', 'jsonb-tips-and-tricks',
      (SELECT pk_user FROM tb_user WHERE identifier = 'bob'),
-     'JSONB Tips and Tricks',
+     'JSONB Tips and Tricks', 'jsonb-tips-and-tricks',
      'jsonb_build_object, jsonb_agg and FILTER: everything you need for views.',
      NULL,
      '{}', true, '2025-02-03T12:00:00Z',
@@ -70,3 +71,4 @@ VALUES
 -- Refresh the query-side projections.
 SELECT sync_tv_post();
 SELECT sync_tv_user();
+SELECT sync_tv_comment();

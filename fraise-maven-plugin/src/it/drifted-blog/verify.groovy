@@ -9,8 +9,8 @@ assert json.summary.errors == 5
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('Fraise check: 4 type(s) against 4 view(s): 5 error(s), 0 warning(s)')
-assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:46:3: Comment.isEdited: ')
-assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:63:3: UserWithPosts.postCount: ')
+assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:49:3: Comment.isEdited: ')
+assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:68:3: UserWithPosts.postCount: ')
 assert log.contains('Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error)')
 assert new File(basedir, 'target/fraise/TEST-fraise-contracts.xml').isFile()
 return true

@@ -12,6 +12,7 @@ SELECT
         'bio',        u.bio,
         'avatar_url', u.avatar_url,
         'is_active',  u.is_active,
-        'created_at', u.created_at
+        'created_at', u.created_at,
+        'updated_at', u.updated_at
     ) AS data
 FROM tb_user u;

@@ -12,6 +12,7 @@ SELECT
         'identifier',        c.identifier,
         'content',           c.content,
         'created_at',        c.created_at,
+        'updated_at',        c.updated_at,
         'author',            vu.data,
         'post_id',           p.id::text,
         'parent_comment_id', parent.id::text

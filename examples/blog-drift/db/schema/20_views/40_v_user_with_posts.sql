@@ -16,6 +16,7 @@ SELECT
         'avatar_url', u.avatar_url,
         'is_active',  u.is_active,
         'created_at', u.created_at,
+        'updated_at', u.updated_at,
         'post_count', COUNT(p.pk_post)::text,
         'posts', jsonb_agg(vp.data ORDER BY vp.data->>'created_at' DESC)
                      FILTER (WHERE vp.id IS NOT NULL)
@@ -24,4 +25,4 @@ FROM tb_user u
 LEFT JOIN tb_post p ON p.fk_user = u.pk_user
 LEFT JOIN v_post vp ON vp.id = p.id
 GROUP BY u.pk_user, u.id, u.identifier, u.email, u.username, u.full_name,
-         u.bio, u.avatar_url, u.is_active, u.created_at;
+         u.bio, u.avatar_url, u.is_active, u.created_at, u.updated_at;

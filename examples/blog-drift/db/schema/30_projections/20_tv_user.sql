@@ -21,7 +21,8 @@ BEGIN
                'full_name',  u.full_name,
                'bio',        u.bio,
                'is_active',  u.is_active,
-               'created_at', u.created_at)
+               'created_at', u.created_at,
+               'updated_at', u.updated_at)
     FROM tb_user u;
 END;
 $$;

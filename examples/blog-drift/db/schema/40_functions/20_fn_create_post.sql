@@ -1,6 +1,7 @@
 -- Mutation createPost (FraiseQL v1 style: one jsonb input, returns mutation_response).
 --
--- Input keys (snake_case): author_id (UUID of the user), title, content (required);
+-- Input keys (snake_case): author_id (UUID of the user), title, slug (lowercase letters and
+-- digits in hyphen-separated words, e.g. getting-started-fraiseql), content (required);
 -- excerpt, tags (JSON array of strings), is_published (boolean, default false),
 -- identifier (optional; defaults to a slug of the title).
 --
@@ -8,7 +9,7 @@
 --   'new'               post created; entity = v_post.data, tv_post synced
 --   'failed:validation' missing/blank required key or malformed value
 --   'failed:not_found'  no user with id author_id
---   'failed:conflict'   an explicit identifier is already taken
+--   'failed:conflict'   the slug, or an explicit identifier, is already taken
 -- Failures never raise: they return entity NULL and error details in metadata.
 -- Results are built with the mutation_* helpers in 05_types/10_mutation_helpers.sql.
 CREATE OR REPLACE FUNCTION fn_create_post(input jsonb) RETURNS mutation_response
@@ -16,6 +17,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     v_author_id     text;
     v_title         text;
+    v_slug          text;
     v_content       text;
     v_excerpt       text;
     v_tags_json     jsonb;
@@ -34,6 +36,7 @@ BEGIN
 
     v_author_id  := nullif(btrim(input->>'author_id'), '');
     v_title      := nullif(btrim(input->>'title'), '');
+    v_slug       := nullif(btrim(input->>'slug'), '');
     v_content    := nullif(btrim(input->>'content'), '');
     v_excerpt    := input->>'excerpt';
     v_tags_json  := input->'tags';
@@ -49,6 +52,12 @@ BEGIN
     END IF;
     IF v_title IS NULL THEN
         RETURN mutation_validation_error('title', 'title is required');
+    END IF;
+    IF v_slug IS NULL THEN
+        RETURN mutation_validation_error('slug', 'slug is required');
+    END IF;
+    IF v_slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' THEN
+        RETURN mutation_validation_error('slug', 'slug must be lowercase letters and digits separated by hyphens');
     END IF;
     IF v_content IS NULL THEN
         RETURN mutation_validation_error('content', 'content is required');
@@ -76,6 +85,11 @@ BEGIN
         RETURN mutation_not_found('User', v_author_id, 'author_id');
     END IF;
 
+    -- Conflicts (checked before insert)
+    IF EXISTS (SELECT 1 FROM tb_post p WHERE p.slug = v_slug) THEN
+        RETURN mutation_conflict('slug', 'a post with slug ' || v_slug || ' already exists');
+    END IF;
+
     -- Identifier: explicit (must be free) or derived from the title (made unique)
     IF v_identifier IS NOT NULL THEN
         IF EXISTS (SELECT 1 FROM tb_post p WHERE p.identifier = v_identifier) THEN
@@ -92,9 +106,9 @@ BEGIN
     END IF;
 
     BEGIN
-        INSERT INTO tb_post (id, identifier, fk_user, title, content, excerpt, tags,
+        INSERT INTO tb_post (id, identifier, fk_user, title, slug, content, excerpt, tags,
                              is_published, published_at)
-        VALUES (v_id, v_identifier, v_user_pk, v_title, v_content, v_excerpt, v_tags,
+        VALUES (v_id, v_identifier, v_user_pk, v_title, v_slug, v_content, v_excerpt, v_tags,
                 v_is_published, CASE WHEN v_is_published THEN now() END);
     EXCEPTION WHEN unique_violation THEN
         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;

@@ -8,6 +8,7 @@ CREATE TABLE tb_post (
     fk_user       INTEGER NOT NULL REFERENCES tb_user(pk_user),   -- author
 
     title         TEXT NOT NULL,
+    slug          TEXT NOT NULL UNIQUE,                           -- URL slug (migration 002)
     content       TEXT NOT NULL,
     excerpt       TEXT NULL,
     tags          TEXT[] NOT NULL DEFAULT '{}',

@@ -7,12 +7,14 @@ SELECT
         'id',           p.id::text,
         'identifier',   p.identifier,
         'title',        p.title,
+        'slug',         p.slug,
         'content',      p.content,
         'excerpt',      p.excerpt,
         'tags',         p.tags,
         'is_published', p.is_published,
         'published_at', p.published_at,
         'created_at',   p.created_at,
+        'updated_at',   p.updated_at,
         'view_count',   p.view_count,
         'author',       vu.data
     ) AS data

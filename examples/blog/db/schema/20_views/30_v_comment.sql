@@ -11,6 +11,7 @@ SELECT
         'content',           c.content,
         'is_edited',         c.is_edited,
         'created_at',        c.created_at,
+        'updated_at',        c.updated_at,
         'author',            vu.data,
         'post_id',           p.id::text,
         'parent_comment_id', parent.id::text

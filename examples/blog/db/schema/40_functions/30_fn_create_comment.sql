@@ -5,7 +5,7 @@
 -- defaults to a short slug derived from the new id).
 --
 -- Statuses:
---   'new'               comment created; entity = v_comment.data (no projection to sync)
+--   'new'               comment created; entity = v_comment.data, tv_comment synced
 --   'failed:validation' missing/blank required key, malformed UUID, or a parent
 --                       comment that belongs to another post
 --   'failed:not_found'  unknown post, author or parent comment
@@ -95,6 +95,8 @@ BEGIN
         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
         RETURN mutation_error('conflict', 'comment already exists', jsonb_build_object('constraint', v_constraint, 'type', 'conflict'));
     END;
+
+    PERFORM fn_sync_tv_comment(v_id);
 
     SELECT vc.data INTO v_entity FROM v_comment vc WHERE vc.id = v_id;
 

@@ -46,7 +46,7 @@ class CheckMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error);"
                 + " reports in "), e.getMessage());
-        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:46:3: Comment.isEdited: Comment.isEdited reads key"
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:49:3: Comment.isEdited: Comment.isEdited reads key"
                 + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited)"), log.toString());
         assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
         String json = Files.readString(reports.resolve("report.json"));

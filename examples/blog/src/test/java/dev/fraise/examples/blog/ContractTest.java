@@ -62,7 +62,8 @@ class ContractTest {
     @Test
     void bobsPostEmbedsHimAndHasNoExcerpt() {
         assertView(db, "v_post").row("b0000000-0000-4000-8000-000000000003").matches("""
-                {"title": "JSONB Tips and Tricks", "excerpt": null, "tags": [], "view_count": 0,
+                {"title": "JSONB Tips and Tricks", "slug": "jsonb-tips-and-tricks", "excerpt": null, "tags": [],
+                 "view_count": 0,
                  "author": {"username": "bob", "avatar_url": null}}""");
         assertView(db, "v_post").rows().hasSize(3);
     }

@@ -18,7 +18,8 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
  * The blog as {@code confiture build} + {@code confiture migrate up} leave it: schema and seeds, then
- * {@code db/migrations/001_add_post_views} recorded in {@code tb_confiture}. Each test gets its own database.
+ * {@code db/migrations/001_add_post_views} and {@code 002_add_post_slug_and_tv_comment} recorded in
+ * {@code tb_confiture}. Each test gets its own database.
  */
 @FraiseDatabase(seeds = true, migrations = true, isolation = Isolation.PER_METHOD)
 class PostViewsMigrationTest {
@@ -31,10 +32,10 @@ class PostViewsMigrationTest {
             assertTrue(MIGRATOR.status(c).upToDate());
             assertEquals(List.of(), MIGRATOR.validate(c));
         }
-        String checksum = MIGRATOR.migrations().find("001").orElseThrow().checksum();
-        JSONAssert.assertEquals("[{\"version\": \"001\", \"name\": \"add_post_views\", \"checksum\": \"" + checksum
-                        + "\", \"applied_by\": \"" + db.user() + "\"}]",
-                db.queryJson("SELECT version, name, checksum, applied_by FROM tb_confiture"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[" + row("001", "add_post_views", db) + ", "
+                        + row("002", "add_post_slug_and_tv_comment", db) + "]",
+                db.queryJson("SELECT version, name, checksum, applied_by FROM tb_confiture ORDER BY version"),
+                JSONCompareMode.STRICT);
     }
 
     @Test
@@ -55,19 +56,27 @@ class PostViewsMigrationTest {
                 + " FROM v_user_with_posts WHERE data->>'username' = 'bob'"), JSONCompareMode.STRICT);
     }
 
+    /** 001 is rolled back after 002, which depends on it (its v_post emits view_count), and reapplied before it. */
     @Test
     void rollingBackAndReapplyingRoundTripsOnSeededData(Database db) throws Exception {
         try (Connection c = db.connect()) {
-            assertEquals(List.of("001"), MIGRATOR.down(c, 1).versions());
+            assertEquals(List.of("002", "001"), MIGRATOR.down(c, 2).versions());
             assertEquals("[0]", db.queryJson("SELECT count(*) FROM tv_post WHERE jsonb_exists(data, 'view_count')"));
             assertEquals("[0]", db.queryJson("SELECT count(*) FROM information_schema.columns"
                     + " WHERE table_name = 'tb_post' AND column_name = 'view_count'"));
             assertEquals("[0]", db.queryJson("SELECT count(*) FROM tb_confiture"));
 
-            assertEquals(List.of("001"), MIGRATOR.up(c).versions());
+            assertEquals(List.of("001", "002"), MIGRATOR.up(c).versions());
         }
         assertEquals("[0, 0, 0]", db.queryJson("SELECT (data->>'view_count')::int FROM v_post"));
         JSONAssert.assertEquals(db.queryJson("SELECT data FROM v_post ORDER BY id"),
                 db.queryJson("SELECT data FROM tv_post ORDER BY id"), JSONCompareMode.STRICT);
+    }
+
+    /** The tracking row Confiture writes for a migration: its checksum and the user who applied it. */
+    private static String row(String version, String name, Database db) {
+        return "{\"version\": \"" + version + "\", \"name\": \"" + name + "\", \"checksum\": \""
+                + MIGRATOR.migrations().find(version).orElseThrow().checksum() + "\", \"applied_by\": \"" + db.user()
+                + "\"}";
     }
 }

@@ -46,6 +46,29 @@ class ReadViewsTest {
                 db.queryJson("SELECT data FROM tv_post ORDER BY id"), JSONCompareMode.STRICT);
         JSONAssert.assertEquals(db.queryJson("SELECT data FROM v_user ORDER BY id"),
                 db.queryJson("SELECT data FROM tv_user ORDER BY id"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals(db.queryJson("SELECT data FROM v_comment ORDER BY id"),
+                db.queryJson("SELECT data FROM tv_comment ORDER BY id"), JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void postsCarryTheirOwnSlug() throws Exception {
+        JSONAssert.assertEquals("""
+                [{"identifier": "getting-started-with-fraiseql", "slug": "getting-started-fraiseql"},
+                 {"identifier": "cqrs-in-postgresql", "slug": "cqrs-in-postgresql"},
+                 {"identifier": "jsonb-tips-and-tricks", "slug": "jsonb-tips-and-tricks"}]""",
+                db.queryJson("SELECT identifier, slug FROM tb_post ORDER BY id"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[\"getting-started-fraiseql\", \"cqrs-in-postgresql\", \"jsonb-tips-and-tricks\"]",
+                db.queryJson("SELECT data->>'slug' FROM v_post ORDER BY id"), JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void everyViewShowsWhenItsRowWasLastUpdated() {
+        assertEquals("[\"comment-alice-on-jsonb-tips\"]", db.queryJson("SELECT data->>'identifier' FROM v_comment"
+                + " WHERE (data->>'updated_at')::timestamptz > (data->>'created_at')::timestamptz"),
+                "only the edited comment was updated after its creation");
+        assertEquals("[0]", db.queryJson("SELECT count(*) FROM (SELECT data FROM v_user UNION ALL"
+                + " SELECT data FROM v_post UNION ALL SELECT data FROM v_comment UNION ALL"
+                + " SELECT data FROM v_user_with_posts) d WHERE NOT jsonb_exists(d.data, 'updated_at')"));
     }
 
     @Test
