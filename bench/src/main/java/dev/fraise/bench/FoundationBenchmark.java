@@ -26,8 +26,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +40,9 @@ import java.util.stream.Stream;
 
 /**
  * The foundation benchmark: embedded cold start (fresh JVM per run, with and without the cached pristine
- * cluster), first database ready, rebuild from DDL, clone acquire with and without prefetch, and
- * {@code FILE_COPY} vs {@code WAL_LOG}. Plain {@link System#nanoTime()} timing; warm-up runs are excluded
+ * cluster), first database ready, rebuild from DDL, clone acquire with and without prefetch (for tests longer
+ * and shorter than a clone), {@code FILE_COPY} vs {@code WAL_LOG}, and the first run on a fresh machine (no
+ * binaries cache either). Plain {@link System#nanoTime()} timing; warm-up runs are excluded
  * from the statistics. Prints a Markdown table and writes it to {@code --output}.
  *
  * <p>Run with {@code mvn -Pbench -pl bench -am verify}. The same class is the child process of the cold-start
@@ -53,6 +54,8 @@ public final class FoundationBenchmark {
             new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty());
     private static final String RESULT = "RESULT ";
     private static final long CHILD_TIMEOUT_SECONDS = 180;
+    /** How long a fresh-machine run waits for other JVMs to stop using the caches before it is skipped. */
+    private static final long IDLE_WAIT_SECONDS = 120;
 
     private FoundationBenchmark() {
     }
@@ -78,7 +81,9 @@ public final class FoundationBenchmark {
                 intOption(options, "runs", 10),
                 intOption(options, "warmup", 2),
                 intOption(options, "acquire-runs", 30),
-                intOption(options, "hold-ms", 20));
+                intOption(options, "hold-ms", 20),
+                intsOption(options, "short-holds-ms", List.of(0, 5)),
+                intOption(options, "fresh-runs", 10));
     }
 
     /**
@@ -89,7 +94,7 @@ public final class FoundationBenchmark {
     private static int relaunchFromSnapshot(String[] args, Path targetDir) throws IOException, InterruptedException {
         Path snapshot = targetDir.resolve("bench-classpath");
         if (Files.exists(snapshot)) {
-            deleteTree(snapshot);
+            EmbeddedCaches.deleteTree(snapshot);
         }
         Files.createDirectories(snapshot);
         Path m2 = Path.of(System.getProperty("user.home"), ".m2").toAbsolutePath().normalize();
@@ -188,17 +193,24 @@ public final class FoundationBenchmark {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Path base = fraiseBase();
+    private final EmbeddedCaches caches = EmbeddedCaches.defaultLocation();
+    private final Path base = caches.base();
+    private final List<String> loads = new ArrayList<>();
 
-    private void run(Path project, Path output, int runs, int warmup, int acquireRuns, int holdMs)
-            throws Exception {
+    private void run(Path project, Path output, int runs, int warmup, int acquireRuns, int holdMs,
+                     List<Integer> shortHolds, int freshRuns) throws Exception {
         if (runs < 10 || acquireRuns < 10) {
             throw new IllegalArgumentException("at least 10 measured runs are required");
+        }
+        if (freshRuns < 5) {
+            throw new IllegalArgumentException("at least 5 fresh-machine runs are required");
         }
         long benchStart = System.nanoTime();
         String loadBefore = loadAverage();
         log("Fraise foundation benchmark: project " + project + ", " + runs + " runs (+" + warmup
-                + " warm-up), " + acquireRuns + " simulated tests per pool, hold " + holdMs + " ms");
+                + " warm-up), " + acquireRuns + " simulated tests per pool, hold " + holdMs + " ms (and "
+                + shortHolds + " ms), " + freshRuns + " fresh-machine runs");
+        phase("item 1");
 
         // 1. Embedded cold start: fresh JVM per run, pristine cluster deleted (initdb) vs present.
         List<Double> cold = new ArrayList<>();
@@ -211,13 +223,13 @@ public final class FoundationBenchmark {
         boolean allClean = true;
         for (int i = 0; i < warmup + runs; i++) {
             boolean measured = i >= warmup;
-            deletePristine();
-            boolean binaries = Files.isDirectory(base.resolve("binaries"));
+            caches.deletePristine();
+            boolean binaries = caches.hasBinaries();
             Map<String, String> c = child("start", project);
-            if (pristineDirs().isEmpty()) {
+            if (caches.pristineDirs().isEmpty()) {
                 throw new IllegalStateException("the cold run did not leave a pristine cluster in " + base);
             }
-            boolean binaries2 = Files.isDirectory(base.resolve("binaries"));
+            boolean binaries2 = caches.hasBinaries();
             Map<String, String> w = child("start", project);
             allClean &= Boolean.parseBoolean(c.get("clean")) && Boolean.parseBoolean(w.get("clean"));
             if (measured) {
@@ -248,6 +260,7 @@ public final class FoundationBenchmark {
                 + "cold and warm runs", close, "", null));
 
         // 2. First database ready in a fresh JVM (warm server start + plan + template build with seeds).
+        phase("item 2");
         List<Double> firstDb = new ArrayList<>();
         List<Double> firstStart = new ArrayList<>();
         List<Double> firstCreate = new ArrayList<>();
@@ -280,6 +293,7 @@ public final class FoundationBenchmark {
         rows.add(Row.of("2", "… from `java` process spawn to first database acquired", firstSpawn, "", null));
 
         // 3–5 in this JVM, on one warm embedded server.
+        phase("items 3–5");
         PostgresServer server = PostgresServers.start(EMBEDDED);
         ServerProbe serverProbe = ServerProbe.of(server);
         try {
@@ -287,19 +301,27 @@ public final class FoundationBenchmark {
             String version = scalar(server, "SELECT version()");
             notes.add("Server: " + version + " (embedded, data directory on tmpfs, fsync/full_page_writes off).");
             notes.add("Schema: examples/blog with seeds, " + plan.files().size() + " files.");
-            measureInProcess(server, plan, warmup, acquireRuns, holdMs);
+            measureInProcess(server, plan, warmup, acquireRuns, holdMs, shortHolds);
         } finally {
             server.close();
         }
         allClean &= serverProbe.gone();
 
-        String leaks = leakCheck();
+        // 6. Item 2 on a fresh machine: no binaries cache and no pristine cluster. Last, with no server of ours.
+        phase("item 6");
+        allClean &= measureFreshMachine(project, freshRuns);
+
+        String leaks = caches.leakCheck();
         notes.add("Leak check after the run: every server's postmaster stopped and data directory deleted: "
                 + (allClean ? "yes" : "NO") + ". " + leaks);
+        phase("end");
         notes.add(String.format(Locale.ROOT, "Total benchmark time %.0f s; load average (1/5/15 min) %s at the "
-                + "start, %s at the end.", (System.nanoTime() - benchStart) / 1e9, loadBefore, loadAverage()));
+                + "start, %s at the end; at the start of each phase: %s. Other builds may share this machine: "
+                + "compare the ratios (both sides measured in this run, minutes apart) rather than absolute times "
+                + "across runs.", (System.nanoTime() - benchStart) / 1e9, loadBefore, loadAverage(),
+                String.join("; ", loads)));
 
-        String report = render(runs, warmup, acquireRuns, holdMs);
+        String report = render(runs, warmup, acquireRuns, holdMs, shortHolds, freshRuns);
         System.out.println();
         System.out.println(report);
         Files.createDirectories(output.getParent());
@@ -310,11 +332,83 @@ public final class FoundationBenchmark {
         }
     }
 
-    private void measureInProcess(PostgresServer server, SchemaPlan plan, int warmup, int acquireRuns, int holdMs)
-            throws SQLException {
+    /**
+     * Item 6: the first run on a machine that never ran Fraise. Before each run both caches (unpacked binaries,
+     * pristine cluster) are deleted, once no other JVM uses them; the child then unpacks, runs initdb, builds the
+     * blog template and acquires the first clone. Returns whether every child cleaned up its server.
+     */
+    private boolean measureFreshMachine(Path project, int freshRuns) throws IOException, InterruptedException {
+        List<Double> start = new ArrayList<>();
+        List<Double> firstDb = new ArrayList<>();
+        List<Double> acquired = new ArrayList<>();
+        List<Double> spawn = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        boolean clean = true;
+        for (int i = 0; i < freshRuns; i++) {
+            Optional<String> busy = awaitIdleCaches();
+            if (busy.isPresent()) {
+                skipped.add("run " + (i + 1) + ": " + busy.get());
+                log("  fresh " + (i + 1) + ": SKIPPED, the caches are in use after " + IDLE_WAIT_SECONDS + " s: "
+                        + busy.get());
+                continue;
+            }
+            caches.deleteAll();
+            if (caches.hasBinaries() || !caches.pristineDirs().isEmpty()) {
+                throw new IllegalStateException("the caches in " + base + " could not be deleted");
+            }
+            Map<String, String> r = child("first-db", project);
+            clean &= Boolean.parseBoolean(r.get("clean"));
+            if (!caches.hasBinaries() || caches.pristineDirs().isEmpty()) {
+                throw new IllegalStateException("a fresh-machine run did not recreate the caches in " + base);
+            }
+            start.add(ms(r.get("start_ns")));
+            firstDb.add(ms(r.get("first_db_ns")));
+            acquired.add(ms(r.get("first_acquired_ns")));
+            spawn.add(Double.parseDouble(r.get("spawn_to_ready_ms")));
+            log(String.format(Locale.ROOT, "  fresh %2d: start %.0f ms, first database %.0f ms, acquired %.0f ms",
+                    i + 1, ms(r.get("start_ns")), ms(r.get("first_db_ns")), ms(r.get("first_acquired_ns"))));
+        }
+        if (start.size() < 5) {
+            notes.add("Item 6 (fresh machine) NOT MEASURED: only " + start.size() + " of " + freshRuns
+                    + " runs found the caches unused; " + skipped + ".");
+            return clean;
+        }
+        String target = "≤ 1000 ms (median; the target is set for a warm machine)";
+        rows.add(Row.of("6", "Fresh machine (binaries cache and pristine cluster deleted): server start in a fresh "
+                + "JVM (unpack binaries + initdb + start)", start, "", null));
+        rows.add(Row.of("6", "… first database ready: server start + plan + `TemplatePool.create` (blog, seeds on)",
+                firstDb, "", null));
+        rows.add(Row.of("6", "… plus first `acquire()` (default pool: prefetch 2, FILE_COPY)", acquired, target,
+                s -> s.median() <= 1000));
+        rows.add(Row.of("6", "… from `java` process spawn to first database acquired", spawn, "", null));
+        notes.add("Item 6: before each of its runs `" + base.resolve("binaries") + "` and `" + base
+                + "/initdb-*` were both deleted, after checking that no `postgres` process ran from or on "
+                + base + " and no binaries were being unpacked (waiting up to " + IDLE_WAIT_SECONDS + " s); "
+                + (skipped.isEmpty() ? "no run was skipped" : "skipped: " + skipped) + ". No warm-up: every run "
+                + "is a first run. The Maven repository jars were in the OS page cache, as items 1–2 had read them.");
+        return clean;
+    }
+
+    /** Empty once no other JVM uses the caches; the reason they are in use if that lasts too long. */
+    private Optional<String> awaitIdleCaches() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(IDLE_WAIT_SECONDS);
+        Optional<String> busy = caches.inUseBy();
+        if (busy.isPresent()) {
+            log("  waiting for other JVMs to stop using " + base + ": " + busy.get());
+        }
+        while (busy.isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            busy = caches.inUseBy();
+        }
+        return busy;
+    }
+
+    private void measureInProcess(PostgresServer server, SchemaPlan plan, int warmup, int acquireRuns, int holdMs,
+                                  List<Integer> shortHolds) throws SQLException {
         // 3. Rebuild from DDL: SchemaBuilder.build into a newly created, empty database.
         List<Double> build = new ArrayList<>();
         List<Double> rebuild = new ArrayList<>();
+        List<Double> dropped = new ArrayList<>();
         int statements = 0;
         try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
              Statement s = admin.createStatement()) {
@@ -326,17 +420,21 @@ public final class FoundationBenchmark {
                 BuildResult result;
                 long t1;
                 long t2;
+                long t3;
                 try (Connection c = server.dataSource(name).getConnection()) {
                     t1 = System.nanoTime();
                     result = SchemaBuilder.build(c, plan);
                     t2 = System.nanoTime();
                 } finally {
+                    t3 = System.nanoTime();
                     s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
+                long t4 = System.nanoTime();
                 statements = result.statements();
                 if (i >= warm) {
                     build.add((t2 - t1) / 1e6);
                     rebuild.add((t2 - t0) / 1e6);
+                    dropped.add((t4 - t3) / 1e6);
                 }
             }
         }
@@ -346,6 +444,8 @@ public final class FoundationBenchmark {
         Row rebuildRow = Row.of("3", "… including `CREATE DATABASE … TEMPLATE template0` and connect", rebuild, "",
                 null);
         rows.add(rebuildRow);
+        rows.add(Row.of("3", "`DROP DATABASE … WITH (FORCE)` of such a database (the pool drops each closed clone "
+                + "the same way, on its one background thread)", dropped, "", null));
         log(String.format(Locale.ROOT, "  rebuild from DDL: median %.1f ms", buildRow.stats.median()));
 
         // 4. Per-test acquire latency: prefetch 0 (synchronous clone) vs prefetch 2; one pool at a time.
@@ -354,22 +454,41 @@ public final class FoundationBenchmark {
         try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY),
                 c -> { })) {
             templateSize = scalar(server, "SELECT pg_size_pretty(pg_database_size('" + pool.templateName() + "'))");
-            sync = simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs);
+            sync = acquireTimes(simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs));
         }
         notes.add("Template database size: " + templateSize + ".");
         Row syncRow = Row.of("4", "`pool.acquire()`, prefetch 0 (synchronous `CREATE DATABASE … TEMPLATE`, "
-                + "FILE_COPY)", sync, "", null);
+                + "FILE_COPY), tests holding it " + holdMs + " ms", sync, "", null);
         rows.add(syncRow);
         log(String.format(Locale.ROOT, "  acquire prefetch 0: median %.2f ms", syncRow.stats.median()));
         List<Double> prefetched;
         try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY),
                 c -> { })) {
-            prefetched = simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs);
+            prefetched = acquireTimes(simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs));
         }
-        Row prefetchRow = Row.of("4", "`pool.acquire()`, prefetch 2 (FILE_COPY)", prefetched,
-                "≤ 10 ms (median)", s -> s.median() <= 10);
+        Row prefetchRow = Row.of("4", "`pool.acquire()`, prefetch 2 (FILE_COPY), tests holding it " + holdMs + " ms",
+                prefetched, "≤ 10 ms (median)", s -> s.median() <= 10);
         rows.add(prefetchRow);
-        log(String.format(Locale.ROOT, "  acquire prefetch 2: median %.2f ms", prefetchRow.stats.median()));
+        log(String.format(Locale.ROOT, "  acquire prefetch 2, hold %d ms: median %.2f ms", holdMs,
+                prefetchRow.stats.median()));
+
+        // 4b. Tests shorter than a clone: the prefetch queue drains and acquire waits for the background thread.
+        Map<Integer, Row> shortRows = new LinkedHashMap<>();
+        for (int hold : shortHolds) {
+            List<TestRun> runs;
+            try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY),
+                    c -> { })) {
+                runs = simulateTests(pool, Math.max(warmup, 5), acquireRuns, hold);
+            }
+            Row row = Row.of("4", "`pool.acquire()`, prefetch 2 (FILE_COPY), tests holding it " + hold + " ms "
+                    + "(shorter than a clone)", acquireTimes(runs), "≤ 10 ms (median)", s -> s.median() <= 10);
+            rows.add(row);
+            rows.add(Row.of("4", "… how long each of those tests had its database (hand-out to `close()`: read "
+                    + "`tb_post`, then the hold)", runs.stream().map(TestRun::heldMs).toList(), "", null));
+            shortRows.put(hold, row);
+            log(String.format(Locale.ROOT, "  acquire prefetch 2, hold %d ms: median %.2f ms, p90 %.2f ms", hold,
+                    row.stats.median(), row.stats.p90()));
+        }
 
         // 5. FILE_COPY vs WAL_LOG, prefetch 0, interleaved (alternating order) so both see the same conditions.
         List<Double> fileCopy = new ArrayList<>();
@@ -381,8 +500,8 @@ public final class FoundationBenchmark {
             int warm = Math.max(warmup, 5);
             for (int i = 0; i < warm + acquireRuns; i++) {
                 boolean fileCopyFirst = i % 2 == 0;
-                double first = simulateTest(fileCopyFirst ? fc : wal, holdMs);
-                double second = simulateTest(fileCopyFirst ? wal : fc, holdMs);
+                double first = simulateTest(fileCopyFirst ? fc : wal, holdMs).acquireMs();
+                double second = simulateTest(fileCopyFirst ? wal : fc, holdMs).acquireMs();
                 if (i >= warm) {
                     fileCopy.add(fileCopyFirst ? first : second);
                     walLog.add(fileCopyFirst ? second : first);
@@ -398,7 +517,15 @@ public final class FoundationBenchmark {
 
         double perTest = rebuildRow.stats.median() / prefetchRow.stats.median();
         rows.add(Row.ratio("4", "Ratio fresh database from DDL (CREATE DATABASE + connect + build) / per-test"
-                + " acquire with prefetch 2, medians", perTest, "≥ 5×", perTest >= 5));
+                + " acquire with prefetch 2, tests holding it " + holdMs + " ms, medians", perTest, "≥ 5×",
+                perTest >= 5));
+        shortRows.forEach((hold, row) -> {
+            double ratio = rebuildRow.stats.median() / row.stats.median();
+            rows.add(Row.ratio("4", "Ratio fresh database from DDL / per-test acquire with prefetch 2, tests "
+                    + "holding it " + hold + " ms, medians", ratio, "≥ 5×", ratio >= 5));
+            double p90 = rebuildRow.stats.p90() / row.stats.p90();
+            rows.add(Row.ratio("4", "… same, p90 / p90", p90, "", null));
+        });
         rows.add(Row.ratio("4", "Ratio fresh database from DDL (CREATE DATABASE + connect + build) / synchronous"
                 + " clone (prefetch 0), medians", rebuildRow.stats.median() / syncRow.stats.median(), "", null));
         rows.add(Row.ratio("4", "Ratio build only (`SchemaBuilder.build`) / synchronous clone (prefetch 0), medians",
@@ -413,26 +540,35 @@ public final class FoundationBenchmark {
                 strategy > 1 ? walRow.stats.median() : fcRow.stats.median(), factor));
     }
 
-    /** Runs warm-up + measured simulated tests on {@code pool}; returns the measured acquire latencies (ms). */
-    private static List<Double> simulateTests(TemplatePool pool, int warmup, int runs, int holdMs) {
-        List<Double> result = new ArrayList<>();
+    /** Runs warm-up + measured simulated tests on {@code pool}; returns the measured ones. */
+    private static List<TestRun> simulateTests(TemplatePool pool, int warmup, int runs, int holdMs) {
+        List<TestRun> result = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
-            double ms = simulateTest(pool, holdMs);
+            TestRun run = simulateTest(pool, holdMs);
             if (i >= warmup) {
-                result.add(ms);
+                result.add(run);
             }
         }
         return result;
+    }
+
+    private static List<Double> acquireTimes(List<TestRun> runs) {
+        return runs.stream().map(TestRun::acquireMs).toList();
+    }
+
+    /** One simulated test: how long {@code acquire()} took and how long the test then had the database, in ms. */
+    private record TestRun(double acquireMs, double heldMs) {
     }
 
     /**
      * One simulated test: acquire (timed), connect and read a seeded table, hold the database for
      * {@code holdMs} from the moment it was handed out, close it (dropped in the background).
      */
-    private static double simulateTest(TemplatePool pool, int holdMs) {
+    private static TestRun simulateTest(TemplatePool pool, int holdMs) {
         long t0 = System.nanoTime();
         Database db = pool.acquire();
         long t1 = System.nanoTime();
+        long t2;
         try {
             if (countRows(db, "tb_post") <= 0) {
                 throw new IllegalStateException("clone " + db.name() + " has no seeded posts");
@@ -442,9 +578,10 @@ public final class FoundationBenchmark {
                 LockSupport.parkNanos(left);
             }
         } finally {
+            t2 = System.nanoTime();
             db.close();
         }
-        return (t1 - t0) / 1e6;
+        return new TestRun((t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -493,62 +630,8 @@ public final class FoundationBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------------------
-    // Cache directories and leak checks
+    // Leak checks
     // ------------------------------------------------------------------------------------------------------
-
-    /** Where the embedded provider keeps its caches (mirrors {@code DataDirectories.defaultLocation()}). */
-    private static Path fraiseBase() {
-        String override = System.getProperty("fraise.embedded.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        Path shm = Path.of("/dev/shm");
-        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? shm
-                : Path.of(System.getProperty("java.io.tmpdir"));
-        return root.resolve("fraise-pg");
-    }
-
-    private List<Path> pristineDirs() throws IOException {
-        if (!Files.isDirectory(base)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(base)) {
-            return list.filter(p -> p.getFileName().toString().startsWith("initdb-")).toList();
-        }
-    }
-
-    private void deletePristine() throws IOException {
-        for (Path dir : pristineDirs()) {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** What is left in the cache directory and which embedded postgres processes still run. */
-    private String leakCheck() throws IOException {
-        List<String> entries;
-        try (Stream<Path> list = Files.list(base)) {
-            entries = list.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        List<String> unexpected = entries.stream()
-                .filter(e -> !e.equals("binaries") && !e.startsWith("initdb-")).toList();
-        String binaries = base.resolve("binaries").toString();
-        List<String> processes = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
-                .map(p -> p.pid() + " " + p.info().command().orElse("?"))
-                .toList();
-        return "`ls " + base + "`: " + String.join(", ", entries)
-                + (unexpected.isEmpty() ? " (caches only)" : " — UNEXPECTED: " + unexpected)
-                + "; embedded postgres processes still running: "
-                + (processes.isEmpty() ? "none" : processes) + ".";
-    }
 
     /** The data directory and postmaster of a running server, to check that closing it removed both. */
     private record ServerProbe(Path dataDir, long postmasterPid) {
@@ -632,7 +715,8 @@ public final class FoundationBenchmark {
         }
     }
 
-    private String render(int runs, int warmup, int acquireRuns, int holdMs) {
+    private String render(int runs, int warmup, int acquireRuns, int holdMs, List<Integer> shortHolds,
+                          int freshRuns) {
         StringBuilder md = new StringBuilder();
         md.append("### Foundation figures (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME
                 .withLocale(Locale.ROOT)).replaceAll("\\.\\d+", "")).append(")\n\n");
@@ -642,10 +726,12 @@ public final class FoundationBenchmark {
                 System.getProperty("user.name") + ("root".equals(System.getProperty("user.name"))
                         ? " (postgres runs under `unshare -U`)" : "")));
         md.append(String.format(Locale.ROOT, "Runs: %d measured per row for items 1–2 (one fresh JVM each, after %d "
-                + "warm-up runs); %d measured builds for item 3 and %d simulated tests per pool for items 4–5 (after "
-                + "%d warm-up each, in one JVM on one server); each simulated test acquires a clone, reads "
-                + "`tb_post`, holds it %d ms and closes it. All times in ms; p90 is nearest-rank.%n%n",
-                runs, warmup, acquireRuns, acquireRuns, Math.max(warmup, 5), holdMs));
+                + "warm-up runs) and up to %d for item 6 (one fresh JVM each, no warm-up); %d measured builds for "
+                + "item 3 and %d simulated tests per pool for items 4–5 (after %d warm-up each, in one JVM on one "
+                + "server); each simulated test acquires a clone, reads `tb_post`, holds it %d ms from hand-out "
+                + "(also %s ms for the short-test rows) and closes it. All times in ms; p90 is nearest-rank.%n%n",
+                runs, warmup, freshRuns, acquireRuns, acquireRuns, Math.max(warmup, 5), holdMs,
+                shortHolds.stream().map(String::valueOf).collect(Collectors.joining(" and "))));
         md.append("| # | Measurement | n | median | min | max | p90 | target | met |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Row r : rows) {
@@ -715,5 +801,17 @@ public final class FoundationBenchmark {
 
     private static int intOption(Map<String, String> options, String key, int fallback) {
         return options.containsKey(key) ? Integer.parseInt(options.get(key)) : fallback;
+    }
+
+    private static List<Integer> intsOption(Map<String, String> options, String key, List<Integer> fallback) {
+        String value = options.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private void phase(String name) {
+        loads.add(name + " " + loadAverage());
     }
 }
