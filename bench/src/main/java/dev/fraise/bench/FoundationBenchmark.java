@@ -385,7 +385,7 @@ public final class FoundationBenchmark {
                 + "/initdb-*` were both deleted, after checking that no `postgres` process ran from or on "
                 + base + " and no binaries were being unpacked (waiting up to " + IDLE_WAIT_SECONDS + " s); "
                 + (skipped.isEmpty() ? "no run was skipped" : "skipped: " + skipped) + ". No warm-up: every run "
-                + "is a first run. The Maven repository jars were in the OS page cache, as items 1–2 had read them.");
+                + "is a first run. Items 1–5 had just read the same jars, so the OS page cache may still hold them.");
         return clean;
     }
 
