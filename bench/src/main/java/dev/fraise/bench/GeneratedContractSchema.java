@@ -26,12 +26,14 @@ record GeneratedContractSchema(String sql, String sdl, int n) {
             String e = String.format(Locale.ROOT, "e%04d", i);
             String p = String.format(Locale.ROOT, "e%04d", i - 1);
             int pattern = (i - 1) % PATTERNS;
-            sql.append("CREATE TABLE tb_").append(e).append(" (pk integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                    + " id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE, name text NOT NULL,"
-                    + " amount numeric(12,2) NOT NULL DEFAULT 0, note text, created_at timestamptz NOT NULL DEFAULT now()");
+            sql.append("CREATE TABLE tb_").append(e).append(" (pk_").append(e)
+                    .append(" integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE, identifier text NOT NULL UNIQUE,"
+                    + " name text NOT NULL, amount numeric(12,2) NOT NULL DEFAULT 0, note text,"
+                    + " created_at timestamptz NOT NULL DEFAULT now()");
             if (i > 1) {
-                sql.append(", fk_prev integer ").append(pattern == 1 ? "NOT NULL " : "").append("REFERENCES tb_")
-                        .append(p).append(" (pk)");
+                sql.append(", fk_").append(p).append(" integer ").append(pattern == 1 ? "NOT NULL " : "")
+                        .append("REFERENCES tb_").append(p).append(" (pk_").append(p).append(")");
             }
             sql.append(");\n");
             String type = e.toUpperCase(Locale.ROOT);
@@ -40,7 +42,8 @@ record GeneratedContractSchema(String sql, String sdl, int n) {
             switch (pattern) {
                 case 1 -> {
                     sql.append(view(e, "'id', t.id::text, 'name', t.name, 'created_at', t.created_at, 'parent', vp.data",
-                            "tb_" + e + " t JOIN tb_" + p + " p ON p.pk = t.fk_prev JOIN v_" + p + " vp ON vp.id = p.id"));
+                            "tb_" + e + " t JOIN tb_" + p + " p ON p.pk_" + p + " = t.fk_" + p + " JOIN v_" + p
+                                    + " vp ON vp.id = p.id"));
                     fields = "  id: ID!\n  name: String!\n  createdAt: DateTime!\n  parent: " + p.toUpperCase(Locale.ROOT)
                             + "!\n";
                 }
@@ -53,10 +56,10 @@ record GeneratedContractSchema(String sql, String sdl, int n) {
                 }
                 case 3 -> {
                     sql.append("CREATE VIEW v_").append(e).append(" AS SELECT t.id, jsonb_strip_nulls(jsonb_build_object("
-                            + "'id', t.id::text, 'name', t.name, 'note', t.note, 'detail', CASE WHEN p.pk IS NOT NULL"
+                            + "'id', t.id::text, 'name', t.name, 'note', t.note, 'detail', CASE WHEN p.pk_" + p + " IS NOT NULL"
                             + " THEN jsonb_build_object('label', p.name, 'amount', p.amount) ELSE NULL END)) AS data"
                             + " FROM tb_").append(e).append(" t LEFT JOIN tb_").append(p)
-                            .append(" p ON p.pk = t.fk_prev;\n");
+                            .append(" p ON p.pk_").append(p).append(" = t.fk_").append(p).append(";\n");
                     fields = "  id: ID!\n  name: String!\n  note: String\n  detail: Detail\n";
                 }
                 default -> {
@@ -64,7 +67,10 @@ record GeneratedContractSchema(String sql, String sdl, int n) {
                             + " 'created_at', t.created_at", "tb_" + e + " t"));
                     fields = "  id: ID!\n  name: String!\n  amount: Float!\n  note: String\n  createdAt: DateTime!\n";
                     if (pattern == 4) {
-                        sql.append("CREATE TABLE tv_").append(e).append(" (id uuid PRIMARY KEY, data jsonb NOT NULL);\n");
+                        sql.append("CREATE TABLE tv_").append(e).append(" (id uuid PRIMARY KEY, data jsonb NOT NULL);\n")
+                                .append("CREATE FUNCTION sync_tv_").append(e).append("() RETURNS void LANGUAGE sql AS $$")
+                                .append(" TRUNCATE tv_").append(e).append("; INSERT INTO tv_").append(e)
+                                .append(" SELECT id, data FROM v_").append(e).append(" $$;\n");
                         source = "tv_" + e;
                     }
                 }
