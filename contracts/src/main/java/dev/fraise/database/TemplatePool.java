@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,27 +47,36 @@ public final class TemplatePool implements AutoCloseable {
     private final String clonePrefix;
     private final BuildResult buildResult;
     private final Connection admin;
+    /** Drops released clones on a thread and connection of their own, so that they never delay a clone. */
+    private final Connection dropAdmin;
     private final BlockingQueue<Database> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger counter = new AtomicInteger();
     /** Prefetched clones not yet handed out: ready in the queue or being created. */
     private final AtomicInteger supply = new AtomicInteger();
     private final ExecutorService background;
+    private final ExecutorService drops;
     private volatile boolean closed;
 
     private TemplatePool(PostgresServer server, PoolOptions options, String template, String clonePrefix,
-                         BuildResult buildResult, Connection admin) {
+                         BuildResult buildResult, Connection admin, Connection dropAdmin) {
         this.server = server;
         this.options = options;
         this.template = template;
         this.clonePrefix = clonePrefix;
         this.buildResult = buildResult;
         this.admin = admin;
-        this.background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fraise-pool-" + template);
+        this.dropAdmin = dropAdmin;
+        this.background = daemonThread("fraise-pool-" + template);
+        this.drops = daemonThread("fraise-drop-" + template);
+        refill();
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        refill();
     }
 
     /**
@@ -82,29 +92,36 @@ public final class TemplatePool implements AutoCloseable {
         String template = "fraise_tpl_" + plan.hash().substring(0, 12) + "_" + suffix;
         String clonePrefix = "fraise_" + plan.hash().substring(0, 8) + "_" + suffix + "_";
         Connection admin = adminConnection(server);
+        Connection dropAdmin = null;
+        boolean created = false;
         try {
+            dropAdmin = adminConnection(server);
             createMarked(admin, template, "template0", null);
+            created = true;
             BuildResult result;
             try (Connection c = server.dataSource(template).getConnection()) {
                 result = SchemaBuilder.build(c, plan);
                 afterBuild.accept(c);
-            } catch (RuntimeException | SQLException e) {
-                drop(admin, template);
-                throw e;
             }
             try (Statement s = admin.createStatement()) {
                 s.execute("ALTER DATABASE " + quote(template) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
             }
             LOG.debug("built template {} from {} files in {} ms", template, result.files(),
                     result.elapsed().toMillis());
-            return new TemplatePool(server, options, template, clonePrefix, result, admin);
-        } catch (SQLException e) {
+            return new TemplatePool(server, options, template, clonePrefix, result, admin, dropAdmin);
+        } catch (SQLException | RuntimeException e) {
+            if (created) {
+                drop(admin, template);
+            }
             closeQuietly(admin);
-            throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot create template database "
-                    + template + ": " + e.getMessage(), null, e);
-        } catch (RuntimeException e) {
-            closeQuietly(admin);
-            throw e;
+            if (dropAdmin != null) {
+                closeQuietly(dropAdmin);
+            }
+            if (e instanceof SQLException) {
+                throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot create template database "
+                        + template + ": " + e.getMessage(), null, e);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -170,14 +187,8 @@ public final class TemplatePool implements AutoCloseable {
             return;
         }
         closed = true;
-        background.shutdown();
-        try {
-            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("template pool {} did not finish its background work in 30 s", template);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        finish(background);
+        finish(drops);
         synchronized (admin) {
             for (Database db; (db = ready.poll()) != null; ) {
                 drop(admin, db.name());
@@ -190,6 +201,18 @@ public final class TemplatePool implements AutoCloseable {
             drop(admin, template);
         }
         closeQuietly(admin);
+        closeQuietly(dropAdmin);
+    }
+
+    private void finish(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("template pool {} did not finish its background work in 30 s", template);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void refill() {
@@ -233,17 +256,19 @@ public final class TemplatePool implements AutoCloseable {
     }
 
     private void release(Database database) {
-        if (closed || background.isShutdown()) {
-            synchronized (admin) {
-                drop(admin, database.name());
+        if (!closed) {
+            try {
+                drops.execute(() -> drop(dropAdmin, database.name()));
+                return;
+            } catch (RejectedExecutionException e) {
+                LOG.debug("pool {} closing; dropping {} now", template, database.name());
             }
-            return;
         }
-        background.execute(() -> {
-            synchronized (admin) {
-                drop(admin, database.name());
-            }
-        });
+        try (Connection c = adminConnection(server)) {
+            drop(c, database.name());
+        } catch (SQLException | FraiseException e) {
+            LOG.warn("cannot drop database {}: {}", database.name(), e.getMessage());
+        }
     }
 
     private static void createMarked(Connection admin, String name, String source, String strategy)

@@ -75,6 +75,17 @@ class TemplatePoolTest {
     }
 
     @Test
+    void aCloneStillInUseWhenThePoolClosesIsDroppedWhenItIsClosed() throws Exception {
+        TemplatePool pool = TemplatePool.create(external, plan(project), PoolOptions.DEFAULT.withPrefetch(0), c -> { });
+        Database inUse = pool.acquire();
+        pool.close();
+        assertEquals(1, count(inUse.name()), "the test still uses it");
+        inUse.close();
+        assertEquals(0, count(inUse.name()), "dropped on close, although the pool's own connections are gone");
+        assertEquals(0, count(pool.templateName()));
+    }
+
+    @Test
     void failingBuildLeavesNoTemplateBehind() throws Exception {
         Path broken = Files.createDirectories(project.resolve("broken/db/schema"));
         Files.writeString(broken.resolve("1.sql"), "CREATE TABLE ok (id int);\nCREATE TABLE bad (id nonexistent_type);\n");
