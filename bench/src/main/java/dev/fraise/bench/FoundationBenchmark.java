@@ -445,7 +445,7 @@ public final class FoundationBenchmark {
                 null);
         rows.add(rebuildRow);
         rows.add(Row.of("3", "`DROP DATABASE … WITH (FORCE)` of such a database (the pool drops each closed clone "
-                + "the same way, on its one background thread)", dropped, "", null));
+                + "the same way, on a thread of its own)", dropped, "", null));
         log(String.format(Locale.ROOT, "  rebuild from DDL: median %.1f ms", buildRow.stats.median()));
 
         // 4. Per-test acquire latency: prefetch 0 (synchronous clone) vs prefetch 2; one pool at a time.
