@@ -50,8 +50,8 @@ final class SdlDiff {
     }
 
     private void run() {
-        Map<String, TypeDefinition> before = types(base.registry());
-        Map<String, TypeDefinition> after = types(head.registry());
+        Map<String, TypeDefinition<?>> before = types(base.registry());
+        Map<String, TypeDefinition<?>> after = types(head.registry());
         before.forEach((name, old) -> {
             TypeDefinition<?> now = after.get(name);
             if (now == null) {
@@ -199,7 +199,7 @@ final class SdlDiff {
 
     private Optional<SourceLocation> ownerLocation(String path) {
         String[] parts = path.split("\\.");
-        Optional<TypeDefinition> type = head.registry().getType(parts[0]);
+        Optional<TypeDefinition<?>> type = Optional.ofNullable(head.registry().getTypeOrNull(parts[0]));
         if (type.isEmpty()) {
             return Optional.empty();
         }
@@ -292,9 +292,9 @@ final class SdlDiff {
         return type instanceof ScalarTypeDefinition ? "scalar" : "type";
     }
 
-    @SuppressWarnings("rawtypes")
-    private static Map<String, TypeDefinition> types(TypeDefinitionRegistry registry) {
-        Map<String, TypeDefinition> types = new LinkedHashMap<>(registry.types());
+    private static Map<String, TypeDefinition<?>> types(TypeDefinitionRegistry registry) {
+        Map<String, TypeDefinition<?>> types = new LinkedHashMap<>();
+        registry.types().forEach(types::put);
         registry.scalars().forEach((name, scalar) -> {
             if (scalar.getSourceLocation() != null && scalar.getSourceLocation().getSourceName() != null) {
                 types.put(name, scalar);

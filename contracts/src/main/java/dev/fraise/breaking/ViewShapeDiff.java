@@ -58,7 +58,7 @@ final class ViewShapeDiff {
         if (base == null) {
             return;
         }
-        Optional<SourceLocation> location = head.registry().getType(type).flatMap(head::locate);
+        Optional<SourceLocation> location = Optional.ofNullable(head.registry().getTypeOrNull(type)).flatMap(head::locate);
         if (now == null) {
             add(ChangeSeverity.BREAKING, ChangeCode.VIEW_REMOVED, type, type + " reads " + view
                     + ", which existed at the base and is gone (or has no data column)", Optional.of(view),
@@ -104,7 +104,7 @@ final class ViewShapeDiff {
     }
 
     private void compareObject(Site site, ObjectShape base, ObjectShape now, Optional<String> graphqlType) {
-        Map<String, FieldDefinition> fields = graphqlType.flatMap(t -> head.registry().getType(t))
+        Map<String, FieldDefinition> fields = graphqlType.flatMap(t -> Optional.ofNullable(head.registry().getTypeOrNull(t)))
                 .filter(ImplementingTypeDefinition.class::isInstance)
                 .map(t -> fieldsOf((ImplementingTypeDefinition<?>) t)).orElse(Map.of());
         String owner = graphqlType.orElse(site.path);
@@ -180,7 +180,7 @@ final class ViewShapeDiff {
 
     private static Map<String, FieldDefinition> fieldsOf(ImplementingTypeDefinition<?> type) {
         Map<String, FieldDefinition> fields = new java.util.LinkedHashMap<>();
-        type.getFieldDefinitions().forEach(f -> fields.put(((FieldDefinition) f).getName(), (FieldDefinition) f));
+        type.getFieldDefinitions().forEach(f -> fields.put(f.getName(), f));
         return fields;
     }
 

@@ -176,7 +176,7 @@ public final class ContractChecker {
         while (!queue.isEmpty()) {
             String owner = queue.poll();
             // getType(name, Class) matches the exact class only, so filter by instance instead.
-            Optional<ImplementingTypeDefinition<?>> definition = schema.registry().getType(owner)
+            Optional<ImplementingTypeDefinition<?>> definition = Optional.ofNullable(schema.registry().getTypeOrNull(owner))
                     .filter(ImplementingTypeDefinition.class::isInstance)
                     .map(t -> (ImplementingTypeDefinition<?>) t);
             if (definition.isEmpty()) {

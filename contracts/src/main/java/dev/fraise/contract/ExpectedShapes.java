@@ -68,7 +68,7 @@ final class ExpectedShapes {
                     provenance);
         }
         String name = Sdl.typeName(inner);
-        Optional<TypeDefinition> definition = registry.getType(name);
+        Optional<TypeDefinition<?>> definition = Optional.ofNullable(registry.getTypeOrNull(name));
         if (definition.isPresent() && definition.get() instanceof ImplementingTypeDefinition<?> object) {
             return of(object, inferred, depth + 1);
         }

@@ -75,7 +75,7 @@ final class MutationChecker {
     /** The findings of every Mutation field, in SDL order. */
     List<Finding> check() {
         String root = schema.rootTypeName("mutation");
-        schema.registry().getType(root, ObjectTypeDefinition.class).ifPresent(mutation -> {
+        Optional.ofNullable(schema.registry().getTypeOrNull(root, ObjectTypeDefinition.class)).ifPresent(mutation -> {
             for (FieldDefinition field : mutation.getFieldDefinitions()) {
                 checkField(root, field);
             }
@@ -144,7 +144,7 @@ final class MutationChecker {
 
     private void flatten(List<InputValueDefinition> arguments, List<Passed> into) {
         if (arguments.size() == 1) {
-            Optional<TypeDefinition> input = schema.registry().getType(Sdl.typeName(arguments.get(0).getType()));
+            Optional<TypeDefinition<?>> input = Optional.ofNullable(schema.registry().getTypeOrNull(Sdl.typeName(arguments.get(0).getType())));
             if (input.isPresent() && input.get() instanceof InputObjectTypeDefinition object
                     && !(unwrapNonNull(arguments.get(0).getType()) instanceof ListType)) {
                 for (InputValueDefinition value : object.getInputValueDefinitions()) {
@@ -204,7 +204,7 @@ final class MutationChecker {
             return sqlType.endsWith("[]") && accepts(list.getType(), sqlType.substring(0, sqlType.length() - 2), ' ');
         }
         String name = Sdl.typeName(type);
-        Optional<TypeDefinition> definition = schema.registry().getType(name);
+        Optional<TypeDefinition<?>> definition = Optional.ofNullable(schema.registry().getTypeOrNull(name));
         if (definition.isPresent() && definition.get() instanceof EnumTypeDefinition) {
             return kind == 'e' || kind == ' ' || SCALAR_PARAMS.get("String").contains(sqlType);
         }
@@ -285,7 +285,7 @@ final class MutationChecker {
             return;
         }
         String payload = Sdl.typeName(field.getType());
-        Optional<TypeDefinition> definition = schema.registry().getType(payload);
+        Optional<TypeDefinition<?>> definition = Optional.ofNullable(schema.registry().getTypeOrNull(payload));
         if (definition.isEmpty() || !(definition.get() instanceof ImplementingTypeDefinition<?> type)
                 || bindings.of(payload).map(b -> b.view().equals(relation)).orElse(false)) {
             return;

@@ -46,7 +46,7 @@ public record QueryField(String path, String name, String type, String returnTyp
 
     private static List<QueryField> fieldsOf(GraphqlSchema schema, String root) {
         List<QueryField> fields = new ArrayList<>();
-        schema.registry().getType(root, graphql.language.ObjectTypeDefinition.class).ifPresent(query -> {
+        Optional.ofNullable(schema.registry().getTypeOrNull(root, graphql.language.ObjectTypeDefinition.class)).ifPresent(query -> {
             for (FieldDefinition field : query.getFieldDefinitions()) {
                 fields.add(new QueryField(query.getName() + "." + field.getName(), field.getName(),
                         Sdl.render(field.getType()), Sdl.typeName(field.getType()),

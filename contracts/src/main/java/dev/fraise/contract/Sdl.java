@@ -42,8 +42,8 @@ final class Sdl {
     /** The strings or enum names of a list argument ({@code codes: [FIELD_NULLABLE, "FIELD_MISSING"]}). */
     static List<String> names(Value<?> value) {
         List<String> names = new ArrayList<>();
-        List<Value> values = value instanceof ArrayValue array ? array.getValues() : List.of(value);
-        for (Value<?> v : values) {
+        List<?> values = value instanceof ArrayValue array ? array.getValues() : List.of(value);
+        for (Object v : values) {
             if (v instanceof StringValue s) {
                 names.add(s.getValue());
             } else if (v instanceof EnumValue e) {

@@ -184,7 +184,7 @@ final class TypeChecker {
             return;
         }
         String name = Sdl.typeName(type);
-        Optional<TypeDefinition> definition = registry.getType(name);
+        Optional<TypeDefinition<?>> definition = Optional.ofNullable(registry.getTypeOrNull(name));
         if (definition.isEmpty() || definition.get() instanceof graphql.language.ScalarTypeDefinition) {
             checkScalar(name, shape, spot);
         } else if (definition.get() instanceof EnumTypeDefinition enumType) {

@@ -62,6 +62,6 @@ public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, M
 
     /** The Query type, if the schema has one. */
     public Optional<ObjectTypeDefinition> queryType() {
-        return registry.getType(rootTypeName("query"), ObjectTypeDefinition.class);
+        return Optional.ofNullable(registry.getTypeOrNull(rootTypeName("query"), ObjectTypeDefinition.class));
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 final class Datums {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private static final int JB_COUNT = 0x0FFFFFFF;
     private static final int JB_SCALAR = 0x10000000;

@@ -13,7 +13,6 @@ import dev.fraise.shape.ScalarKind;
 import dev.fraise.shape.ScalarShape;
 import dev.fraise.shape.Shape;
 import dev.fraise.shape.Shapes;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ final class LiteralShapes {
     static Shape of(JsonNode node, Provenance provenance) {
         if (node.isObject()) {
             Map<String, Field> fields = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 fields.put(entry.getKey(), new Field(entry.getKey(), of(entry.getValue(), provenance),
                         nullability(entry.getValue()), Presence.ALWAYS));
             }

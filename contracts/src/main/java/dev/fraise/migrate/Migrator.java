@@ -397,11 +397,12 @@ public final class Migrator {
     }
 
     /** Runs {@code work} in auto-commit mode holding the migration lock, restoring auto-commit afterwards. */
+    @SuppressWarnings("try") // the lock is held for the block's duration, never referenced in it
     private <T> T locked(Connection connection, SqlWork<T> work) {
         return sql(() -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
-            try (MigrationLock lock = MigrationLock.acquire(connection, lockTimeout)) {
+            try (MigrationLock held = MigrationLock.acquire(connection, lockTimeout)) {
                 return work.run();
             } finally {
                 restoreAutoCommit(connection, autoCommit);
