@@ -12,9 +12,6 @@ import javax.sql.DataSource;
 /** Uses an existing server; it never stops it and only drops databases Fraise created on it. */
 final class ExternalServerProvider {
 
-    /** The oldest PostgreSQL major Fraise runs on. */
-    static final int OLDEST_SUPPORTED_MAJOR = 14;
-
     private ExternalServerProvider() {
     }
 
@@ -47,9 +44,9 @@ final class ExternalServerProvider {
 
     /** Fraise needs PostgreSQL 14 or later (it drops clones {@code WITH (FORCE)}, infers views of 14+ catalogs). */
     static void requireSupported(int major, ServerUrl address) {
-        if (major < OLDEST_SUPPORTED_MAJOR) {
+        if (major < ServerSettings.MIN_MAJOR) {
             throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
-                    + major + "; Fraise supports PostgreSQL " + OLDEST_SUPPORTED_MAJOR + " and later");
+                    + major + "; Fraise supports PostgreSQL " + ServerSettings.MIN_MAJOR + " and later");
         }
     }
 
