@@ -69,8 +69,13 @@ public final class ContractChecker {
         return check(connection, schema, options);
     }
 
-    /** Checks a loaded schema against the database behind {@code connection}. */
-    public static ContractReport check(Connection connection, GraphqlSchema schema, ContractOptions options) {
+    /**
+     * Checks a loaded schema against the database behind {@code connection}. A FraiseQL v2 schema
+     * ({@link GraphqlSchema.SchemaFormat#FRAISEQL}) makes {@link MutationProfile#AUTO} mean v2, and its
+     * {@code naming_convention: snake_case} reads JSON keys as the field names ({@link FieldNaming#PRESERVE}).
+     */
+    public static ContractReport check(Connection connection, GraphqlSchema schema, ContractOptions contractOptions) {
+        ContractOptions options = forSchema(contractOptions, schema);
         ShapeInference inference = ShapeInference.load(connection, options.inference());
         TypeBindings bindings = TypeBindings.resolve(schema, options, inference);
         TypeChecker checker = new TypeChecker(schema, options, inference);
@@ -100,6 +105,18 @@ public final class ContractChecker {
         return new ContractReport(results, findings, projections.results());
     }
 
+    /** The options with what the schema's format decides: the mutation profile, the naming convention. */
+    static ContractOptions forSchema(ContractOptions options, GraphqlSchema schema) {
+        boolean fraiseql = schema.format() == GraphqlSchema.SchemaFormat.FRAISEQL;
+        if (options.cqrs().mutationProfile() == MutationProfile.AUTO) {
+            options = options.withMutationProfile(fraiseql ? MutationProfile.V2 : MutationProfile.V1);
+        }
+        if (schema.namingConvention().filter("snake_case"::equals).isPresent()) {
+            options = options.withNaming(FieldNaming.PRESERVE);
+        }
+        return options;
+    }
+
     private static TypeResult checkType(TypeDefinition<?> type, TypeBindings bindings, Set<String> roots,
             Map<String, String> embeddedBy, TypeChecker checker, ShapeInference inference, Connection connection,
             ContractOptions options, GraphqlSchema schema) {
@@ -111,6 +128,10 @@ public final class ContractChecker {
             return notChecked(schema, type, kindReason(type));
         }
         Optional<TypeBindings.Binding> binding = bindings.of(name);
+        Optional<String> noView = Sdl.stringArgument(object, Sdl.EMBEDDED, "reason");
+        if (binding.isEmpty() && noView.isPresent() && !embeddedBy.containsKey(name)) {
+            return notChecked(schema, type, "needs no view (" + noView.get() + "): checked where a bound type embeds it");
+        }
         if (binding.isEmpty()) {
             return embeddedBy.containsKey(name)
                     ? new TypeResult(name, TypeResult.Status.CHECKED_THROUGH_PARENT, Optional.empty(), "embedded in "
@@ -131,12 +152,13 @@ public final class ContractChecker {
             checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view, "$",
                     view + " has no id column to filter on", "columns: " + String.join(", ", columns.get()));
         }
-        if (!columns.get().contains("data")) {
+        String column = binding.get().column();
+        if (!columns.get().contains(column)) {
             checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view,
-                    "$", view + " has no data column", "columns: " + String.join(", ", columns.get()));
+                    "$", view + " has no " + column + " column", "columns: " + String.join(", ", columns.get()));
             return checked;
         }
-        ViewShape shape = inference.infer(view);
+        ViewShape shape = inference.infer(view, column);
         checker.checkRoot(object, shape.data(), shape.nullability(), view);
         if (options.mode() == CheckMode.SAMPLE) {
             sample(object, shape, checker, connection, options, schema);

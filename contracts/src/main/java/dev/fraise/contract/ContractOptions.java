@@ -22,10 +22,15 @@ import java.util.Set;
  * @param baseline    a baseline file of findings to suppress
  * @param lint        the naming lint: on or off, the severity of its findings, relations it skips
  * @param cqrs        mutation profile, context parameters and projection comparison
+ * @param dataColumn  the JSON column of every binding that names none ({@code @sqlSource(jsonbColumn:)},
+ *                    FraiseQL's {@code jsonb_column}): {@code data} by FraiseQL's convention
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs) {
+        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn) {
+
+    /** FraiseQL's JSON column. */
+    public static final String DATA = "data";
 
     /** Built-in scalars that are JSON strings, and the SQL types each accepts. */
     static final Map<String, Set<String>> DEFAULT_SCALARS = Map.of(
@@ -41,7 +46,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
             InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT,
-            CqrsOptions.DEFAULT);
+            CqrsOptions.DEFAULT, DATA);
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -52,6 +57,10 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(lint, "lint");
         Objects.requireNonNull(cqrs, "cqrs");
+        Objects.requireNonNull(dataColumn, "dataColumn");
+        if (dataColumn.isBlank()) {
+            throw new IllegalArgumentException("dataColumn must name a column");
+        }
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
@@ -61,13 +70,20 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
             InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline) {
         this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, LintOptions.DEFAULT,
-                CqrsOptions.DEFAULT);
+                CqrsOptions.DEFAULT, DATA);
+    }
+
+    /** Options with the {@code data} column. */
+    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
+            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline, LintOptions lint,
+            CqrsOptions cqrs) {
+        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs, DATA);
     }
 
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
         return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options with an explicit type → view binding. */
@@ -75,7 +91,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
         return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
@@ -83,25 +99,25 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
         return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
-                lint, cqrs);
+                lint, cqrs, dataColumn);
     }
 
     /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
@@ -124,7 +140,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other lint options. */
     public ContractOptions withLint(LintOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value,
-                cqrs);
+                cqrs, dataColumn);
     }
 
     /** These options with another mutation profile (v1 by default). */
@@ -145,7 +161,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other CQRS options. */
     public ContractOptions withCqrs(CqrsOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint,
-                value);
+                value, dataColumn);
+    }
+
+    /** These options reading {@code column} instead of {@code data} wherever a binding names no column. */
+    public ContractOptions withDataColumn(String column) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
+                column);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

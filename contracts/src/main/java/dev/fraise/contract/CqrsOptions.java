@@ -8,14 +8,18 @@ import java.util.Objects;
  *
  * @param mutationProfile the calling convention and {@code mutation_response} of the mutation functions
  * @param contextParams   the names of the context parameters every mutation function takes (tenant, user, …):
- *                        first in {@link MutationProfile#V1}, last in {@link MutationProfile#V2}
+ *                        first in {@link MutationProfile#V1}, last in {@link MutationProfile#V2}; a mutation's own
+ *                        {@code @sqlSource(injectParams:)} (FraiseQL's {@code inject_params}) replaces them
  * @param syncProjections whether to run every {@code tv_} sync function in a rolled-back transaction and compare
  *                        the table with its source view, also outside sample mode (it always runs in sample mode)
  */
 public record CqrsOptions(MutationProfile mutationProfile, List<String> contextParams, boolean syncProjections) {
 
-    /** v1 mutations without context parameters; projections compared in sample mode only. */
-    public static final CqrsOptions DEFAULT = new CqrsOptions(MutationProfile.V1, List.of(), false);
+    /**
+     * The mutation profile the schema's format implies ({@link MutationProfile#AUTO}), no context parameters;
+     * projections compared in sample mode only.
+     */
+    public static final CqrsOptions DEFAULT = new CqrsOptions(MutationProfile.AUTO, List.of(), false);
 
     public CqrsOptions {
         Objects.requireNonNull(mutationProfile, "mutationProfile");

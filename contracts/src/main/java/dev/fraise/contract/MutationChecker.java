@@ -119,7 +119,9 @@ final class MutationChecker {
 
     /** The values the profile's call passes, in order. */
     private List<Passed> passed(FieldDefinition field, List<SqlFunctions.Function> overloads) {
-        List<Passed> context = options.cqrs().contextParams().stream().map(Passed::context).toList();
+        List<String> contextNames = Sdl.argument(field, Sdl.SQL_SOURCE, Sdl.INJECT_PARAMS).map(Sdl::names)
+                .orElse(options.cqrs().contextParams());
+        List<Passed> context = contextNames.stream().map(Passed::context).toList();
         List<InputValueDefinition> arguments = field.getInputValueDefinitions();
         String inputPath = arguments.size() == 1 ? "$." + arguments.get(0).getName() : "$";
         String inputLabel = arguments.size() == 1 ? arguments.get(0).getName() : "input";
@@ -131,8 +133,10 @@ final class MutationChecker {
             }
             return passed;
         }
-        boolean jsonbStyle = !arguments.isEmpty() && overloads.stream().anyMatch(f -> !f.inputs().isEmpty()
-                && isJson(f.inputs().get(0).type()) && f.accepts(1 + context.size()));
+        Optional<String> declaredStyle = Sdl.stringArgument(field, Sdl.SQL_SOURCE, Sdl.INPUT_STYLE);
+        boolean jsonbStyle = declaredStyle.map("jsonb"::equals).orElseGet(() -> !arguments.isEmpty()
+                && overloads.stream().anyMatch(f -> !f.inputs().isEmpty() && isJson(f.inputs().get(0).type())
+                        && f.accepts(1 + context.size())));
         if (jsonbStyle) {
             passed.add(Passed.jsonb(inputLabel, inputPath));
         } else {

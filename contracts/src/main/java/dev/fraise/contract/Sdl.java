@@ -19,6 +19,16 @@ final class Sdl {
 
     static final String SQL_SOURCE = "sqlSource";
     static final String IGNORE = "fraiseIgnore";
+    /** {@code @fraiseEmbedded(reason:)}: a type that needs no view of its own. */
+    static final String EMBEDDED = "fraiseEmbedded";
+    /** {@code @sqlSource(jsonbColumn:)}: the JSON column of the binding, {@code data} by default. */
+    static final String JSONB_COLUMN = "jsonbColumn";
+    /** {@code @sqlSource(node:)}: the type a Relay connection field binds (its field type is the connection). */
+    static final String NODE = "node";
+    /** {@code @sqlSource(inputStyle:)} on a mutation: {@code flatten} or {@code jsonb} (FraiseQL v2). */
+    static final String INPUT_STYLE = "inputStyle";
+    /** {@code @sqlSource(injectParams:)}: the context parameters of one operation, in order. */
+    static final String INJECT_PARAMS = "injectParams";
 
     private Sdl() {
     }

@@ -13,11 +13,16 @@ import java.util.Optional;
 /**
  * Binds GraphQL object types to views: the configured mapping, else {@code @sqlSource} on the type, else the
  * {@code @sqlSource} of a Query field returning it, else FraiseQL's default {@code v_<snake>} when it exists.
+ * Types marked {@code @fraiseEmbedded} (FraiseQL's embedded value objects, error types, Relay's synthesized
+ * types) get no default binding. Each binding reads its {@code jsonbColumn}, else the configured data column.
  */
 final class TypeBindings {
 
-    /** A type's view and how it was chosen; {@code explicit} bindings to a missing view are errors. */
-    record Binding(String view, String how, boolean explicit) {
+    /**
+     * A type's view, the JSON column read from it and how it was chosen; {@code explicit} bindings to a missing
+     * view are errors.
+     */
+    record Binding(String view, String column, String how, boolean explicit) {
     }
 
     private final Map<String, Binding> bindings = new HashMap<>();
@@ -32,29 +37,37 @@ final class TypeBindings {
                 if (source.isEmpty()) {
                     continue;
                 }
-                String type = Sdl.typeName(field.getType());
+                String type = Sdl.stringArgument(field, Sdl.SQL_SOURCE, Sdl.NODE)
+                        .orElse(Sdl.typeName(field.getType()));
                 if (!inference.exists(source.get())) {
                     result.findings.add(new Finding(FindingCode.QUERY_SOURCE_MISSING, query.getName() + "."
                             + field.getName(), query.getName(), Optional.of(field.getName()), schema.locate(field),
                             source.get(), "$", "@sqlSource(name: \"" + source.get() + "\") of " + query.getName() + "."
                             + field.getName() + " names a view that does not exist", "", Optional.empty()));
                 }
-                fromQuery.putIfAbsent(type, new Binding(source.get(), "@sqlSource of " + query.getName() + "."
-                        + field.getName(), true));
+                fromQuery.putIfAbsent(type, new Binding(source.get(), column(field, options), "@sqlSource of "
+                        + query.getName() + "." + field.getName(), true));
             }
         });
         for (ObjectTypeDefinition type : schema.registry().getTypes(ObjectTypeDefinition.class)) {
             String name = type.getName();
+            boolean embedded = !type.getDirectives(Sdl.EMBEDDED).isEmpty();
             Optional<Binding> binding = Optional.ofNullable(options.typeSources().get(name))
-                    .map(view -> new Binding(view, "configured", true))
+                    .map(view -> new Binding(view, options.dataColumn(), "configured", true))
                     .or(() -> Sdl.stringArgument(type, Sdl.SQL_SOURCE, "name")
-                            .map(view -> new Binding(view, "@sqlSource on " + name, true)))
+                            .map(view -> new Binding(view, column(type, options), "@sqlSource on " + name, true)))
                     .or(() -> Optional.ofNullable(fromQuery.get(name)))
-                    .or(() -> Optional.of(FieldNaming.defaultView(name)).filter(inference::exists)
-                            .map(view -> new Binding(view, "default " + view, false)));
+                    .or(() -> Optional.of(FieldNaming.defaultView(name)).filter(view -> !embedded)
+                            .filter(inference::exists)
+                            .map(view -> new Binding(view, options.dataColumn(), "default " + view, false)));
             binding.ifPresent(b -> result.bindings.put(name, b));
         }
         return result;
+    }
+
+    private static String column(graphql.language.DirectivesContainer<?> node, ContractOptions options) {
+        return Sdl.stringArgument(node, Sdl.SQL_SOURCE, Sdl.JSONB_COLUMN).filter(c -> !c.isBlank())
+                .orElse(options.dataColumn());
     }
 
     Optional<Binding> of(String type) {

@@ -112,6 +112,16 @@ public enum ErrorCode {
     SDL_NOT_FOUND,
     /** A GraphQL schema file (SDL or introspection JSON) does not parse. */
     SDL_PARSE_ERROR,
+    /** A JSON schema file (introspection or FraiseQL) is not valid JSON. */
+    SCHEMA_JSON_MALFORMED,
+    /** A JSON schema file is neither an introspection result nor a FraiseQL schema. */
+    SCHEMA_FORMAT_UNKNOWN,
+    /** A FraiseQL schema file ({@code schema.json}, {@code schema.compiled.json}) has a value Fraise cannot read. */
+    FRAISEQL_SCHEMA_INVALID,
+    /** A FraiseQL schema names a type that no file declares and that is not a known scalar. */
+    FRAISEQL_TYPE_UNDECLARED,
+    /** Two FraiseQL schema files define the same type (or operation) differently. */
+    FRAISEQL_TYPE_CONFLICT,
     /** A contract baseline file is missing or malformed. */
     CONTRACT_BASELINE_INVALID,
     /** A contract report file cannot be written (a directory in the way, no permission, a full disk). */

@@ -8,15 +8,22 @@ import java.util.Objects;
  *
  * @param file   the file, as given by the caller (usually relative to the project directory)
  * @param line   1-based line, or 0 when unknown
- * @param column 1-based column, or 0 when unknown
+ * @param column  1-based column, or 0 when unknown
+ * @param pointer in a JSON file, the JSON pointer of the value ({@code /types/0/fields/2}); empty elsewhere
  */
-public record SourceLocation(Path file, int line, int column) {
+public record SourceLocation(Path file, int line, int column, String pointer) {
 
     public SourceLocation {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(pointer, "pointer");
         if (line < 0 || column < 0) {
             throw new IllegalArgumentException("line and column must be >= 0");
         }
+    }
+
+    /** A location in a text file: no JSON pointer. */
+    public SourceLocation(Path file, int line, int column) {
+        this(file, line, column, "");
     }
 
     /** A location naming only a file. */
@@ -29,13 +36,17 @@ public record SourceLocation(Path file, int line, int column) {
         return new SourceLocation(file, line, 0);
     }
 
-    /** {@code file}, {@code file:line} or {@code file:line:column}, with forward slashes. */
+    /**
+     * {@code file}, {@code file:line} or {@code file:line:column}, with forward slashes, and the JSON pointer as a
+     * fragment when there is one: {@code schema.json:12:9#/types/1/fields/2}.
+     */
     @Override
     public String toString() {
         String name = file.toString().replace('\\', '/');
+        String fragment = pointer.isEmpty() ? "" : "#" + pointer;
         if (line == 0) {
-            return name;
+            return name + fragment;
         }
-        return column == 0 ? name + ":" + line : name + ":" + line + ":" + column;
+        return (column == 0 ? name + ":" + line : name + ":" + line + ":" + column) + fragment;
     }
 }

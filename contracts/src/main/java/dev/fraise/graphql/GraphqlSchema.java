@@ -15,20 +15,41 @@ import java.util.Optional;
  * A parsed GraphQL schema and the files it came from. Only the type definitions are used; directives such as
  * {@code @sqlSource} need no declaration.
  *
- * @param registry    the parsed type definitions
- * @param files       the schema files, relative to the project directory
- * @param sourceLines each SDL file's lines by its name, to locate definitions precisely
+ * @param registry         the parsed type definitions
+ * @param files            the schema files, relative to the project directory
+ * @param sourceLines      each SDL file's lines by its name, to locate definitions precisely
+ * @param format           what the files were: SDL, an introspection result, or FraiseQL schema files
+ * @param namingConvention a FraiseQL schema's {@code naming_convention} ({@code camelCase}, {@code snake_case}),
+ *                         when it declares one
  */
-public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, Map<String, List<String>> sourceLines) {
+public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, Map<String, List<String>> sourceLines,
+        SchemaFormat format, Optional<String> namingConvention) {
+
+    /** What a schema was read from. */
+    public enum SchemaFormat {
+        /** GraphQL SDL files. */
+        SDL,
+        /** One introspection result ({@code __schema}). */
+        INTROSPECTION,
+        /** FraiseQL v2 schema files: the intermediate {@code schema.json} or {@code schema.compiled.json}. */
+        FRAISEQL
+    }
 
     public GraphqlSchema {
         files = List.copyOf(files);
         sourceLines = Map.copyOf(sourceLines);
+        java.util.Objects.requireNonNull(format, "format");
+        java.util.Objects.requireNonNull(namingConvention, "namingConvention");
+    }
+
+    /** A schema read from SDL files. */
+    public GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, Map<String, List<String>> sourceLines) {
+        this(registry, files, sourceLines, SchemaFormat.SDL, Optional.empty());
     }
 
     /** A schema without source text (an introspection result): definitions are located by file only. */
     public GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files) {
-        this(registry, files, Map.of());
+        this(registry, files, Map.of(), SchemaFormat.INTROSPECTION, Optional.empty());
     }
 
     /**
@@ -42,6 +63,11 @@ public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, M
         }
         int line = Math.max(at.getLine(), 0);
         int column = Math.max(at.getColumn(), 0);
+        int hash = at.getSourceName().indexOf('#');
+        if (hash >= 0) {
+            return Optional.of(new SourceLocation(Path.of(at.getSourceName().substring(0, hash)), line, column,
+                    at.getSourceName().substring(hash + 1)));
+        }
         List<String> lines = sourceLines.get(at.getSourceName());
         if (node instanceof AbstractDescribedNode<?> described && described.getDescription() != null
                 && lines != null && line >= 1 && column >= 1) {

@@ -1,5 +1,6 @@
 package dev.fraise.graphql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
@@ -17,15 +18,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import graphql.language.TypeDefinition;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Loads SDL files ({@code .graphql}, {@code .graphqls}, globs such as {@code schema/**}{@code /*.graphql}) or one
- * introspection result ({@code .json}), relative to a project directory.
+ * Loads a GraphQL schema relative to a project directory: SDL files ({@code .graphql}, {@code .graphqls}, globs
+ * such as {@code schema/**}{@code /*.graphql}), one introspection result, or FraiseQL v2 schema files — the
+ * intermediate {@code schema.json} (one, or several merged: {@code schema/*}{@code /types.json}) and
+ * {@code schema.compiled.json}. A {@code .json} file is recognised by its content, not its name.
  */
 public final class GraphqlSchemaLoader {
 
@@ -38,29 +44,72 @@ public final class GraphqlSchemaLoader {
      * Loads the schema.
      *
      * @throws FraiseException {@code SDL_NOT_FOUND} when a pattern matches nothing, {@code SDL_PARSE_ERROR} with
-     *                         file:line:col when the SDL or introspection JSON does not parse
+     *                         file:line:col when the SDL or introspection JSON does not parse,
+     *                         {@code SCHEMA_JSON_MALFORMED}, {@code SCHEMA_FORMAT_UNKNOWN} and the
+     *                         {@code FRAISEQL_*} codes for JSON files, located at the offending value
      */
     public static GraphqlSchema load(Path projectDir, List<String> patterns) {
         List<Path> files = resolve(projectDir, patterns);
-        if (files.size() == 1 && files.get(0).toString().endsWith(".json")) {
-            return new GraphqlSchema(introspection(projectDir, files.get(0)), files);
-        }
-        MultiSourceReader.Builder reader = MultiSourceReader.newMultiSourceReader();
-        Map<String, List<String>> lines = new java.util.HashMap<>();
+        List<Path> sdlFiles = new ArrayList<>();
+        List<LocatedJson> fraiseql = new ArrayList<>();
         for (Path file : files) {
-            try {
-                String text = Files.readString(projectDir.resolve(file), StandardCharsets.UTF_8);
-                lines.put(file.toString(), text.lines().toList());
-                reader.string(text + "\n", file.toString());
-            } catch (IOException e) {
-                throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(),
-                        new SourceLocation(file, 0, 0), e);
+            if (!file.toString().endsWith(".json")) {
+                sdlFiles.add(file);
+                continue;
+            }
+            LocatedJson json = LocatedJson.parse(file, read(projectDir, file));
+            if (isIntrospection(json.root())) {
+                if (files.size() > 1) {
+                    throw new FraiseException(ErrorCode.SCHEMA_FORMAT_UNKNOWN, "an introspection result is a whole "
+                            + "schema and cannot be merged with other schema files " + files, json.locate(""));
+                }
+                return new GraphqlSchema(introspection(json), files);
+            }
+            if (!FraiseqlSchemaReader.isFraiseqlSchema(json.root())) {
+                throw new FraiseException(ErrorCode.SCHEMA_FORMAT_UNKNOWN, "neither an introspection result "
+                        + "(__schema) nor a FraiseQL schema (types, queries, mutations, … arrays)", json.locate(""));
+            }
+            fraiseql.add(json);
+        }
+        Map<String, List<String>> lines = new HashMap<>();
+        TypeDefinitionRegistry registry = sdlFiles.isEmpty() ? new TypeDefinitionRegistry()
+                : parseSdl(projectDir, sdlFiles, lines);
+        if (fraiseql.isEmpty()) {
+            return new GraphqlSchema(registry, files, lines);
+        }
+        FraiseqlSchemaReader.Read read = FraiseqlSchemaReader.read(fraiseql);
+        for (TypeDefinition<?> definition : read.definitions()) {
+            Optional<GraphQLError> clash = registry.add(definition);
+            if (clash.isPresent()) {
+                throw new FraiseException(ErrorCode.FRAISEQL_TYPE_CONFLICT, definition.getName()
+                        + " is defined in a FraiseQL schema file and in the SDL files",
+                        new GraphqlSchema(registry, files, lines).locate(definition).orElse(null));
             }
         }
+        return new GraphqlSchema(registry, files, lines, GraphqlSchema.SchemaFormat.FRAISEQL,
+                read.namingConvention());
+    }
+
+    private static TypeDefinitionRegistry parseSdl(Path projectDir, List<Path> files, Map<String, List<String>> lines) {
+        MultiSourceReader.Builder reader = MultiSourceReader.newMultiSourceReader();
+        for (Path file : files) {
+            String text = read(projectDir, file);
+            lines.put(file.toString(), text.lines().toList());
+            reader.string(text + "\n", file.toString());
+        }
         try {
-            return new GraphqlSchema(new SchemaParser().parse(reader.build()), files, lines);
+            return new SchemaParser().parse(reader.build());
         } catch (SchemaProblem problem) {
             throw parseError(problem, files);
+        }
+    }
+
+    private static String read(Path projectDir, Path file) {
+        try {
+            return Files.readString(projectDir.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(),
+                    new SourceLocation(file, 0, 0), e);
         }
     }
 
@@ -74,20 +123,20 @@ public final class GraphqlSchemaLoader {
                 at == null ? 0 : at.getLine(), at == null ? 0 : at.getColumn()), problem);
     }
 
+    private static boolean isIntrospection(JsonNode root) {
+        return root.has("__schema") || root.path("data").has("__schema");
+    }
+
     @SuppressWarnings("unchecked")
-    private static TypeDefinitionRegistry introspection(Path projectDir, Path file) {
+    private static TypeDefinitionRegistry introspection(LocatedJson json) {
+        JsonNode data = json.root().has("__schema") ? json.root() : json.root().get("data");
         try {
-            Map<String, Object> result = JSON.readValue(projectDir.resolve(file).toFile(), Map.class);
-            Object data = result.containsKey("data") ? result.get("data") : result;
-            if (!(data instanceof Map<?, ?> map) || !map.containsKey("__schema")) {
-                throw new FraiseException(ErrorCode.SDL_PARSE_ERROR, "not an introspection result: no __schema",
-                        new SourceLocation(file, 1, 1));
-            }
-            Document document = new IntrospectionResultToSchema().createSchemaDefinition((Map<String, Object>) map);
+            Document document = new IntrospectionResultToSchema().createSchemaDefinition(
+                    (Map<String, Object>) JSON.convertValue(data, Map.class));
             return new SchemaParser().buildRegistry(document);
-        } catch (IOException e) {
-            throw new FraiseException(ErrorCode.SDL_PARSE_ERROR, "introspection JSON does not parse: "
-                    + e.getMessage().lines().findFirst().orElse(""), new SourceLocation(file, 1, 1), e);
+        } catch (RuntimeException e) {
+            throw new FraiseException(ErrorCode.SDL_PARSE_ERROR, "not a valid introspection result: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), json.locate(""), e);
         }
     }
 

@@ -50,14 +50,24 @@ public final class ShapeInference {
      *                         {@code data} column
      */
     public ViewShape infer(String relation) {
+        return infer(relation, DATA);
+    }
+
+    /**
+     * The shape of one relation's JSON column {@code column} ({@code data} by FraiseQL's convention; FraiseQL's
+     * {@code jsonb_column} names another).
+     *
+     * @throws FraiseException {@code INFERENCE_RELATION_MISSING} when there is no such relation or column
+     */
+    public ViewShape infer(String relation, String column) {
         Catalog.Relation found = analyzer.relationByName(relation, options.schemas().get(0))
                 .orElseThrow(() -> new FraiseException(ErrorCode.INFERENCE_RELATION_MISSING,
                         "no view or table " + relation + " in schemas " + options.schemas()));
-        if (found.column(DATA).isEmpty()) {
+        if (found.column(column).isEmpty()) {
             throw new FraiseException(ErrorCode.INFERENCE_RELATION_MISSING,
-                    relation + " has no data column");
+                    relation + " has no " + column + " column");
         }
-        return infer(found);
+        return infer(found, column);
     }
 
     /** The shapes of every view and table with a {@code data} column, by name. */
@@ -67,28 +77,29 @@ public final class ShapeInference {
                 .filter(r -> r.isView() || r.isTable())
                 .filter(r -> r.column(DATA).isPresent())
                 .sorted(Comparator.comparing(Catalog.Relation::displayName))
-                .forEach(r -> shapes.add(infer(r)));
+                .forEach(r -> shapes.add(infer(r, DATA)));
         return shapes;
     }
 
-    private ViewShape infer(Catalog.Relation relation) {
-        Catalog.Column data = relation.column(DATA).orElseThrow();
+    private ViewShape infer(Catalog.Relation relation, String column) {
+        Catalog.Column data = relation.column(column).orElseThrow();
         Inferred inferred = analyzer.column(relation, data.attnum());
         if (relation.isView()) {
             return new ViewShape(relation.displayName(), inferred.shape(), inferred.nullability(), "view definition");
         }
         Optional<String> sourceName = options.projectionSource(relation.displayName());
         Optional<Catalog.Relation> source = analyzer.projectionSource(relation);
-        if (source.isPresent() && source.get().column(DATA).isPresent()) {
+        if (source.isPresent() && source.get().column(column).isPresent()) {
             String rule = options.configured(relation.displayName()) ? "configured" : "tv_x ← v_x";
             return new ViewShape(relation.displayName(), inferred.shape(), inferred.nullability(),
-                    relation.displayName() + ".data is materialised from " + source.get().displayName() + " ("
-                            + rule + ")");
+                    relation.displayName() + "." + column + " is materialised from " + source.get().displayName()
+                            + " (" + rule + ")");
         }
         String reason = sourceName.map(s -> "a table's data column has no static shape and its source view " + s
                 + " does not exist").orElse("a table's data column has no static shape");
         return new ViewShape(relation.displayName(), new UnknownShape(reason,
-                analyzer.types().provenance(relation.displayName(), data.typeOid(), relation.displayName() + ".data")),
+                analyzer.types().provenance(relation.displayName(), data.typeOid(), relation.displayName() + "."
+                        + column)),
                 inferred.nullability(), reason);
     }
 

@@ -46,7 +46,7 @@ class ContractCorpusTest {
         try (TestDatabases.Scratch database = TestDatabases.create()) {
             database.execute(corpusCase.sql());
             try (Connection connection = database.connect()) {
-                report = ContractChecker.check(connection, corpusCase.dir(), List.of("schema.graphql"),
+                report = ContractChecker.check(connection, corpusCase.dir(), corpusCase.schemaFiles(),
                         corpusCase.options());
             }
         }

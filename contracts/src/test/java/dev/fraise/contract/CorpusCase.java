@@ -32,10 +32,14 @@ import java.util.stream.Collectors;
  * <p>{@code options.properties}: {@code naming} ({@code CAMEL}, {@code PRESERVE}), {@code source.<Type>=<view>},
  * {@code projection.<tv_table>=<view>}, {@code scalar.<Name>=<sql type>,<sql type>}, {@code baseline=<file>},
  * {@code sample=<rows>}, {@code mutationProfile=V1|V2}, {@code contextParams=<name>,<name>},
- * {@code projectionSync=true}.
+ * {@code projectionSync=true}, {@code dataColumn=<column>}, {@code schema=<file or glob>,…} (default: the first
+ * of {@code schema.graphql}, {@code schema.json}, {@code schema.compiled.json} that exists).
  */
-record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<Expected> findings,
-        List<String> types, Optional<String> knownBug) {
+record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<String> schemaFiles,
+        List<Expected> findings, List<String> types, Optional<String> knownBug) {
+
+    /** The schema files a case may have, the first present being checked unless {@code schema=} names others. */
+    private static final List<String> SCHEMA_FILES = List.of("schema.graphql", "schema.json", "schema.compiled.json");
 
     /** One expected finding and the details asserted on it. */
     record Expected(String key, List<String> details) {
@@ -61,7 +65,23 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
         Path bug = dir.resolve("bug.txt");
         Optional<String> knownBug = Files.exists(bug)
                 ? Optional.of(Files.readString(bug, StandardCharsets.UTF_8).strip()) : Optional.empty();
-        return new CorpusCase(dir.getFileName().toString(), dir, sql, options(dir), findings, types, knownBug);
+        return new CorpusCase(dir.getFileName().toString(), dir, sql, options(dir), schemaFiles(dir), findings, types,
+                knownBug);
+    }
+
+    private static List<String> schemaFiles(Path dir) throws IOException {
+        Path file = dir.resolve("options.properties");
+        if (Files.exists(file)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            if (properties.containsKey("schema")) {
+                return Arrays.stream(properties.getProperty("schema").split(",")).map(String::strip).toList();
+            }
+        }
+        return List.of(SCHEMA_FILES.stream().filter(f -> Files.exists(dir.resolve(f))).findFirst()
+                .orElseThrow(() -> new IOException(dir + " has none of " + SCHEMA_FILES)));
     }
 
     private static ContractOptions options(Path dir) throws IOException {
@@ -97,6 +117,10 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
                         .toArray(String[]::new));
             } else if (key.equals("projectionSync") && value.equals("true")) {
                 options = options.withProjectionSync();
+            } else if (key.equals("dataColumn")) {
+                options = options.withDataColumn(value);
+            } else if (key.equals("schema")) {
+                continue;
             } else {
                 throw new IllegalArgumentException(file + ": unknown option " + key);
             }
