@@ -10,6 +10,7 @@ import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.MutationProfile;
 import dev.fraise.database.Database;
 import dev.fraise.junit.FraiseDatabase;
 import dev.fraise.junit.FraiseInject;
@@ -61,6 +62,23 @@ class PlantedDriftTest {
         assertEquals(6, report.summary().errors());
         assertEquals(0, report.summary().warnings());
         assertEquals(4, report.summary().views(), report.types().toString());
+    }
+
+    /**
+     * The same contract as a FraiseQL v2 {@code schema.json} (the blog's functions follow v1, so the profile is set):
+     * the same six drifts, at the same paths, located in the JSON file.
+     */
+    @Test
+    void theFraiseqlSchemaJsonFailsTheSameWay() throws Exception {
+        ContractReport fromJson;
+        try (Connection connection = db.connect()) {
+            fromJson = ContractChecker.check(connection, Path.of("."), List.of("schema.json"),
+                    ContractOptions.DEFAULT.withProjectionSync().withMutationProfile(MutationProfile.V1));
+        }
+        assertEquals(report.findings().stream().map(f -> f.code() + " " + f.path() + " " + f.jsonPath()).toList(),
+                fromJson.findings().stream().map(f -> f.code() + " " + f.path() + " " + f.jsonPath()).toList());
+        assertEquals("schema.json:46:9#/types/2/fields/3", fromJson.findings().get(0).sdlLocation().orElseThrow()
+                .toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.MutationProfile;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.junit.FraiseContracts;
@@ -44,6 +45,24 @@ class ContractTest {
             assertTrue(report.passed(), findings);
             assertEquals(4, report.summary().views(), report.types().toString());
         }
+    }
+
+    /** The same contract as a FraiseQL v2 {@code schema.json}: every type checked against the same view, no finding. */
+    @Test
+    void theFraiseqlSchemaJsonMatchesToo() throws Exception {
+        try (Connection connection = db.connect()) {
+            ContractOptions options = ContractOptions.DEFAULT.sampling(100).withMutationProfile(MutationProfile.V1);
+            ContractReport sdl = ContractChecker.check(connection, Path.of("."), List.of("schema.graphql"), options);
+            ContractReport json = ContractChecker.check(connection, Path.of("."), List.of("schema.json"), options);
+            assertEquals(List.of(), json.findings());
+            assertEquals(statuses(sdl), statuses(json));
+            assertEquals(4, json.summary().views(), json.types().toString());
+        }
+    }
+
+    private static List<String> statuses(ContractReport report) {
+        return report.types().stream().filter(t -> !t.type().equals("DateTime") && !t.type().equals("JSON"))
+                .map(t -> t.type() + " " + t.status() + " " + t.view().orElse("")).sorted().toList();
     }
 
     /** Trinity ids on every tb_ table, fk_ columns on pk_ columns, id and data on every v_ view, no pk_ leak. */
