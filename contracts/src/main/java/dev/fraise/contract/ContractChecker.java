@@ -161,16 +161,16 @@ public final class ContractChecker {
         ViewShape shape = inference.infer(view, column);
         checker.checkRoot(object, shape.data(), shape.nullability(), view);
         if (options.mode() == CheckMode.SAMPLE) {
-            sample(object, shape, checker, connection, options, schema);
+            sample(object, shape, column, checker, connection, options, schema);
         }
         return checked;
     }
 
-    private static void sample(ObjectTypeDefinition type, ViewShape inferred, TypeChecker checker,
+    private static void sample(ObjectTypeDefinition type, ViewShape inferred, String column, TypeChecker checker,
             Connection connection, ContractOptions options, GraphqlSchema schema) {
         ViewShape expected = new ViewShape(inferred.relation(), new ExpectedShapes(schema.registry(), options.naming())
                 .of(type, inferred.data(), 0), Nullability.nonNull("a row of " + type.getName()), "GraphQL");
-        SampleReport report = new SampleValidator(options.sampleRows(), 20).validate(connection, expected);
+        SampleReport report = new SampleValidator(options.sampleRows(), 20).validate(connection, expected, column);
         for (Violation violation : report.violations()) {
             if (violation.kind() == ViolationKind.UNEXPECTED_KEY) {
                 continue;

@@ -40,9 +40,14 @@ public final class SampleValidator {
         this.maxViolations = maxViolations;
     }
 
-    /** Checks the rows of {@code expected.relation()} against {@code expected}. */
+    /** Checks the {@code data} of the rows of {@code expected.relation()} against {@code expected}. */
     public SampleReport validate(Connection connection, ViewShape expected) {
-        String sql = "SELECT id::text, data::text FROM " + quote(expected.relation()) + " LIMIT ?";
+        return validate(connection, expected, "data");
+    }
+
+    /** Checks the JSON column {@code column} of the rows of {@code expected.relation()} against {@code expected}. */
+    public SampleReport validate(Connection connection, ViewShape expected, String column) {
+        String sql = "SELECT id::text, " + quote(column) + "::text FROM " + quote(expected.relation()) + " LIMIT ?";
         List<Violation> violations = new ArrayList<>();
         int rows = 0;
         boolean[] truncated = {false};
