@@ -40,6 +40,31 @@ class SdlDiffTest {
         return diff(BASE.replace(from, to));
     }
 
+    /** FraiseQL schema files are diffed like SDL: a field made nullable, a query removed, between two schema.json. */
+    @Test
+    void fraiseqlSchemaFilesAreDiffedToo() {
+        String base = """
+                {"types": [{"name": "Post", "sql_source": "v_post", "fields": [
+                    {"name": "id", "type": "ID", "nullable": false},
+                    {"name": "title", "type": "String", "nullable": false}]}],
+                 "queries": [{"name": "posts", "return_type": "Post", "returns_list": true, "sql_source": "v_post"},
+                             {"name": "post", "return_type": "Post", "nullable": true, "sql_source": "v_post",
+                              "arguments": [{"name": "id", "type": "ID", "nullable": false}]}]}
+                """;
+        TestFiles.write(dir, "base/schema.json", base);
+        TestFiles.write(dir, "head/schema.json", base.replace("\"title\", \"type\": \"String\", \"nullable\": false",
+                "\"title\", \"type\": \"String\", \"nullable\": true").replace("""
+                ,
+                             {"name": "post", "return_type": "Post", "nullable": true, "sql_source": "v_post",
+                              "arguments": [{"name": "id", "type": "ID", "nullable": false}]}""", ""));
+        GraphqlSchema before = GraphqlSchemaLoader.load(dir.resolve("base"), List.of("schema.json"));
+        GraphqlSchema after = GraphqlSchemaLoader.load(dir.resolve("head"), List.of("schema.json"));
+
+        assertEquals(List.of("BREAKING FIELD_NOW_NULLABLE Post.title", "BREAKING FIELD_REMOVED Query.post"),
+                SdlDiff.between(before, after).stream().map(c -> c.severity() + " " + c.code() + " " + c.path())
+                        .sorted().toList());
+    }
+
     @Test
     void anIdenticalSchemaHasNoChanges() {
         assertEquals(List.of(), diff(BASE));
