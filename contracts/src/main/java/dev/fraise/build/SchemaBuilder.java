@@ -10,15 +10,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes a {@link SchemaPlan} in one transaction: either every statement of every file is applied, or
  * nothing is. A failure names the file, line and column, the SQLSTATE and PostgreSQL's message.
+ *
+ * <p>A file wrapped as a whole in {@code BEGIN;} (or {@code START TRANSACTION;}) ... {@code COMMIT;} (or
+ * {@code END;}) builds: the outer wrapper is stripped, as migrations strip it, and the build says so once per file
+ * at INFO. Any other transaction control is {@code BUILD_TRANSACTION_CONTROL}.
  */
 public final class SchemaBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaBuilder.class);
 
     private static final Set<String> TRANSACTION_CONTROL =
             Set.of("begin", "start", "commit", "end", "rollback", "abort");
@@ -46,6 +56,9 @@ public final class SchemaBuilder {
     public static BuildResult build(Connection connection, SchemaPlan plan) {
         long start = System.nanoTime();
         List<ParsedFile> files = parse(plan);
+        List<SourceLocation> unwrapped = files.stream().flatMap(f -> f.wrapper().stream()).toList();
+        unwrapped.forEach(at -> LOG.info("{}: outer BEGIN ... COMMIT stripped: the build runs every file in one"
+                + " transaction", at));
         int count = 0;
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -83,7 +96,7 @@ public final class SchemaBuilder {
             throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "build transaction failed: " + SqlScripts.describe(e),
                     null, e);
         }
-        return new BuildResult(files.size(), count, Duration.ofNanos(System.nanoTime() - start));
+        return new BuildResult(files.size(), count, Duration.ofNanos(System.nanoTime() - start), unwrapped);
     }
 
     /** Commits; deferred constraints are checked here, after the last statement, so no file is to blame. */
@@ -108,16 +121,25 @@ public final class SchemaBuilder {
 
     private static ParsedFile parse(SchemaFile file) {
         String text = decode(file);
-        List<SqlStatement> statements = SqlScripts.split(text, file.displayPath());
+        List<SqlStatement> statements = new ArrayList<>(SqlScripts.split(text, file.displayPath()));
+        SourceLocation wrapper = null;
+        int last = statements.size() - 1;
+        if (last > 0 && SqlScripts.opensTransaction(statements.get(0))
+                && SqlScripts.closesTransaction(statements.get(last))) {
+            wrapper = new SourceLocation(file.displayPath(), statements.get(0).line(), statements.get(0).column());
+            statements.remove(last);
+            statements.remove(0);
+        }
         for (SqlStatement sql : statements) {
             String first = sql.sql().split("[\\s(;]+", 2)[0].toLowerCase(Locale.ROOT);
             if (TRANSACTION_CONTROL.contains(first)) {
                 throw new FraiseException(ErrorCode.BUILD_TRANSACTION_CONTROL,
-                        "'" + sql.firstLine() + "' would break the build's single transaction; remove it",
+                        "'" + sql.firstLine() + "' would break the build's single transaction; remove it"
+                                + " (only an outer BEGIN ... COMMIT wrapping the whole file is stripped)",
                         new SourceLocation(file.displayPath(), sql.line(), sql.column()));
             }
         }
-        return new ParsedFile(file, statements);
+        return new ParsedFile(file, statements, Optional.ofNullable(wrapper));
     }
 
     private static String decode(SchemaFile file) {
@@ -128,7 +150,15 @@ public final class SchemaBuilder {
         }
     }
 
-    /** A file read and split into statements. */
-    record ParsedFile(SchemaFile file, List<SqlStatement> statements) {
+    /**
+     * A file read and split into statements.
+     *
+     * @param wrapper where the outer {@code BEGIN} that was stripped (with its {@code COMMIT}) stood, if any
+     */
+    record ParsedFile(SchemaFile file, List<SqlStatement> statements, Optional<SourceLocation> wrapper) {
+
+        ParsedFile {
+            statements = List.copyOf(statements);
+        }
     }
 }

@@ -420,6 +420,41 @@ class SchemaBuilderTest {
         assertNothingLeftBehind();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"BEGIN;|COMMIT;", "start transaction;|end;", "BEGIN WORK;|COMMIT TRANSACTION;"})
+    void anOuterTransactionWrapperIsStrippedAndReported(String wrapper) throws SQLException {
+        String[] ends = wrapper.split("\\|");
+        write(schema(), "01_plain.sql", "CREATE TABLE first (id int);\n");
+        write(schema(), "02_wrapped.sql", "-- wrapped as psql scripts often are\n" + ends[0] + "\n"
+                + "CREATE TABLE second (id int);\nCREATE TABLE third (id int);\n" + ends[1] + "\n");
+
+        BuildResult result = build();
+
+        assertEquals(3, result.statements());
+        assertEquals(List.of(at("db/schema/02_wrapped.sql", 2, 1)), result.unwrapped());
+        assertEquals("1", query("SELECT count(*) FROM pg_class WHERE relname = 'third'"));
+    }
+
+    @Test
+    void transactionControlInsideAWrappedFileStillFails() throws SQLException {
+        write(schema(), "01_wrapped.sql", "BEGIN;\nCREATE TABLE first (id int);\n  COMMIT;\n"
+                + "BEGIN;\nCREATE TABLE second (id int);\nCOMMIT;\n");
+        FraiseException e = buildFails(ErrorCode.BUILD_TRANSACTION_CONTROL);
+        assertEquals(at("db/schema/01_wrapped.sql", 3, 3), e.location().orElseThrow());
+        assertEquals("'COMMIT' would break the build's single transaction; remove it (only an outer BEGIN ... COMMIT"
+                + " wrapping the whole file is stripped)", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFileEndingInRollbackIsNotAWrapper() throws SQLException {
+        write(schema(), "01_rolled_back.sql", "\n  BEGIN;\nCREATE TABLE first (id int);\nROLLBACK;\n");
+        FraiseException e = buildFails(ErrorCode.BUILD_TRANSACTION_CONTROL);
+        assertEquals(at("db/schema/01_rolled_back.sql", 2, 3), e.location().orElseThrow());
+        assertTrue(e.detail().startsWith("'BEGIN' would break"), e.detail());
+        assertNothingLeftBehind();
+    }
+
     @Test
     void transactionKeywordsInsideBodiesAreFine() throws SQLException {
         write(schema(), "a.sql", """
