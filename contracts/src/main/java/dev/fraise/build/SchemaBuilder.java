@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>A file wrapped as a whole in {@code BEGIN;} (or {@code START TRANSACTION;}) ... {@code COMMIT;} (or
  * {@code END;}) builds: the outer wrapper is stripped, as migrations strip it, and the build says so once per file
  * at INFO. Any other transaction control is {@code BUILD_TRANSACTION_CONTROL}.
+ *
+ * <p>With {@link SchemaPlan#twoPass()} (Confiture's {@code build.two_pass}) the foreign keys of {@code CREATE TABLE}
+ * statements are added after the last file, so tables may reference tables of later files.
  */
 public final class SchemaBuilder {
 
@@ -55,7 +58,9 @@ public final class SchemaBuilder {
      */
     public static BuildResult build(Connection connection, SchemaPlan plan) {
         long start = System.nanoTime();
-        List<ParsedFile> files = parse(plan);
+        List<ParsedFile> parsed = parse(plan);
+        List<DeferredKey> deferred = new ArrayList<>();
+        List<ParsedFile> files = plan.twoPass() ? parsed.stream().map(f -> deferKeys(f, deferred)).toList() : parsed;
         List<SourceLocation> unwrapped = files.stream().flatMap(f -> f.wrapper().stream()).toList();
         unwrapped.forEach(at -> LOG.info("{}: outer BEGIN ... COMMIT stripped: the build runs every file in one"
                 + " transaction", at));
@@ -71,6 +76,10 @@ public final class SchemaBuilder {
                         execute(statement, files, i, sql);
                         count++;
                     }
+                }
+                for (DeferredKey key : deferred) {
+                    executeDeferred(statement, key);
+                    count++;
                 }
                 commit(connection);
             } catch (RuntimeException | SQLException e) {
@@ -119,6 +128,30 @@ public final class SchemaBuilder {
         }
     }
 
+    /** {@code file} with the foreign keys of its {@code CREATE TABLE} statements moved to {@code deferred}. */
+    private static ParsedFile deferKeys(ParsedFile file, List<DeferredKey> deferred) {
+        List<SqlStatement> statements = new ArrayList<>(file.statements().size());
+        for (SqlStatement sql : file.statements()) {
+            ForeignKeys.Split split = ForeignKeys.split(sql);
+            statements.add(split.table());
+            for (ForeignKeys.Deferred key : split.keys()) {
+                int[] at = sql.fileLocationOf(key.position());
+                deferred.add(new DeferredKey(key.sql(), new SourceLocation(file.file().displayPath(), at[0], at[1])));
+            }
+        }
+        return new ParsedFile(file.file(), statements, file.wrapper());
+    }
+
+    /** Adds a foreign key that {@code build.two_pass} took out of its {@code CREATE TABLE}. */
+    private static void executeDeferred(Statement statement, DeferredKey key) {
+        try {
+            statement.execute(key.sql());
+        } catch (SQLException e) {
+            throw new FraiseException(ErrorCode.BUILD_SQL_ERROR, "foreign key added after every file (build.two_pass)"
+                    + " failed: " + SqlScripts.describe(e) + " in statement: " + key.sql(), key.at(), e);
+        }
+    }
+
     private static ParsedFile parse(SchemaFile file) {
         String text = decode(file);
         List<SqlStatement> statements = new ArrayList<>(SqlScripts.split(text, file.displayPath()));
@@ -148,6 +181,10 @@ public final class SchemaBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.displayPath(), e);
         }
+    }
+
+    /** A foreign key {@code build.two_pass} adds at the end, and where it is written. */
+    private record DeferredKey(String sql, SourceLocation at) {
     }
 
     /**

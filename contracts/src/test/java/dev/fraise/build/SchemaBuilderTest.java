@@ -5,9 +5,12 @@ import static dev.fraise.build.BuildTestSupport.config;
 import static dev.fraise.build.BuildTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.config.IncludeDir;
+import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
@@ -24,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -550,6 +554,57 @@ class SchemaBuilderTest {
                 + " db/schema/20_views/20_v_b.sql (v_b) -> db/schema/20_views/30_v_c.sql (v_c) ->"
                 + " db/schema/20_views/10_v_a.sql (v_a); no file order works, break the cycle (relation \"v_b\" does"
                 + " not exist (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    private static Path resourceProject(String name) throws Exception {
+        return Path.of(SchemaBuilderTest.class.getResource("/build/" + name).toURI());
+    }
+
+    private BuildResult build(SchemaPlan plan) throws SQLException {
+        try (Connection c = connect()) {
+            return SchemaBuilder.build(c, plan);
+        }
+    }
+
+    @Test
+    void twoPassAddsTheForeignKeysAfterEveryTableExists() throws Exception {
+        Path fixture = resourceProject("two-pass");
+        SchemaPlan plan = SchemaPlanner.plan(ProjectConfigLoader.load(fixture, null, null, Map.of()), false);
+        assertTrue(plan.twoPass(), "build.two_pass: true in db/environments/local.yaml");
+
+        BuildResult result = build(plan);
+
+        assertEquals(5, result.statements(), "two CREATE TABLE and three deferred foreign keys");
+        assertEquals("fk_post_editor:tb_post->tb_user:a, tb_post_fk_user_fkey:tb_post->tb_user:c,"
+                + " tb_user_fk_manager_fkey:tb_user->tb_user:a", query("""
+                SELECT string_agg(conname || ':' || conrelid::regclass || '->' || confrelid::regclass || ':'
+                                  || confdeltype::text, ', ' ORDER BY conname)
+                  FROM pg_constraint WHERE contype = 'f'"""));
+        assertEquals("REFERENCES nothing, FOREIGN KEY (x)",
+                query("SELECT column_default FROM information_schema.columns"
+                        + " WHERE table_name = 'tb_user' AND column_name = 'name'")
+                        .replace("'", "").replace("::text", ""));
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> s.execute("INSERT INTO tb_post VALUES (1, 42, NULL, 'orphan')"));
+            assertEquals("23503", e.getSQLState(), "the deferred key is enforced");
+        }
+    }
+
+    @Test
+    void aDeferredForeignKeyThatFailsIsReportedWhereItIsWritten() throws Exception {
+        write(schema(), "01_tb_post.sql", "CREATE TABLE tb_post (\n    pk_post int PRIMARY KEY,\n"
+                + "    fk_user int CONSTRAINT fk_author REFERENCES tb_nobody (pk_user)\n);\n");
+        SchemaPlan plan = SchemaPlanner.plan(config(project, IncludeDir.required(schema())), false);
+        SchemaPlan twoPass = new SchemaPlan(plan.projectDir(), plan.files(), plan.hash(), true);
+        try (Connection c = connect()) {
+            FraiseException e = assertFraise(ErrorCode.BUILD_SQL_ERROR, () -> SchemaBuilder.build(c, twoPass));
+            assertEquals(at("db/schema/01_tb_post.sql", 3, 17), e.location().orElseThrow());
+            assertEquals("foreign key added after every file (build.two_pass) failed: relation \"tb_nobody\" does not"
+                    + " exist (SQLSTATE 42P01) in statement: ALTER TABLE tb_post ADD CONSTRAINT fk_author FOREIGN KEY"
+                    + " (fk_user) REFERENCES tb_nobody (pk_user)", e.detail());
+        }
         assertNothingLeftBehind();
     }
 

@@ -134,7 +134,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             return loaded;
         }
         return new ProjectConfig(loaded.projectDir(), loaded.environment(), loaded.source(), loaded.databaseUrl(),
-                loaded.includeDirs(), loaded.excludeDirs(), loaded.sortMode(), loaded.trackingTable(),
+                loaded.includeDirs(), loaded.excludeDirs(), loaded.sortMode(), loaded.twoPass(), loaded.trackingTable(),
                 loaded.projectDir().resolve(migrationsDir.toPath()).normalize(), loaded.warnings());
     }
 
