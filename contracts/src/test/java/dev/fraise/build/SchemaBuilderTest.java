@@ -568,6 +568,59 @@ class SchemaBuilderTest {
     }
 
     @Test
+    void aTableReferencingATableOfALaterFileIsAnOrderErrorWithoutTwoPass() throws Exception {
+        Path fixture = resourceProject("two-pass");
+        SchemaPlan plan = SchemaPlanner.plan(config(fixture, IncludeDir.required(fixture.resolve("db/schema"))), false);
+        assertFalse(plan.twoPass());
+        try (Connection c = connect()) {
+            FraiseException e = assertFraise(ErrorCode.BUILD_ORDER, () -> SchemaBuilder.build(c, plan));
+            assertEquals(at("db/schema/01_write/011_tb_post.sql", 4, 41), e.location().orElseThrow());
+            assertTrue(e.detail().startsWith("tb_post needs table tb_user, which"
+                    + " db/schema/01_write/012_tb_user.sql:1 creates later in the build; move"
+                    + " db/schema/01_write/011_tb_post.sql after db/schema/01_write/012_tb_user.sql"), e.detail());
+        }
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void anOrderErrorGivesEveryMoveOfAWorkingOrderIncludingTheOnesAMoveCauses() throws Exception {
+        write(schema(), "10_tb_post.sql", "CREATE TABLE tb_post (\n    pk_post int PRIMARY KEY,\n"
+                + "    fk_user int REFERENCES tb_user (pk_user)\n);\n");
+        write(schema(), "20_tb_comment.sql",
+                "CREATE TABLE tb_comment (pk_comment int PRIMARY KEY, fk_post int REFERENCES tb_post (pk_post));\n");
+        write(schema(), "30_tb_user.sql", "-- users\nCREATE TABLE tb_user (pk_user int PRIMARY KEY);\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/10_tb_post.sql", 3, 28), e.location().orElseThrow());
+        assertEquals("tb_post needs table tb_user, which db/schema/30_tb_user.sql:2 creates later in the build; move"
+                + " db/schema/10_tb_post.sql after db/schema/30_tb_user.sql (rename 10_tb_post.sql so it sorts after"
+                + " 30_tb_user.sql); then move db/schema/20_tb_comment.sql after db/schema/10_tb_post.sql (rename"
+                + " 20_tb_comment.sql so it sorts after 10_tb_post.sql) (relation \"tb_user\" does not exist"
+                + " (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+
+        java.nio.file.Files.move(schema().resolve("10_tb_post.sql"), schema().resolve("40_tb_post.sql"));
+        java.nio.file.Files.move(schema().resolve("20_tb_comment.sql"), schema().resolve("50_tb_comment.sql"));
+        assertEquals(3, build().statements(), "the order of the message builds in one run");
+    }
+
+    @Test
+    void anOrderErrorOnAQuotedMixedCaseNameIsLocatedAtTheName() throws SQLException {
+        write(schema(), "10_tb_post.sql",
+                "CREATE TABLE tb_post (pk_post int PRIMARY KEY,\n  fk_user int REFERENCES public.\"TbUser\");\n");
+        write(schema(), "20_tb_user.sql", "CREATE TABLE \"TbUser\" (\"PkUser\" int PRIMARY KEY);\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/10_tb_post.sql", 2, 33), e.location().orElseThrow());
+        assertEquals("tb_post needs table TbUser, which db/schema/20_tb_user.sql:1 creates later in the build; move"
+                + " db/schema/10_tb_post.sql after db/schema/20_tb_user.sql (rename 10_tb_post.sql so it sorts after"
+                + " 20_tb_user.sql) (relation \"public.TbUser\" does not exist (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void twoPassAddsTheForeignKeysAfterEveryTableExists() throws Exception {
         Path fixture = resourceProject("two-pass");
         SchemaPlan plan = SchemaPlanner.plan(ProjectConfigLoader.load(fixture, null, null, Map.of()), false);
