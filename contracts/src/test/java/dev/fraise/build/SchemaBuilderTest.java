@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.config.IncludeDir;
+import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
@@ -618,6 +619,43 @@ class SchemaBuilderTest {
                 + " db/schema/10_tb_post.sql after db/schema/20_tb_user.sql (rename 10_tb_post.sql so it sorts after"
                 + " 20_tb_user.sql) (relation \"public.TbUser\" does not exist (SQLSTATE 42P01))", e.detail());
         assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFraiseqlNumberedTreeWithoutConfigBuildsFromItsOnlySchemaRoot() throws Exception {
+        Path fixture = resourceProject("numbered");
+        ProjectConfig config = ProjectConfigLoader.load(fixture, null, null, Map.of());
+        assertEquals(Optional.empty(), config.source());
+
+        SchemaPlan schemaOnly = SchemaPlanner.plan(config, false);
+        assertEquals(List.of("db/0_schema/00_common/000_app.sql", "db/0_schema/01_write/011_tb_user.sql",
+                "db/0_schema/02_read/021_v_user.sql", "db/0_schema/03_functions/031_fn_create_user.sql"),
+                schemaOnly.files().stream().map(f -> f.displayPath().toString().replace('\\', '/')).toList());
+        SchemaPlan seeded = SchemaPlanner.plan(config, true);
+        assertEquals("db/1_seed_common/11_users.sql",
+                seeded.files().get(4).displayPath().toString().replace('\\', '/'));
+        assertEquals(5, seeded.files().size(), "db/views is outside the schema root");
+
+        assertEquals(5, build(seeded).statements());
+        assertEquals("seeded", query("SELECT data ->> 'name' FROM app.v_user"));
+    }
+
+    @Test
+    void twoNumberedSchemaRootsWithoutConfigAreAmbiguous() {
+        write(project, "db/0_schema/01_tb_a.sql", "CREATE TABLE tb_a (id int);\n");
+        write(project, "db/1_schema/01_tb_b.sql", "CREATE TABLE tb_b (id int);\n");
+        FraiseException e = assertFraise(ErrorCode.BUILD_SCHEMA_ROOT_AMBIGUOUS,
+                () -> ProjectConfigLoader.load(project, null, null, Map.of()));
+        assertEquals(SourceLocation.of(Path.of("db")), e.location().orElseThrow());
+        assertEquals("no config file and no db/schema, and 2 numbered schema roots: db/0_schema, db/1_schema; name the"
+                + " one to build in db/environments/local.yaml (include_dirs)", e.detail());
+    }
+
+    @Test
+    void dbSchemaWinsOverANumberedRootWithoutConfig() {
+        write(project, "db/schema/01_tb_a.sql", "CREATE TABLE tb_a (id int);\n");
+        write(project, "db/0_schema/01_tb_b.sql", "CREATE TABLE tb_b (id int);\n");
+        assertEquals(ProjectConfig.defaults(project, "local"), ProjectConfigLoader.load(project, null, null, Map.of()));
     }
 
     @Test

@@ -27,7 +27,7 @@ public class BuildMojo extends AbstractFraiseMojo {
         ProjectConfig config = projectConfig(settings);
         SchemaPlan plan = SchemaPlanner.plan(config, settings.seeds());
         getLog().info("Fraise build: " + plan.files().size() + " files from " + config.source()
-                .map(s -> config.projectDir().relativize(s).toString()).orElse("db/schema (no config)")
+                .map(s -> config.projectDir().relativize(s).toString()).orElseGet(() -> noConfigRule(config))
                 + ", schema hash " + plan.hash().substring(0, 12));
         long start = System.nanoTime();
         AtomicReference<MigrationRun> run = new AtomicReference<>();
@@ -41,5 +41,12 @@ public class BuildMojo extends AbstractFraiseMojo {
         }
         getLog().info("Fraise build: done in " + (System.nanoTime() - start) / 1_000_000 + " ms (server start,"
                 + " build and stop)");
+    }
+
+    /** Which no-config rule chose the schema root: {@code db/schema}, or the one {@code db/<digits>_schema}. */
+    private static String noConfigRule(ProjectConfig config) {
+        String root = relative(config.projectDir(), config.includeDirs().get(0).path());
+        return root.equals("db/schema") ? "db/schema (no config)"
+                : root + " (no config, no db/schema: the only db/<digits>_schema directory)";
     }
 }
