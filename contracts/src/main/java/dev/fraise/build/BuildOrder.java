@@ -38,6 +38,9 @@ final class BuildOrder {
     private static final Pattern WORD = Pattern.compile("\"[^\"]+\"|[A-Za-z_][\\w$]*");
     private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
     private static final Pattern MISSING_FUNCTION = Pattern.compile("function ([^\\s(]+)\\(");
+    private static final Pattern ROUTINE = Pattern.compile("(?is)^\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*"
+            + "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\b");
+    private static final Pattern SQL_LANGUAGE = Pattern.compile("(?i)\\bLANGUAGE\\s+(?:sql\\b|'sql')");
     private static final Pattern MISSING_TYPE = Pattern.compile("type \"([^\"]+)\" does not exist");
 
     /** An object a statement creates. */
@@ -76,7 +79,7 @@ final class BuildOrder {
         if (later == null || later.file() <= failing) {
             return Optional.empty();
         }
-        SourceLocation at = SqlScripts.errorLocation(path(files, failing), statement, e);
+        SourceLocation at = order.locate(failing, statement, missing.get(), e);
         Optional<List<Integer>> cycle = order.pathFrom(later.file(), failing);
         if (cycle.isPresent()) {
             List<Integer> ring = new ArrayList<>(List.of(failing));
@@ -89,10 +92,105 @@ final class BuildOrder {
         Path failingFile = path(files, failing);
         Path laterFile = path(files, later.file());
         String needer = order.createdBy(statement).map(d -> d.name() + " needs ").orElse("this statement needs ");
+        StringBuilder moves = new StringBuilder(fix(failingFile, laterFile));
+        for (int[] move : order.furtherMoves(failing, later.file())) {
+            moves.append("; then ").append(fix(path(files, move[0]), path(files, move[1])));
+        }
         return Optional.of(new FraiseException(ErrorCode.BUILD_ORDER, needer + later.kind().toLowerCase(Locale.ROOT)
                 + " " + later.name() + ", which " + slash(laterFile) + ":" + later.statement().line()
-                + " creates later in the build; " + fix(failingFile, laterFile) + " (" + SqlScripts.describe(e) + ")",
-                at, e));
+                + " creates later in the build; " + moves + " (" + SqlScripts.describe(e) + ")", at, e));
+    }
+
+    /**
+     * Where the failing statement names the missing object: PostgreSQL's error position, else the first token of the
+     * statement naming {@code missing} (e.g. in {@code REFERENCES tb_user}), else the statement's start.
+     */
+    private SourceLocation locate(int failing, SqlStatement statement, String missing, SQLException e) {
+        SourceLocation located = SqlScripts.errorLocation(path(files, failing), statement, e);
+        if (located.line() != statement.line() || located.column() != statement.column()) {
+            return located;
+        }
+        String masked = SqlMask.mask(statement.sql(), true);
+        Matcher definition = DEFINITION.matcher(masked);
+        int from = definition.find() ? definition.end(3) : 0;
+        Matcher words = WORD.matcher(masked);
+        while (words.find(from)) {
+            if (bareName(words.group()).equals(missing)) {
+                int[] at = statement.fileLocationOf(words.start() + 1);
+                return new SourceLocation(path(files, failing), at[0], at[1]);
+            }
+            from = words.end();
+        }
+        return located;
+    }
+
+    /**
+     * The moves needed after moving {@code failing} after {@code later} so that every file comes after the files
+     * it needs, as {@code {file, after}} pairs: a file that needed a moved file follows it. Files before
+     * {@code failing} ran, so they need nothing later. Empty when the moves do not settle (a cycle the view check
+     * did not see).
+     */
+    private List<int[]> furtherMoves(int failing, int later) {
+        Map<Integer, Set<Integer>> needs = new HashMap<>();
+        for (int i = failing; i < files.size(); i++) {
+            needs.put(i, namedFiles(i));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            order.add(i);
+        }
+        order.remove(Integer.valueOf(failing));
+        order.add(order.indexOf(later) + 1, failing);
+        List<int[]> moves = new ArrayList<>();
+        for (int round = 0; round < files.size() * files.size(); round++) {
+            int[] move = firstMisplaced(order, needs);
+            if (move == null) {
+                return moves;
+            }
+            order.remove(Integer.valueOf(move[0]));
+            order.add(order.indexOf(move[1]) + 1, move[0]);
+            moves.add(move);
+        }
+        return List.of();
+    }
+
+    /** The first file of {@code order} that needs a file placed after it, and the last such file; or null. */
+    private static int[] firstMisplaced(List<Integer> order, Map<Integer, Set<Integer>> needs) {
+        for (int position = 0; position < order.size(); position++) {
+            int file = order.get(position);
+            int last = -1;
+            for (int needed : needs.getOrDefault(file, Set.of())) {
+                int at = order.indexOf(needed);
+                if (at > position && at > last) {
+                    last = at;
+                }
+            }
+            if (last >= 0) {
+                return new int[] {file, order.get(last)};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The other files defining objects that file {@code i} names outside comments and string literals, and outside
+     * the bodies of functions not written in SQL (PostgreSQL resolves those when they run, not when they are
+     * created).
+     */
+    private Set<Integer> namedFiles(int i) {
+        Set<Integer> named = new LinkedHashSet<>();
+        for (SqlStatement statement : files.get(i).statements()) {
+            boolean routine = ROUTINE.matcher(statement.sql()).find();
+            boolean keepBodies = !routine || SQL_LANGUAGE.matcher(SqlMask.mask(statement.sql(), false)).find();
+            Matcher words = WORD.matcher(SqlMask.mask(statement.sql(), keepBodies));
+            while (words.find()) {
+                Definition used = definitions.get(bareName(words.group()));
+                if (used != null && used.file() != i) {
+                    named.add(used.file());
+                }
+            }
+        }
+        return named;
     }
 
     /** {@code move a after b}, with the renaming that achieves it in Confiture's path order. */
@@ -175,7 +273,12 @@ final class BuildOrder {
             return Optional.empty();
         }
         Matcher m = pattern.matcher(message);
-        return m.find() ? Optional.of(bareName(m.group(1))) : Optional.empty();
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        // a relation or type is reported as written, unquoted ("TbUser"); a function quoted where needed
+        String name = m.group(1);
+        return Optional.of(pattern == MISSING_FUNCTION ? bareName(name) : name.substring(name.lastIndexOf('.') + 1));
     }
 
     /** The object name without its schema, unquoted, lower case unless it was quoted. */

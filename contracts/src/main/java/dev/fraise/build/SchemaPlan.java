@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param projectDir the project root
  * @param files      the files, in build order
  * @param hash       sha256 hex over each file's relative path and bytes, in build order; it keys template databases
+ * @param twoPass    Confiture's {@code build.two_pass}: the foreign keys of {@code CREATE TABLE} statements are
+ *                   added after every file has run
  */
-public record SchemaPlan(Path projectDir, List<SchemaFile> files, String hash) {
+public record SchemaPlan(Path projectDir, List<SchemaFile> files, String hash, boolean twoPass) {
 
     public SchemaPlan {
         Objects.requireNonNull(projectDir, "projectDir");

@@ -69,7 +69,7 @@ public final class SchemaPlanner {
         List<SchemaFile> files = ordered.stream()
                 .map(f -> new SchemaFile(f, display(config, f), slashes(hashRoot.relativize(f)), isSeed(hashRoot, f)))
                 .toList();
-        return new SchemaPlan(config.projectDir(), files, hash(files));
+        return new SchemaPlan(config.projectDir(), files, hash(files), config.twoPass());
     }
 
     /**

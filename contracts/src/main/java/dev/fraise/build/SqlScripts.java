@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -20,7 +22,73 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class SqlScripts {
 
+    private static final Set<String> OPENERS = Set.of("BEGIN", "BEGIN WORK", "BEGIN TRANSACTION",
+            "START TRANSACTION");
+    private static final Set<String> CLOSERS = Set.of("COMMIT", "COMMIT WORK", "COMMIT TRANSACTION", "END",
+            "END WORK", "END TRANSACTION");
+
     private SqlScripts() {
+    }
+
+    /** Whether {@code statement} is a plain {@code BEGIN [WORK|TRANSACTION]} or {@code START TRANSACTION}. */
+    public static boolean opensTransaction(SqlStatement statement) {
+        return OPENERS.contains(normalise(statement.sql()));
+    }
+
+    /** Whether {@code statement} is a plain {@code COMMIT|END [WORK|TRANSACTION]}. */
+    public static boolean closesTransaction(SqlStatement statement) {
+        return CLOSERS.contains(normalise(statement.sql()));
+    }
+
+    /**
+     * The statement upper-cased, comments removed, whitespace collapsed (the first 400 characters): enough to
+     * match its leading keywords.
+     */
+    public static String normalise(String sql) {
+        StringBuilder out = new StringBuilder(Math.min(sql.length(), 400));
+        int i = 0;
+        int n = sql.length();
+        while (i < n && out.length() < 400) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+                out.append(' ');
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                i = skipBlockComment(sql, i);
+                out.append(' ');
+            } else if (c == '\'' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                end = end < 0 ? n : end + 1;
+                out.append(sql, i, end);
+                i = end;
+            } else {
+                out.append(Character.isWhitespace(c) ? ' ' : c);
+                i++;
+            }
+        }
+        return out.toString().replaceAll(" {2,}", " ").strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static int skipBlockComment(String sql, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length()) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return i;
     }
 
     /**

@@ -26,8 +26,8 @@ final class ConfigReader {
     private static final Set<String> CONFITURE_IGNORED = Set.of("superuser_dirs", "superuser_post_dirs",
             "auto_backup", "require_confirmation", "seed", "infrastructure", "pggit", "ssh_tunnel", "acls",
             "ownership", "function_coverage", "security_lint");
-    private static final Set<String> BUILD_KEYS = Set.of("sort_mode");
-    private static final Set<String> BUILD_IGNORED = Set.of("two_pass", "validate_comments", "separators", "lint");
+    private static final Set<String> BUILD_KEYS = Set.of("sort_mode", "two_pass");
+    private static final Set<String> BUILD_IGNORED = Set.of("validate_comments", "separators", "lint");
     private static final Set<String> MIGRATION_KEYS = Set.of("tracking_table");
     private static final Set<String> MIGRATION_IGNORED = Set.of("strict_mode", "locking", "view_helpers",
             "snapshot_history", "snapshots_dir", "live_snapshot", "rebuild_threshold", "grant_dir",
@@ -86,7 +86,7 @@ final class ConfigReader {
                     : nodes.invalid(empty.keyNode(), "include_dirs is required");
         }
         return config(databaseUrl(top, ""), includeDirs(includeDirs, "include_dirs"), paths(top, "", "exclude_dirs"),
-                sortMode(top, ""), trackingTable(top, ""), projectDir.resolve("db/migrations"));
+                build(top, ""), trackingTable(top, ""), projectDir.resolve("db/migrations"));
     }
 
     private ProjectConfig readEnvironments(Map<String, Entry> top) {
@@ -121,15 +121,15 @@ final class ConfigReader {
             databaseUrl = Optional.of(databaseFromParts(database, prefix + "database"));
         }
         Node migrationsDir = value(env, "migrations_dir");
-        return config(databaseUrl, includeDirs, paths(env, prefix, "exclude_dirs"), sortMode(env, prefix),
+        return config(databaseUrl, includeDirs, paths(env, prefix, "exclude_dirs"), build(env, prefix),
                 trackingTable(env, prefix), migrationsDir == null
                         ? projectDir.resolve("db/migrations") : path(migrationsDir, prefix + "migrations_dir"));
     }
 
     private ProjectConfig config(Optional<String> databaseUrl, List<IncludeDir> includeDirs, List<Path> excludeDirs,
-                                 SortMode sortMode, String trackingTable, Path migrationsDir) {
+                                 BuildOptions build, String trackingTable, Path migrationsDir) {
         return new ProjectConfig(projectDir, environment, Optional.of(source), databaseUrl, includeDirs,
-                excludeDirs, sortMode, trackingTable, migrationsDir, warnings);
+                excludeDirs, build.sortMode(), build.twoPass(), trackingTable, migrationsDir, warnings);
     }
 
     private List<IncludeDir> includeDirs(Node node, String name) {
@@ -177,9 +177,15 @@ final class ConfigReader {
         return dirs;
     }
 
-    private SortMode sortMode(Map<String, Entry> entries, String prefix) {
+    /** The {@code build:} section's {@code sort_mode} and {@code two_pass}. */
+    private BuildOptions build(Map<String, Entry> entries, String prefix) {
         Map<String, Entry> build = section(entries, "build", BUILD_KEYS, BUILD_IGNORED);
-        Node node = value(build, "sort_mode");
+        Node twoPass = value(build, "two_pass");
+        return new BuildOptions(sortMode(value(build, "sort_mode"), prefix),
+                twoPass != null && nodes.bool(twoPass, prefix + "build.two_pass"));
+    }
+
+    private SortMode sortMode(Node node, String prefix) {
         if (node == null) {
             return SortMode.ALPHABETICAL;
         }
@@ -275,6 +281,9 @@ final class ConfigReader {
     private static Node value(Map<String, Entry> entries, String key) {
         Entry entry = entries.get(key);
         return entry == null ? null : entry.value();
+    }
+
+    private record BuildOptions(SortMode sortMode, boolean twoPass) {
     }
 
     private static String encode(String text) {

@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param includeDirs    the schema directories, in config order
  * @param excludeDirs    Confiture's legacy {@code exclude_dirs}: files under these are skipped
  * @param sortMode       {@code build.sort_mode}
+ * @param twoPass        {@code build.two_pass}: foreign keys of {@code CREATE TABLE} statements are added after every
+ *                       file has run
  * @param trackingTable  {@code migration.tracking_table}, default {@code tb_confiture}
  * @param migrationsDir  the migrations directory, default {@code db/migrations}
  * @param warnings       non-fatal problems found while reading the config
  */
 public record ProjectConfig(Path projectDir, String environment, Optional<Path> source,
                             Optional<String> databaseUrl, List<IncludeDir> includeDirs, List<Path> excludeDirs,
-                            SortMode sortMode, String trackingTable, Path migrationsDir,
+                            SortMode sortMode, boolean twoPass, String trackingTable, Path migrationsDir,
                             List<ConfigWarning> warnings) {
 
     /** Confiture's default tracking table. */
@@ -49,12 +51,12 @@ public record ProjectConfig(Path projectDir, String environment, Optional<Path> 
         Path root = projectDir.toAbsolutePath().normalize();
         return new ProjectConfig(root, environment, Optional.empty(), Optional.empty(),
                 List.of(IncludeDir.required(root.resolve("db/schema")), IncludeDir.of(root.resolve("db/seeds"))), List.of(), SortMode.ALPHABETICAL,
-                DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
+                false, DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
     }
 
     /** A copy whose include directories are replaced (e.g. by an explicit {@code schemaDirs} override). */
     public ProjectConfig withIncludeDirs(List<IncludeDir> dirs) {
         return new ProjectConfig(projectDir, environment, source, databaseUrl, dirs, excludeDirs, sortMode,
-                trackingTable, migrationsDir, warnings);
+                twoPass, trackingTable, migrationsDir, warnings);
     }
 }

@@ -4,11 +4,15 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +30,8 @@ public final class ProjectConfigLoader {
     private static final String ENVIRONMENTS_DIR = "db/environments";
     private static final String LEGACY_CONFIG = "confiture.yaml";
     private static final String YAML_SUFFIX = ".yaml";
+    private static final Pattern NUMBERED_SCHEMA = Pattern.compile("\\d+_schema");
+    private static final Pattern NUMBERED_SEEDS = Pattern.compile("\\d+_seeds?(?:[_-].*)?");
 
     private ProjectConfigLoader() {
     }
@@ -35,7 +41,8 @@ public final class ProjectConfigLoader {
      *
      * <p>Without an explicit file the first of these applies: {@code db/environments/<env>.yaml},
      * {@code confiture.yaml}, a {@link ErrorCode#CONFIG_ENV_MISSING} failure when {@code db/environments}
-     * holds only other environments, and finally {@link ProjectConfig#defaults}.
+     * holds only other environments, and finally the defaults: {@link ProjectConfig#defaults}, or FraiseQL's
+     * numbered layout when there is no {@code db/schema} but exactly one {@code db/<digits>_schema}.
      *
      * @param projectDir  the project root; relative paths, including {@code configFile}, resolve against it
      * @param environment the environment name, {@code null} for {@value #DEFAULT_ENVIRONMENT}
@@ -60,12 +67,54 @@ public final class ProjectConfigLoader {
         } else {
             file = discover(root, env);
             if (file == null) {
-                return ProjectConfig.defaults(root, env);
+                return defaults(root, env);
             }
         }
         Path display = display(root, file);
         YamlNodes nodes = new YamlNodes(display, new VariableSubstitutor(variables == null ? Map.of() : variables));
         return new ConfigReader(root, env, file, nodes).read(YamlFile.read(file, display));
+    }
+
+    /**
+     * The config of a project without a config file: {@link ProjectConfig#defaults}, unless {@code db/schema} is
+     * missing and exactly one {@code db/<digits>_schema} directory exists (FraiseQL's numbered layout,
+     * {@code db/0_schema/01_write/...}): then that directory is the schema root, and the
+     * {@code db/<digits>_seed[s][_...]} directories are seed directories.
+     *
+     * @throws FraiseException {@code BUILD_SCHEMA_ROOT_AMBIGUOUS} when several {@code db/<digits>_schema} exist
+     */
+    private static ProjectConfig defaults(Path root, String env) {
+        ProjectConfig defaults = ProjectConfig.defaults(root, env);
+        Path db = root.resolve("db");
+        if (Files.isDirectory(db.resolve("schema")) || !Files.isDirectory(db)) {
+            return defaults;
+        }
+        List<Path> schemas = directories(db, NUMBERED_SCHEMA);
+        if (schemas.isEmpty()) {
+            return defaults;
+        }
+        if (schemas.size() > 1) {
+            throw new FraiseException(ErrorCode.BUILD_SCHEMA_ROOT_AMBIGUOUS, "no config file and no db/schema, and "
+                    + schemas.size() + " numbered schema roots: " + schemas.stream().map(d -> "db/" + d.getFileName())
+                    .collect(Collectors.joining(", ")) + "; name the one to build in db/environments/" + env
+                    + YAML_SUFFIX + " (include_dirs)", SourceLocation.of(display(root, db)));
+        }
+        List<IncludeDir> dirs = new ArrayList<>();
+        dirs.add(IncludeDir.required(schemas.get(0)));
+        directories(db, NUMBERED_SEEDS).forEach(d -> dirs.add(IncludeDir.of(d)));
+        return defaults.withIncludeDirs(dirs);
+    }
+
+    /** The directories directly in {@code dir} whose name matches {@code name}, sorted by name. */
+    private static List<Path> directories(Path dir, Pattern name) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(d -> name.matcher(d.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** The config file for {@code env}, or {@code null} when the project has none. */

@@ -173,7 +173,7 @@ public final class BaseCheckout implements AutoCloseable {
                 .toList();
         List<Path> exclude = head.excludeDirs().stream().map(d -> move(head, baseProject, d)).toList();
         return new ProjectConfig(baseProject, head.environment(), Optional.empty(), head.databaseUrl(), include,
-                exclude, head.sortMode(), head.trackingTable(), move(head, baseProject, head.migrationsDir()),
+                exclude, head.sortMode(), head.twoPass(), head.trackingTable(), move(head, baseProject, head.migrationsDir()),
                 List.of());
     }
 

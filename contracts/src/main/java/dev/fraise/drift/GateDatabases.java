@@ -39,7 +39,7 @@ final class GateDatabases {
             if (e.code() != ErrorCode.BUILD_DIR_MISSING && e.code() != ErrorCode.BUILD_NO_FILES) {
                 throw inBase(checkout, e);
             }
-            plan = new SchemaPlan(checkout.config().projectDir(), List.of(), EMPTY_HASH);
+            plan = new SchemaPlan(checkout.config().projectDir(), List.of(), EMPTY_HASH, false);
         }
         try {
             build(server, plan, work);

@@ -39,6 +39,8 @@ public enum ErrorCode {
     BUILD_ORDER,
     /** Views of different schema files need each other, so no file order can build them. */
     BUILD_VIEW_CYCLE,
+    /** No config and no {@code db/schema}, and several {@code db/<digits>_schema} directories could be the root. */
+    BUILD_SCHEMA_ROOT_AMBIGUOUS,
 
     /** The configured PostgreSQL server cannot be reached or refused the login. */
     SERVER_UNREACHABLE,

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +35,6 @@ record MigrationScript(Path file, List<SqlStatement> statements, List<String> no
             new Detector(Pattern.compile("^VACUUM\\b"), "VACUUM"),
             new Detector(Pattern.compile("^CLUSTER\\b"), "CLUSTER"));
 
-    private static final Set<String> WRAPPERS = Set.of("BEGIN", "BEGIN WORK", "BEGIN TRANSACTION", "START TRANSACTION",
-            "COMMIT", "COMMIT WORK", "COMMIT TRANSACTION", "END", "END WORK", "END TRANSACTION");
     private static final Pattern TRANSACTION_CONTROL =
             Pattern.compile("^(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|PREPARE TRANSACTION)\\b(?! TO\\b)");
 
@@ -68,8 +64,8 @@ record MigrationScript(Path file, List<SqlStatement> statements, List<String> no
         List<SqlStatement> statements = new ArrayList<>();
         List<String> nonTransactional = new ArrayList<>();
         for (SqlStatement statement : SqlScripts.split(SqlScripts.decode(bytes, display), display)) {
-            String head = normalise(statement.sql());
-            if (WRAPPERS.contains(head)) {
+            String head = SqlScripts.normalise(statement.sql());
+            if (SqlScripts.opensTransaction(statement) || SqlScripts.closesTransaction(statement)) {
                 continue;
             }
             if (TRANSACTION_CONTROL.matcher(head).find()) {
@@ -86,54 +82,6 @@ record MigrationScript(Path file, List<SqlStatement> statements, List<String> no
             statements.add(statement);
         }
         return new MigrationScript(display, statements, nonTransactional);
-    }
-
-    /** The statement upper-cased, comments removed, whitespace collapsed: enough to match its leading keywords. */
-    static String normalise(String sql) {
-        StringBuilder out = new StringBuilder(Math.min(sql.length(), 400));
-        int i = 0;
-        int n = sql.length();
-        while (i < n && out.length() < 400) {
-            char c = sql.charAt(i);
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-                out.append(' ');
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
-                out.append(' ');
-            } else if (c == '\'' || c == '"') {
-                int end = sql.indexOf(c, i + 1);
-                end = end < 0 ? n : end + 1;
-                out.append(sql, i, end);
-                i = end;
-            } else {
-                out.append(Character.isWhitespace(c) ? ' ' : c);
-                i++;
-            }
-        }
-        return out.toString().replaceAll(" {2,}", " ").strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static int skipBlockComment(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     private record Detector(Pattern pattern, String description) {

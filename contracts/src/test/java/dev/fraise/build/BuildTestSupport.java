@@ -38,7 +38,7 @@ final class BuildTestSupport {
     static ProjectConfig config(Path project, SortMode mode, List<Path> excludeDirs, IncludeDir... dirs) {
         Path root = project.toAbsolutePath().normalize();
         return new ProjectConfig(root, "test", Optional.empty(), Optional.empty(), List.of(dirs), excludeDirs, mode,
-                ProjectConfig.DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
+                false, ProjectConfig.DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
     }
 
     /** An include dir entry with explicit globs. */

@@ -5,9 +5,13 @@ import static dev.fraise.build.BuildTestSupport.config;
 import static dev.fraise.build.BuildTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.config.IncludeDir;
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
@@ -24,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -420,6 +425,41 @@ class SchemaBuilderTest {
         assertNothingLeftBehind();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"BEGIN;|COMMIT;", "start transaction;|end;", "BEGIN WORK;|COMMIT TRANSACTION;"})
+    void anOuterTransactionWrapperIsStrippedAndReported(String wrapper) throws SQLException {
+        String[] ends = wrapper.split("\\|");
+        write(schema(), "01_plain.sql", "CREATE TABLE first (id int);\n");
+        write(schema(), "02_wrapped.sql", "-- wrapped as psql scripts often are\n" + ends[0] + "\n"
+                + "CREATE TABLE second (id int);\nCREATE TABLE third (id int);\n" + ends[1] + "\n");
+
+        BuildResult result = build();
+
+        assertEquals(3, result.statements());
+        assertEquals(List.of(at("db/schema/02_wrapped.sql", 2, 1)), result.unwrapped());
+        assertEquals("1", query("SELECT count(*) FROM pg_class WHERE relname = 'third'"));
+    }
+
+    @Test
+    void transactionControlInsideAWrappedFileStillFails() throws SQLException {
+        write(schema(), "01_wrapped.sql", "BEGIN;\nCREATE TABLE first (id int);\n  COMMIT;\n"
+                + "BEGIN;\nCREATE TABLE second (id int);\nCOMMIT;\n");
+        FraiseException e = buildFails(ErrorCode.BUILD_TRANSACTION_CONTROL);
+        assertEquals(at("db/schema/01_wrapped.sql", 3, 3), e.location().orElseThrow());
+        assertEquals("'COMMIT' would break the build's single transaction; remove it (only an outer BEGIN ... COMMIT"
+                + " wrapping the whole file is stripped)", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFileEndingInRollbackIsNotAWrapper() throws SQLException {
+        write(schema(), "01_rolled_back.sql", "\n  BEGIN;\nCREATE TABLE first (id int);\nROLLBACK;\n");
+        FraiseException e = buildFails(ErrorCode.BUILD_TRANSACTION_CONTROL);
+        assertEquals(at("db/schema/01_rolled_back.sql", 2, 3), e.location().orElseThrow());
+        assertTrue(e.detail().startsWith("'BEGIN' would break"), e.detail());
+        assertNothingLeftBehind();
+    }
+
     @Test
     void transactionKeywordsInsideBodiesAreFine() throws SQLException {
         write(schema(), "a.sql", """
@@ -515,6 +555,147 @@ class SchemaBuilderTest {
                 + " db/schema/20_views/20_v_b.sql (v_b) -> db/schema/20_views/30_v_c.sql (v_c) ->"
                 + " db/schema/20_views/10_v_a.sql (v_a); no file order works, break the cycle (relation \"v_b\" does"
                 + " not exist (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    private static Path resourceProject(String name) throws Exception {
+        return Path.of(SchemaBuilderTest.class.getResource("/build/" + name).toURI());
+    }
+
+    private BuildResult build(SchemaPlan plan) throws SQLException {
+        try (Connection c = connect()) {
+            return SchemaBuilder.build(c, plan);
+        }
+    }
+
+    @Test
+    void aTableReferencingATableOfALaterFileIsAnOrderErrorWithoutTwoPass() throws Exception {
+        Path fixture = resourceProject("two-pass");
+        SchemaPlan plan = SchemaPlanner.plan(config(fixture, IncludeDir.required(fixture.resolve("db/schema"))), false);
+        assertFalse(plan.twoPass());
+        try (Connection c = connect()) {
+            FraiseException e = assertFraise(ErrorCode.BUILD_ORDER, () -> SchemaBuilder.build(c, plan));
+            assertEquals(at("db/schema/01_write/011_tb_post.sql", 4, 41), e.location().orElseThrow());
+            assertTrue(e.detail().startsWith("tb_post needs table tb_user, which"
+                    + " db/schema/01_write/012_tb_user.sql:1 creates later in the build; move"
+                    + " db/schema/01_write/011_tb_post.sql after db/schema/01_write/012_tb_user.sql"), e.detail());
+        }
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void anOrderErrorGivesEveryMoveOfAWorkingOrderIncludingTheOnesAMoveCauses() throws Exception {
+        write(schema(), "10_tb_post.sql", "CREATE TABLE tb_post (\n    pk_post int PRIMARY KEY,\n"
+                + "    fk_user int REFERENCES tb_user (pk_user)\n);\n");
+        write(schema(), "20_tb_comment.sql",
+                "CREATE TABLE tb_comment (pk_comment int PRIMARY KEY, fk_post int REFERENCES tb_post (pk_post));\n");
+        write(schema(), "30_tb_user.sql", "-- users\nCREATE TABLE tb_user (pk_user int PRIMARY KEY);\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/10_tb_post.sql", 3, 28), e.location().orElseThrow());
+        assertEquals("tb_post needs table tb_user, which db/schema/30_tb_user.sql:2 creates later in the build; move"
+                + " db/schema/10_tb_post.sql after db/schema/30_tb_user.sql (rename 10_tb_post.sql so it sorts after"
+                + " 30_tb_user.sql); then move db/schema/20_tb_comment.sql after db/schema/10_tb_post.sql (rename"
+                + " 20_tb_comment.sql so it sorts after 10_tb_post.sql) (relation \"tb_user\" does not exist"
+                + " (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+
+        java.nio.file.Files.move(schema().resolve("10_tb_post.sql"), schema().resolve("40_tb_post.sql"));
+        java.nio.file.Files.move(schema().resolve("20_tb_comment.sql"), schema().resolve("50_tb_comment.sql"));
+        assertEquals(3, build().statements(), "the order of the message builds in one run");
+    }
+
+    @Test
+    void anOrderErrorOnAQuotedMixedCaseNameIsLocatedAtTheName() throws SQLException {
+        write(schema(), "10_tb_post.sql",
+                "CREATE TABLE tb_post (pk_post int PRIMARY KEY,\n  fk_user int REFERENCES public.\"TbUser\");\n");
+        write(schema(), "20_tb_user.sql", "CREATE TABLE \"TbUser\" (\"PkUser\" int PRIMARY KEY);\n");
+
+        FraiseException e = buildFails(ErrorCode.BUILD_ORDER);
+
+        assertEquals(at("db/schema/10_tb_post.sql", 2, 33), e.location().orElseThrow());
+        assertEquals("tb_post needs table TbUser, which db/schema/20_tb_user.sql:1 creates later in the build; move"
+                + " db/schema/10_tb_post.sql after db/schema/20_tb_user.sql (rename 10_tb_post.sql so it sorts after"
+                + " 20_tb_user.sql) (relation \"public.TbUser\" does not exist (SQLSTATE 42P01))", e.detail());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFraiseqlNumberedTreeWithoutConfigBuildsFromItsOnlySchemaRoot() throws Exception {
+        Path fixture = resourceProject("numbered");
+        ProjectConfig config = ProjectConfigLoader.load(fixture, null, null, Map.of());
+        assertEquals(Optional.empty(), config.source());
+
+        SchemaPlan schemaOnly = SchemaPlanner.plan(config, false);
+        assertEquals(List.of("db/0_schema/00_common/000_app.sql", "db/0_schema/01_write/011_tb_user.sql",
+                "db/0_schema/02_read/021_v_user.sql", "db/0_schema/03_functions/031_fn_create_user.sql"),
+                schemaOnly.files().stream().map(f -> f.displayPath().toString().replace('\\', '/')).toList());
+        SchemaPlan seeded = SchemaPlanner.plan(config, true);
+        assertEquals("db/1_seed_common/11_users.sql",
+                seeded.files().get(4).displayPath().toString().replace('\\', '/'));
+        assertEquals(5, seeded.files().size(), "db/views is outside the schema root");
+
+        assertEquals(5, build(seeded).statements());
+        assertEquals("seeded", query("SELECT data ->> 'name' FROM app.v_user"));
+    }
+
+    @Test
+    void twoNumberedSchemaRootsWithoutConfigAreAmbiguous() {
+        write(project, "db/0_schema/01_tb_a.sql", "CREATE TABLE tb_a (id int);\n");
+        write(project, "db/1_schema/01_tb_b.sql", "CREATE TABLE tb_b (id int);\n");
+        FraiseException e = assertFraise(ErrorCode.BUILD_SCHEMA_ROOT_AMBIGUOUS,
+                () -> ProjectConfigLoader.load(project, null, null, Map.of()));
+        assertEquals(SourceLocation.of(Path.of("db")), e.location().orElseThrow());
+        assertEquals("no config file and no db/schema, and 2 numbered schema roots: db/0_schema, db/1_schema; name the"
+                + " one to build in db/environments/local.yaml (include_dirs)", e.detail());
+    }
+
+    @Test
+    void dbSchemaWinsOverANumberedRootWithoutConfig() {
+        write(project, "db/schema/01_tb_a.sql", "CREATE TABLE tb_a (id int);\n");
+        write(project, "db/0_schema/01_tb_b.sql", "CREATE TABLE tb_b (id int);\n");
+        assertEquals(ProjectConfig.defaults(project, "local"), ProjectConfigLoader.load(project, null, null, Map.of()));
+    }
+
+    @Test
+    void twoPassAddsTheForeignKeysAfterEveryTableExists() throws Exception {
+        Path fixture = resourceProject("two-pass");
+        SchemaPlan plan = SchemaPlanner.plan(ProjectConfigLoader.load(fixture, null, null, Map.of()), false);
+        assertTrue(plan.twoPass(), "build.two_pass: true in db/environments/local.yaml");
+
+        BuildResult result = build(plan);
+
+        assertEquals(5, result.statements(), "two CREATE TABLE and three deferred foreign keys");
+        assertEquals("fk_post_editor:tb_post->tb_user:a, tb_post_fk_user_fkey:tb_post->tb_user:c,"
+                + " tb_user_fk_manager_fkey:tb_user->tb_user:a", query("""
+                SELECT string_agg(conname || ':' || conrelid::regclass || '->' || confrelid::regclass || ':'
+                                  || confdeltype::text, ', ' ORDER BY conname)
+                  FROM pg_constraint WHERE contype = 'f'"""));
+        assertEquals("REFERENCES nothing, FOREIGN KEY (x)",
+                query("SELECT column_default FROM information_schema.columns"
+                        + " WHERE table_name = 'tb_user' AND column_name = 'name'")
+                        .replace("'", "").replace("::text", ""));
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> s.execute("INSERT INTO tb_post VALUES (1, 42, NULL, 'orphan')"));
+            assertEquals("23503", e.getSQLState(), "the deferred key is enforced");
+        }
+    }
+
+    @Test
+    void aDeferredForeignKeyThatFailsIsReportedWhereItIsWritten() throws Exception {
+        write(schema(), "01_tb_post.sql", "CREATE TABLE tb_post (\n    pk_post int PRIMARY KEY,\n"
+                + "    fk_user int CONSTRAINT fk_author REFERENCES tb_nobody (pk_user)\n);\n");
+        SchemaPlan plan = SchemaPlanner.plan(config(project, IncludeDir.required(schema())), false);
+        SchemaPlan twoPass = new SchemaPlan(plan.projectDir(), plan.files(), plan.hash(), true);
+        try (Connection c = connect()) {
+            FraiseException e = assertFraise(ErrorCode.BUILD_SQL_ERROR, () -> SchemaBuilder.build(c, twoPass));
+            assertEquals(at("db/schema/01_tb_post.sql", 3, 17), e.location().orElseThrow());
+            assertEquals("foreign key added after every file (build.two_pass) failed: relation \"tb_nobody\" does not"
+                    + " exist (SQLSTATE 42P01) in statement: ALTER TABLE tb_post ADD CONSTRAINT fk_author FOREIGN KEY"
+                    + " (fk_user) REFERENCES tb_nobody (pk_user)", e.detail());
+        }
         assertNothingLeftBehind();
     }
 

@@ -4,6 +4,8 @@ import static dev.fraise.config.ConfigTestSupport.fixture;
 import static dev.fraise.config.ConfigTestSupport.load;
 import static dev.fraise.config.ConfigTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.error.ErrorCode;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ class ProjectConfigLoaderTest {
         assertEquals(Optional.of(root.resolve("db/environments/local.yaml")), config.source());
         assertEquals(Optional.of("postgresql://localhost:5432/blog_local"), config.databaseUrl());
         assertEquals(SortMode.HEX, config.sortMode());
+        assertTrue(config.twoPass(), "build.two_pass");
         assertEquals("public.tb_migrations", config.trackingTable());
         assertEquals(List.of(root.resolve("db/schema/99_scratch")), config.excludeDirs());
         assertEquals(root.resolve("db/migrations"), config.migrationsDir());
@@ -59,6 +62,7 @@ class ProjectConfigLoaderTest {
 
         assertEquals(Optional.empty(), config.databaseUrl());
         assertEquals(SortMode.ALPHABETICAL, config.sortMode());
+        assertFalse(config.twoPass(), "build.two_pass defaults to false");
         assertEquals(ProjectConfig.DEFAULT_TRACKING_TABLE, config.trackingTable());
         assertEquals(List.of(), config.excludeDirs());
     }

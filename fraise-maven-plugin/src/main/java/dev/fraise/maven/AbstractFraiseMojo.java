@@ -6,6 +6,7 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
@@ -133,7 +134,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             return loaded;
         }
         return new ProjectConfig(loaded.projectDir(), loaded.environment(), loaded.source(), loaded.databaseUrl(),
-                loaded.includeDirs(), loaded.excludeDirs(), loaded.sortMode(), loaded.trackingTable(),
+                loaded.includeDirs(), loaded.excludeDirs(), loaded.sortMode(), loaded.twoPass(), loaded.trackingTable(),
                 loaded.projectDir().resolve(migrationsDir.toPath()).normalize(), loaded.warnings());
     }
 
@@ -147,11 +148,20 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
      * {@link #seeds}), then the pending migrations when {@link #migrations}.
      */
     TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings) {
+        return buildDatabase(server, config, settings, run -> { });
+    }
+
+    /**
+     * As {@link #buildDatabase(PostgresServer, ProjectConfig, FraiseSettings)}, handing the migration run to
+     * {@code applied} when {@link #migrations} is set.
+     */
+    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings,
+                               Consumer<MigrationRun> applied) {
         SchemaPlan plan = SchemaPlanner.plan(config, settings.seeds());
         Consumer<Connection> afterBuild = c -> { };
         if (migrations) {
             Migrator migrator = Migrator.forProject(config);
-            afterBuild = migrator::up;
+            afterBuild = c -> applied.accept(migrator.up(c));
         }
         return TemplatePool.create(server, plan, settings.pool().withPrefetch(0), afterBuild);
     }

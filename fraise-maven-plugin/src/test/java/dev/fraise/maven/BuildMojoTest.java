@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuildMojoTest {
 
@@ -22,6 +24,25 @@ class BuildMojoTest {
         mojo("ok", log).execute();
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
                 && l.contains("1 files, 1 statements")), log.toString());
+    }
+
+    @Test
+    void theMigrationsAppliedAreReportedOnlyWhenThereWereSome(@TempDir Path noMigrations) throws Exception {
+        List<String> log = new ArrayList<>();
+        BuildMojo mojo = mojo("migrations-on-build", log);
+        mojo.migrations = true;
+        mojo.execute();
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
+                && l.endsWith(" ms, 2 migration(s) applied [001, 002]")), log.toString());
+
+        List<String> none = new ArrayList<>();
+        mojo = mojo("migrations-on-build", none);
+        mojo.migrations = true;
+        mojo.migrationsDir = noMigrations.toFile();
+        mojo.execute();
+        String ok = none.stream().filter(l -> l.startsWith("Fraise build: OK")).findFirst().orElseThrow();
+        assertTrue(ok.endsWith(" ms"), ok);
+        assertTrue(none.stream().noneMatch(l -> l.contains("applied")), none.toString());
     }
 
     @Test

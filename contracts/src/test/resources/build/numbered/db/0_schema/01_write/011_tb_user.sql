@@ -1,0 +1,1 @@
+CREATE TABLE app.tb_user (pk_user INTEGER PRIMARY KEY, name TEXT NOT NULL);

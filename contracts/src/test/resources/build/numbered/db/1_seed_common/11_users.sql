@@ -1,0 +1,1 @@
+INSERT INTO app.tb_user VALUES (7, 'seeded');
