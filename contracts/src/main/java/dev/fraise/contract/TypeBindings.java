@@ -33,12 +33,6 @@ final class TypeBindings {
                     continue;
                 }
                 String type = Sdl.typeName(field.getType());
-                if (!inference.exists(source.get())) {
-                    result.findings.add(new Finding(FindingCode.QUERY_SOURCE_MISSING, query.getName() + "."
-                            + field.getName(), query.getName(), Optional.of(field.getName()), schema.locate(field),
-                            source.get(), "$", "@sqlSource(name: \"" + source.get() + "\") of " + query.getName() + "."
-                            + field.getName() + " names a view that does not exist", "", Optional.empty()));
-                }
                 fromQuery.putIfAbsent(type, new Binding(source.get(), "@sqlSource of " + query.getName() + "."
                         + field.getName(), true));
             }
