@@ -165,6 +165,16 @@ class NamingLintTest {
     }
 
     @Test
+    void theLintDoesNotRepeatTheColumnFindingsOfABoundView() {
+        TestFiles.write(project, "schema.graphql", "type OrderRow @sqlSource(name: \"v_order_row\") {\n  id: ID!\n}\n");
+        ContractReport report = ContractChecker.check(bad, project, List.of("schema.graphql"), ContractOptions.DEFAULT);
+        assertEquals("""
+                WARNING ID_COLUMN_MISSING OrderRow (v_order_row $): v_order_row has no id column to filter on
+                ERROR DATA_COLUMN_MISSING OrderRow (v_order_row $): v_order_row has no data column""",
+                lines(report).lines().filter(l -> l.contains("v_order_row")).collect(Collectors.joining("\n")));
+    }
+
+    @Test
     void theLintSeverityCanMakeFindingsErrors() {
         ContractReport report = check(bad, ContractOptions.DEFAULT.withLintSeverity(Severity.ERROR));
         assertFalse(report.passed());
