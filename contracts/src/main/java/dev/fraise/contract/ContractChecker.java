@@ -92,16 +92,20 @@ public final class ContractChecker {
                     checker.findings().size())));
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
-        List<Finding> mutations = new MutationChecker(schema, options, inference, bindings, functions).check();
+        CatalogNames names = CatalogNames.load(connection, options.inference().schemas());
+        List<Finding> mutations = new MutationChecker(schema, options, inference, bindings, functions, names)
+                .check();
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();
         Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
+        QuerySources.check(schema, inference, bindings, names).forEach(f -> findings.add(suppressions.apply(f)));
         findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
         mutations.forEach(f -> findings.add(suppressions.apply(f)));
         projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
-        NamingLint.run(connection, inference, options).forEach(f -> findings.add(suppressions.apply(f)));
+        NamingLint.run(connection, inference, options, List.copyOf(findings))
+                .forEach(f -> findings.add(suppressions.apply(f)));
         return new ContractReport(results, findings, projections.results());
     }
 
@@ -144,8 +148,11 @@ public final class ContractChecker {
                 schema.locate(type));
         Optional<List<String>> columns = inference.columns(view);
         if (columns.isEmpty()) {
-            checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(), schema.locate(type), view, "$",
-                    name + " is bound to " + view + " (" + binding.get().how() + "), which does not exist", "");
+            checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(),
+                    binding.get().where().or(() -> schema.locate(type)), view, "$",
+                    name + " is bound to " + view + " (" + binding.get().how() + ")" + CatalogNames.load(connection,
+                            options.inference().schemas()).explain(view, CatalogNames.Kind.RELATION,
+                            ", which does not exist"), "");
             return checked;
         }
         if (!columns.get().contains("id")) {

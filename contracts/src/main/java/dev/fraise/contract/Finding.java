@@ -57,11 +57,27 @@ public record Finding(FindingCode code, String path, String graphqlType, Optiona
                 Optional.of(reason), severity);
     }
 
+    /**
+     * Where it is: {@code schema.graphql:12:3, v_post $.author}, leaving out what it lacks, and the relation when
+     * the finding is about that relation as a whole (its path is the relation and its JSON path {@code $} or empty,
+     * as for {@code tv_post} or {@code tb_post}), so that a line names it once.
+     */
+    public String where() {
+        StringBuilder where = new StringBuilder(sdlLocation.map(SourceLocation::toString).orElse(""));
+        boolean wholeRelation = view.equals(path) && (jsonPath.isEmpty() || jsonPath.equals("$"));
+        String relation = (view + " " + jsonPath).strip();
+        if (!wholeRelation && !relation.isEmpty()) {
+            where.append(where.length() == 0 ? "" : ", ").append(relation);
+        }
+        return where.toString();
+    }
+
     /** {@code ERROR FIELD_NULLABLE Post.author (schema.graphql:12:3, v_post $.author): message [provenance]}. */
     @Override
     public String toString() {
-        return severity() + " " + code + " " + path + " (" + sdlLocation.map(SourceLocation::toString).orElse("?")
-                + ", " + view + " " + jsonPath + "): " + message + (provenance.isEmpty() ? "" : " [" + provenance + "]")
+        String where = where();
+        return severity() + " " + code + (path.isEmpty() ? "" : " " + path) + (where.isEmpty() ? "" : " (" + where
+                + ")") + ": " + message + (provenance.isEmpty() ? "" : " [" + provenance + "]")
                 + suppressed.map(r -> " (suppressed: " + r + ")").orElse("");
     }
 }

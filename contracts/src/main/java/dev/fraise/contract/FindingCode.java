@@ -38,7 +38,10 @@ public enum FindingCode {
     LINT_TRINITY_ID(Severity.WARNING),
     /** Naming lint: a {@code tb_x} table has no text {@code identifier} column. */
     LINT_TRINITY_IDENTIFIER(Severity.WARNING),
-    /** Naming lint: an {@code fk_x} column does not reference {@code pk_x} of {@code tb_x}. */
+    /**
+     * Naming lint: an {@code fk_} column does not reference the {@code pk_} column of a {@code tb_} table
+     * ({@code tb_x.pk_x}, or the entity of a role name: {@code fk_author} to {@code tb_user.pk_user}).
+     */
     LINT_FK_TARGET(Severity.WARNING),
     /** Naming lint: a {@code v_x} view lacks an {@code id} column or a JSON {@code data} column. */
     LINT_VIEW_COLUMNS(Severity.WARNING),

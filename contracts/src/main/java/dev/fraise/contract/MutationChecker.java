@@ -61,15 +61,17 @@ final class MutationChecker {
     private final ShapeInference inference;
     private final TypeBindings bindings;
     private final SqlFunctions functions;
+    private final CatalogNames names;
     private final List<Finding> findings = new ArrayList<>();
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
-            SqlFunctions functions) {
+            SqlFunctions functions, CatalogNames names) {
         this.schema = schema;
         this.options = options;
         this.inference = inference;
         this.bindings = bindings;
         this.functions = functions;
+        this.names = names;
     }
 
     /** The findings of every Mutation field, in SDL order. */
@@ -94,10 +96,8 @@ final class MutationChecker {
         List<String> candidates = source.map(List::of).orElse(List.of("fn_" + snake, snake));
         Optional<String> name = candidates.stream().filter(n -> !functions.named(n).isEmpty()).findFirst();
         if (name.isEmpty()) {
-            add(FindingCode.MUTATION_FUNCTION_MISSING, path, field, candidates.get(0), "$", source
-                    .map(s -> "@sqlSource(name: \"" + s + "\") of " + path + " names a function that does not exist")
-                    .orElse(path + " has no function: neither " + String.join(" nor ", candidates) + " exists"),
-                    "schemas " + options.inference().schemas());
+            add(FindingCode.MUTATION_FUNCTION_MISSING, path, field, candidates.get(0), "$",
+                    missing(path, source, candidates), "schemas " + options.inference().schemas());
             return;
         }
         List<Passed> passed = passed(field, functions.named(name.get()));
@@ -115,6 +115,22 @@ final class MutationChecker {
             }
         }
         checkReturn(path, field, function);
+    }
+
+    /**
+     * Why no function was found: the names looked for, in order, then where one of them exists outside the checked
+     * schemas, else the closest existing function.
+     */
+    private String missing(String path, Optional<String> source, List<String> candidates) {
+        if (source.isPresent()) {
+            return "@sqlSource(name: \"" + source.get() + "\") of " + path + names.explain(source.get(),
+                    CatalogNames.Kind.FUNCTION, " names a function that does not exist");
+        }
+        String looked = path + " has no function: neither " + String.join(" nor ", candidates) + " exists";
+        return candidates.stream().flatMap(c -> names.outside(c, CatalogNames.Kind.FUNCTION).stream()).findFirst()
+                .map(outside -> looked + "; " + outside)
+                .orElseGet(() -> looked + names.closest(candidates, CatalogNames.Kind.FUNCTION)
+                        .map(c -> "; did you mean " + c + "?").orElse(""));
     }
 
     /** The values the profile's call passes, in order. */

@@ -14,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +82,13 @@ final class NamingLint {
         this.severity = severity;
     }
 
-    /** The lint findings of the schemas {@code options} infers, at the lint's severity; none when it is off. */
-    static List<Finding> run(Connection connection, ShapeInference inference, ContractOptions options) {
+    /**
+     * The lint findings of the schemas {@code options} infers, at the lint's severity; none when it is off. What
+     * {@code reported} (the checker's findings) already says of a view, {@code ID_COLUMN_MISSING} or
+     * {@code DATA_COLUMN_MISSING}, the lint does not repeat.
+     */
+    static List<Finding> run(Connection connection, ShapeInference inference, ContractOptions options,
+            List<Finding> reported) {
         if (!options.lint().enabled()) {
             return List.of();
         }
@@ -97,7 +104,8 @@ final class NamingLint {
                 if (relation.bareName().startsWith("tb_") && isTable(relation)) {
                     lint.table(relation, foreignKeys.getOrDefault(relation.name(), Map.of()));
                 } else if (relation.bareName().startsWith("v_") && !isTable(relation)) {
-                    lint.view(relation, inference, relations);
+                    lint.view(relation, inference, relations, reportedColumns(reported, relations,
+                            options.inference().schemas()).getOrDefault(relation.name(), Set.of()));
                 }
             }
         } catch (SQLException e) {
@@ -105,6 +113,29 @@ final class NamingLint {
                     + " failed: " + e.getMessage(), null, e);
         }
         return List.copyOf(lint.findings);
+    }
+
+    /** View (as the lint names it) → the codes of the column findings the checker reported for it. */
+    private static Map<String, Set<FindingCode>> reportedColumns(List<Finding> reported,
+            Map<String, Relation> relations, List<String> schemas) {
+        Map<String, Set<FindingCode>> columns = new HashMap<>();
+        for (Finding finding : reported) {
+            if (finding.code() == FindingCode.ID_COLUMN_MISSING || finding.code() == FindingCode.DATA_COLUMN_MISSING) {
+                lintName(finding.view(), relations, schemas).ifPresent(view -> columns
+                        .computeIfAbsent(view, v -> EnumSet.noneOf(FindingCode.class)).add(finding.code()));
+            }
+        }
+        return columns;
+    }
+
+    /** A bare name resolved through the schemas in order, or a qualified one, as the lint names relations. */
+    private static Optional<String> lintName(String name, Map<String, Relation> relations, List<String> schemas) {
+        if (name.contains(".")) {
+            String qualified = name.startsWith("public.") ? name.substring("public.".length()) : name;
+            return Optional.of(qualified).filter(relations::containsKey);
+        }
+        return schemas.stream().map(schema -> schema.equals("public") ? name : schema + "." + name)
+                .filter(relations::containsKey).findFirst();
     }
 
     private static boolean isTable(Relation relation) {
@@ -167,35 +198,39 @@ final class NamingLint {
         }
     }
 
-    /** {@code fk_x} references {@code tb_x.pk_x}; so does a role name ending with the entity: {@code fk_parent_x}. */
+    /**
+     * {@code fk_x} references the {@code pk_} column of a {@code tb_} table: {@code tb_x.pk_x}, or, for a role name
+     * ({@code fk_author}), the entity it stands for ({@code tb_user.pk_user}).
+     */
     private void foreignKey(Relation table, Column column, String[] target) {
         String name = column.name().substring(3);
         String path = table.name() + "." + column.name();
         if (target == null) {
             add(FindingCode.LINT_FK_TARGET, path, table.name(), path + " has no foreign key (expected REFERENCES "
-                    + "tb_" + name + "(pk_" + name + "))", column.type());
+                    + "tb_" + name + "(pk_" + name + "), or the pk_ of the tb_ table its role stands for)",
+                    column.type());
             return;
         }
         String targetTable = target[0];
         String targetColumn = target[1];
-        boolean conventional = targetTable.startsWith("tb_")
-                && targetColumn.equals("pk_" + targetTable.substring(3))
-                && (name.equals(targetTable.substring(3)) || name.endsWith("_" + targetTable.substring(3)));
-        if (!conventional) {
+        if (!targetTable.startsWith("tb_") || !targetColumn.equals("pk_" + targetTable.substring(3))) {
             add(FindingCode.LINT_FK_TARGET, path, table.name(), path + " references " + targetTable + "."
-                    + targetColumn + ", not tb_" + name + ".pk_" + name, "REFERENCES " + targetTable + "("
-                    + targetColumn + ")");
+                    + targetColumn + ", which is not the pk_ column of a tb_ table", "REFERENCES " + targetTable
+                    + "(" + targetColumn + ")");
         }
     }
 
-    private void view(Relation view, ShapeInference inference, Map<String, Relation> relations) {
+    private void view(Relation view, ShapeInference inference, Map<String, Relation> relations,
+            Set<FindingCode> reported) {
         List<String> missing = new ArrayList<>();
-        if (view.column("id").isEmpty()) {
+        if (view.column("id").isEmpty() && !reported.contains(FindingCode.ID_COLUMN_MISSING)) {
             missing.add("no id column");
         }
         Optional<Column> data = view.column("data");
         if (data.isEmpty()) {
-            missing.add("no data column");
+            if (!reported.contains(FindingCode.DATA_COLUMN_MISSING)) {
+                missing.add("no data column");
+            }
         } else if (!data.get().type().equals("jsonb") && !data.get().type().equals("json")) {
             missing.add("data is " + data.get().type() + ", not jsonb");
         }

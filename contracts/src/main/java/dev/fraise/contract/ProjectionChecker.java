@@ -106,7 +106,7 @@ final class ProjectionChecker {
                 while (rows.next()) {
                     String schema = rows.getString(1);
                     String name = rows.getString(2);
-                    tables.add(new Table(schema, name, schema.equals(schemas.get(0)) ? name : schema + "." + name,
+                    tables.add(new Table(schema, name, schema.equals("public") ? name : schema + "." + name,
                             Optional.ofNullable(rows.getString(3)), rows.getBoolean(4),
                             Optional.ofNullable(rows.getString(5)), rows.getBoolean(6)));
                 }
@@ -156,6 +156,7 @@ final class ProjectionChecker {
                 savepoint = connection.setSavepoint();
             }
             try (Statement statement = connection.createStatement()) {
+                searchPath(statement);
                 if (sync.endsWith("()")) {
                     statement.execute("SELECT " + function + "()");
                 } else {
@@ -174,6 +175,12 @@ final class ProjectionChecker {
         } finally {
             restore(autoCommit, savepoint);
         }
+    }
+
+    /** Bare names in sync functions and sources resolve through the checked schemas, for this transaction only. */
+    private void searchPath(Statement statement) throws SQLException {
+        statement.execute("SET LOCAL search_path TO " + String.join(", ", options.inference().schemas().stream()
+                .map(ProjectionChecker::quote).toList()));
     }
 
     private void differences(Table table, String source, String sync, ResultSet rows) throws SQLException {

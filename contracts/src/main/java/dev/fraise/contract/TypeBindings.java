@@ -1,5 +1,6 @@
 package dev.fraise.contract;
 
+import dev.fraise.error.SourceLocation;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.inference.ShapeInference;
 import graphql.language.FieldDefinition;
@@ -22,7 +23,7 @@ final class TypeBindings {
      * A type's view, the JSON column read from it and how it was chosen; {@code explicit} bindings to a missing
      * view are errors.
      */
-    record Binding(String view, String column, String how, boolean explicit) {
+    record Binding(String view, String column, String how, boolean explicit, Optional<SourceLocation> where) {
     }
 
     private final Map<String, Binding> bindings = new HashMap<>();
@@ -39,30 +40,33 @@ final class TypeBindings {
                 }
                 String type = Sdl.stringArgument(field, Sdl.SQL_SOURCE, Sdl.NODE)
                         .orElse(Sdl.typeName(field.getType()));
-                if (!inference.exists(source.get())) {
-                    result.findings.add(new Finding(FindingCode.QUERY_SOURCE_MISSING, query.getName() + "."
-                            + field.getName(), query.getName(), Optional.of(field.getName()), schema.locate(field),
-                            source.get(), "$", "@sqlSource(name: \"" + source.get() + "\") of " + query.getName() + "."
-                            + field.getName() + " names a view that does not exist", "", Optional.empty()));
-                }
                 fromQuery.putIfAbsent(type, new Binding(source.get(), column(field, options), "@sqlSource of "
-                        + query.getName() + "." + field.getName(), true));
+                        + query.getName() + "." + field.getName(), true, directive(schema, field)));
             }
         });
         for (ObjectTypeDefinition type : schema.registry().getTypes(ObjectTypeDefinition.class)) {
             String name = type.getName();
             boolean embedded = !type.getDirectives(Sdl.EMBEDDED).isEmpty();
             Optional<Binding> binding = Optional.ofNullable(options.typeSources().get(name))
-                    .map(view -> new Binding(view, options.dataColumn(), "configured", true))
+                    .map(view -> new Binding(view, options.dataColumn(), "configured", true, schema.locate(type)))
                     .or(() -> Sdl.stringArgument(type, Sdl.SQL_SOURCE, "name")
-                            .map(view -> new Binding(view, column(type, options), "@sqlSource on " + name, true)))
+                            .map(view -> new Binding(view, column(type, options), "@sqlSource on " + name, true,
+                                    directive(schema, type))))
                     .or(() -> Optional.ofNullable(fromQuery.get(name)))
                     .or(() -> Optional.of(FieldNaming.defaultView(name)).filter(view -> !embedded)
                             .filter(inference::exists)
-                            .map(view -> new Binding(view, options.dataColumn(), "default " + view, false)));
+                            .map(view -> new Binding(view, options.dataColumn(), "default " + view, false,
+                                    schema.locate(type))));
             binding.ifPresent(b -> result.bindings.put(name, b));
         }
         return result;
+    }
+
+    /** Where the binding is written: its {@code @sqlSource} directive (FraiseQL's {@code sql_source}). */
+    private static Optional<SourceLocation> directive(GraphqlSchema schema,
+            graphql.language.DirectivesContainer<?> node) {
+        return node.getDirectives(Sdl.SQL_SOURCE).stream().findFirst().flatMap(schema::locate)
+                .or(() -> schema.locate((graphql.language.Node<?>) node));
     }
 
     private static String column(graphql.language.DirectivesContainer<?> node, ContractOptions options) {

@@ -34,7 +34,7 @@ final class CodeTexts {
             case LINT_TRINITY_PK -> "A tb_ table has no pk_<entity> integer identity primary key.";
             case LINT_TRINITY_ID -> "A tb_ table has no id uuid NOT NULL UNIQUE column.";
             case LINT_TRINITY_IDENTIFIER -> "A tb_ table has no text identifier column.";
-            case LINT_FK_TARGET -> "An fk_<entity> column does not reference pk_<entity> of tb_<entity>.";
+            case LINT_FK_TARGET -> "An fk_ column does not reference the pk_ column of a tb_ table.";
             case LINT_VIEW_COLUMNS -> "A v_ view lacks an id column or a json/jsonb data column.";
             case LINT_PK_LEAK -> "A pk_ value is in a view's data: a key named pk_* or a value read from a pk_"
                     + " column.";
@@ -81,7 +81,7 @@ final class CodeTexts {
             case LINT_TRINITY_IDENTIFIER -> "Declare identifier TEXT (UNIQUE when it is a human key), or"
                     + " suppress the finding for tables without one.";
             case LINT_FK_TARGET -> "Reference the target's pk_ column: fk_user INTEGER REFERENCES"
-                    + " tb_user(pk_user); role names end with the entity (fk_parent_comment -> tb_comment).";
+                    + " tb_user(pk_user), or fk_author INTEGER REFERENCES tb_user(pk_user) for a role.";
             case LINT_VIEW_COLUMNS -> "Select the row's public id AS id and the JSONB object AS data.";
             case LINT_PK_LEAK -> "Expose the public id (id::text) instead; pk_ values are internal.";
             case MUTATION_FUNCTION_MISSING -> "Create the function, or name it in @sqlSource(name:) on the field.";

@@ -17,15 +17,9 @@ final class FindingText {
     private FindingText() {
     }
 
-    /** {@code schema/blog.graphql:16:3, v_post $.author.bio}, leaving out what a finding lacks. */
+    /** {@code schema/blog.graphql:16:3, v_post $.author.bio}, leaving out what a finding lacks ({@link Finding#where()}). */
     static String where(Finding finding) {
-        List<String> parts = new ArrayList<>();
-        finding.sdlLocation().ifPresent(l -> parts.add(l.toString()));
-        String view = (finding.view() + " " + finding.jsonPath()).trim();
-        if (!view.isEmpty()) {
-            parts.add(view);
-        }
-        return String.join(", ", parts);
+        return finding.where();
     }
 
     /**

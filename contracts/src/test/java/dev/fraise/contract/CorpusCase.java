@@ -32,8 +32,10 @@ import java.util.stream.Collectors;
  * <p>{@code options.properties}: {@code naming} ({@code CAMEL}, {@code PRESERVE}), {@code source.<Type>=<view>},
  * {@code projection.<tv_table>=<view>}, {@code scalar.<Name>=<sql type>,<sql type>}, {@code baseline=<file>},
  * {@code sample=<rows>}, {@code mutationProfile=V1|V2}, {@code contextParams=<name>,<name>},
- * {@code projectionSync=true}, {@code dataColumn=<column>}, {@code schema=<file or glob>,…} (default: the first
- * of {@code schema.graphql}, {@code schema.json}, {@code schema.compiled.json} that exists).
+ * {@code projectionSync=true}, {@code schemas=<schema>,<schema>} (the checked schemas, in search order),
+ * {@code lint=true} (the naming lint, off otherwise, with warnings), {@code lintExcluded=<relation>,<relation>},
+ * {@code dataColumn=<column>}, {@code schema=<file or glob>,…} (default: the first of {@code schema.graphql},
+ * {@code schema.json}, {@code schema.compiled.json} that exists).
  */
 record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<String> schemaFiles,
         List<Expected> findings, List<String> types, Optional<String> knownBug) {
@@ -115,6 +117,15 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
             } else if (key.equals("contextParams")) {
                 options = options.withContextParams(Arrays.stream(value.split(",")).map(String::strip)
                         .toArray(String[]::new));
+            } else if (key.equals("schemas")) {
+                inference = new InferenceOptions(Arrays.stream(value.split(",")).map(String::strip).toList(),
+                        inference.projectionSources());
+            } else if (key.equals("lint") && value.equals("true")) {
+                options = options.withLintSeverity(Severity.WARNING);
+            } else if (key.equals("lintExcluded")) {
+                for (String relation : value.split(",")) {
+                    options = options.withLintExcluded(relation.strip());
+                }
             } else if (key.equals("projectionSync") && value.equals("true")) {
                 options = options.withProjectionSync();
             } else if (key.equals("dataColumn")) {

@@ -28,7 +28,10 @@ class NamingLintTest {
     private static final String CLEAN_DB = "fraise_lint_clean";
     private static final String BAD_DB = "fraise_lint_bad";
 
-    /** Trinity tables, conventional and role-named foreign keys, views that embed each other without pk_ values. */
+    /**
+     * Trinity tables, conventional and role-named foreign keys (FraiseQL's tutorial writes
+     * {@code fk_author INTEGER REFERENCES tb_user(pk_user)}), views that embed each other without pk_ values.
+     */
     private static final String CLEAN = """
             CREATE TABLE tb_user (
                 pk_user INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -41,6 +44,7 @@ class NamingLintTest {
                 identifier VARCHAR(80),
                 fk_user INTEGER NOT NULL REFERENCES tb_user (pk_user),
                 fk_reviewer_user INTEGER REFERENCES tb_user (pk_user),
+                fk_author INTEGER REFERENCES tb_user (pk_user),
                 title TEXT NOT NULL);
             CREATE VIEW v_user AS SELECT u.id, jsonb_build_object('id', u.id::text, 'identifier', u.identifier,
                 'name', u.name) AS data FROM tb_user u;
@@ -49,7 +53,7 @@ class NamingLintTest {
                 FROM tb_post p JOIN tb_user u ON u.pk_user = p.fk_user JOIN v_user vu ON vu.id = u.id;
             """;
 
-    /** Each rule broken at least once. */
+    /** Each rule broken at least once; fk_customer is a role name for tb_account, which is fine. */
     private static final String BAD = """
             CREATE TABLE tb_account (pk_account SERIAL PRIMARY KEY, id UUID, name TEXT NOT NULL);
             CREATE TABLE tb_order (
@@ -58,7 +62,8 @@ class NamingLintTest {
                 identifier INTEGER,
                 fk_account INTEGER NOT NULL REFERENCES tb_account (pk_account),
                 fk_customer INTEGER REFERENCES tb_account (pk_account),
-                fk_note INTEGER);
+                fk_note INTEGER,
+                fk_parent INTEGER REFERENCES tb_order (order_no));
             CREATE VIEW v_account AS SELECT a.id, jsonb_build_object('id', a.id::text, 'pk_account', a.pk_account,
                 'number', a.pk_account::text) AS data FROM tb_account a;
             CREATE VIEW v_order AS SELECT o.id, jsonb_build_object('id', o.id::text, 'account', va.data,
@@ -138,10 +143,10 @@ class NamingLintTest {
                 WARNING LINT_TRINITY_PK tb_order.pk_order (tb_order): tb_order has no pk_order column
                 WARNING LINT_TRINITY_IDENTIFIER tb_order.identifier (tb_order): tb_order.identifier is integer, not \
                 text
-                WARNING LINT_FK_TARGET tb_order.fk_customer (tb_order): tb_order.fk_customer references \
-                tb_account.pk_account, not tb_customer.pk_customer
                 WARNING LINT_FK_TARGET tb_order.fk_note (tb_order): tb_order.fk_note has no foreign key (expected \
-                REFERENCES tb_note(pk_note))
+                REFERENCES tb_note(pk_note), or the pk_ of the tb_ table its role stands for)
+                WARNING LINT_FK_TARGET tb_order.fk_parent (tb_order): tb_order.fk_parent references \
+                tb_order.order_no, which is not the pk_ column of a tb_ table
                 WARNING LINT_PK_LEAK v_account.pk_account (v_account $.pk_account): v_account exposes \
                 tb_account.pk_account as 'pk_account' in data
                 WARNING LINT_PK_LEAK v_account.number (v_account $.number): v_account exposes \
@@ -157,6 +162,16 @@ class NamingLintTest {
         assertEquals("tb_account", pk.view());
         assertEquals("", pk.graphqlType());
         assertTrue(pk.sdlLocation().isEmpty());
+    }
+
+    @Test
+    void theLintDoesNotRepeatTheColumnFindingsOfABoundView() {
+        TestFiles.write(project, "schema.graphql", "type OrderRow @sqlSource(name: \"v_order_row\") {\n  id: ID!\n}\n");
+        ContractReport report = ContractChecker.check(bad, project, List.of("schema.graphql"), ContractOptions.DEFAULT);
+        assertEquals("""
+                WARNING ID_COLUMN_MISSING OrderRow (v_order_row $): v_order_row has no id column to filter on
+                ERROR DATA_COLUMN_MISSING OrderRow (v_order_row $): v_order_row has no data column""",
+                lines(report).lines().filter(l -> l.contains("v_order_row")).collect(Collectors.joining("\n")));
     }
 
     @Test

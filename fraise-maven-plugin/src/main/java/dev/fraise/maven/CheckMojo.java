@@ -79,6 +79,23 @@ public class CheckMojo extends AbstractContractMojo {
         }
     }
 
+    /**
+     * {@code schema.graphql:49:3: Comment.isEdited reads key … (v_comment $.is_edited)}: the SDL location, else the
+     * relation unless the path or message names it; the path unless the message starts with it; so a line names
+     * each thing once or twice, never three times ({@code tv_post is not (id uuid PRIMARY KEY, …)}).
+     */
+    static String logLine(Finding finding) {
+        String path = finding.path();
+        String message = finding.message();
+        String relation = finding.view();
+        String location = finding.sdlLocation().map(l -> l + ": ").orElse(relation.isEmpty() || path.equals(relation)
+                || path.startsWith(relation + ".") || message.startsWith(relation + " ") ? "" : relation + ": ");
+        String inView = finding.sdlLocation().isEmpty() || relation.isEmpty() ? ""
+                : " (" + relation + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
+        boolean pathInMessage = path.isEmpty() || message.startsWith(path + " ") || message.startsWith(path + ":");
+        return location + (pathInMessage ? "" : path + ": ") + message + inView;
+    }
+
     private ContractOptions options() {
         ContractOptions options = contractOptions();
         if (sample < 0) {
@@ -98,11 +115,7 @@ public class CheckMojo extends AbstractContractMojo {
             if (!finding.active()) {
                 continue;
             }
-            String where = finding.sdlLocation().map(SourceLocation::toString).orElse(finding.view());
-            String inView = finding.sdlLocation().isEmpty() || finding.view().isEmpty() ? ""
-                    : " (" + finding.view() + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
-            String line = finding.code() + ": " + (where.isEmpty() ? "" : where + ": ")
-                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + inView;
+            String line = finding.code() + ": " + logLine(finding);
             if (finding.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else {

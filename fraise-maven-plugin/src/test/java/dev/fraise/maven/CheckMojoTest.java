@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fraise.contract.Finding;
+import dev.fraise.contract.FindingCode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,13 +49,25 @@ class CheckMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error);"
                 + " reports in "), e.getMessage());
-        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:49:3: Comment.isEdited: Comment.isEdited reads key"
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:49:3: Comment.isEdited reads key"
                 + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited)"), log.toString());
         assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
         String json = Files.readString(reports.resolve("report.json"));
         for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "MUTATION_PARAM_TYPE")) {
             assertTrue(json.contains("\"code\": \"" + code + "\""), code);
         }
+    }
+
+    @Test
+    void aLogLineNamesTheRelationOfAProjectionOrLintFindingOnceOrTwiceNotThreeTimes() {
+        assertEquals("tv_post is not (id uuid PRIMARY KEY, data jsonb NOT NULL): no data column",
+                CheckMojo.logLine(new Finding(FindingCode.TV_SHAPE_INVALID, "tv_post", "", Optional.empty(),
+                        Optional.empty(), "tv_post", "$", "tv_post is not (id uuid PRIMARY KEY, data jsonb NOT NULL):"
+                        + " no data column", "", Optional.empty())));
+        assertEquals("tb_account.pk_account: tb_account has no pk_account column",
+                CheckMojo.logLine(new Finding(FindingCode.LINT_TRINITY_PK, "tb_account.pk_account", "",
+                        Optional.empty(), Optional.empty(), "tb_account", "", "tb_account has no pk_account column",
+                        "", Optional.empty())));
     }
 
     @Test
