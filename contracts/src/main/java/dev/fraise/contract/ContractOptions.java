@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param naming      how field names map to JSON keys
  * @param typeSources explicit GraphQL type → view bindings; they override {@code @sqlSource} and the default
- * @param scalarTypes custom scalar → the SQL types ({@code format_type} names) it accepts; merged over the
+ * @param scalarTypes custom scalar → the SQL types ({@code format_type} names) it accepts, whatever JSON kind
+ *                    they become ({@code Decimal} → {@code numeric} accepts a JSON number); merged over the
  *                    defaults for {@code DateTime}, {@code Date}, {@code Time} and {@code UUID}
  * @param inference   schemas and {@code tv_} sources for shape inference
  * @param mode        static, or static plus sampled rows
