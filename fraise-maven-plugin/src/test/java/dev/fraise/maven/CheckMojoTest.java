@@ -78,7 +78,8 @@ class CheckMojoTest {
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.reportFormats = List.of("none");
         mojo.naming = "snake";
-        assertEquals("SETTING_INVALID: plugin parameter naming (fraise.naming) is 'snake'; accepted: camel, preserve",
+        assertEquals("SETTING_INVALID: plugin parameter naming (fraise.naming) is 'snake'; accepted: camel, snake_case,"
+                + " preserve",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.naming = "camel";
         mojo.sample = -1;
@@ -91,6 +92,11 @@ class CheckMojoTest {
     }
 
     private CheckMojo mojo(String project, List<String> log) {
+        return mojo(project, reports, log);
+    }
+
+    /** A check of {@code project} with every parameter at its default, writing to {@code reports}, logging to {@code log}. */
+    static CheckMojo mojo(String project, Path reports, List<String> log) {
         CheckMojo mojo = new CheckMojo();
         mojo.projectDir = new File(project);
         mojo.env = "local";
@@ -101,6 +107,10 @@ class CheckMojoTest {
         mojo.reportDirectory = reports.toFile();
         mojo.naming = "camel";
         mojo.schemas = "public";
+        mojo.mutationProfile = "v1";
+        mojo.lint = "true";
+        mojo.lintSeverity = "warning";
+        mojo.projectionSync = "false";
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
