@@ -3,7 +3,9 @@ package dev.fraise.junit;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.FieldNaming;
 import dev.fraise.contract.MutationProfile;
+import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
+import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.DynamicNode;
  * }
  * }</pre>
  *
- * {@link #dynamicTests()} returns four containers. {@code types} holds a test per GraphQL type: it fails with an
+ * {@link #dynamicTests()} returns five containers. {@code types} holds a test per GraphQL type: it fails with an
  * {@link org.opentest4j.AssertionFailedError} listing the type's active error findings, one per line (code, path,
  * SDL location, view and JSON path, message, provenance), passes when there are none, and is aborted (skipped)
  * with the reason when the type is not checked (root, input, enum, interface, no source). {@code queries} holds a
@@ -36,10 +38,11 @@ import org.junit.jupiter.api.DynamicNode;
  * and is aborted when nothing checks what it reads. {@code mutations} holds a test per Mutation field, failing
  * with its function's findings ({@code MUTATION_*}); {@code projections} a test per {@code tv_} table, failing
  * with its {@code TV_*} findings and aborted when its rows were not compared (static mode without
- * {@link #withProjectionSync()}). Each test's source is its SDL line, so IDEs navigate to it.
+ * {@link #withProjectionSync()}); {@code lint} a test per relation with naming-lint findings, failing when they
+ * are errors ({@link #withLintSeverity}). Each test's source is its SDL line, so IDEs navigate to it.
  *
  * <p>The check runs once, when the first container runs, and every test reads its report. A schema that does not
- * load fails both containers with a {@link FraiseSetupException}, e.g.
+ * load fails every container with a {@link FraiseSetupException}, e.g.
  * {@code SDL_PARSE_ERROR: schema.graphql:12:3: ...}. Warnings and suppressed findings never fail a test.
  *
  * <p>Instances are immutable; every {@code with…} method returns a new one.
@@ -107,6 +110,40 @@ public final class FraiseContracts {
         return withOptions(options.withMutationProfile(profile));
     }
 
+    /**
+     * The context parameters every mutation function takes (tenant, user, …), by name, in order: first in
+     * {@link MutationProfile#V1}, last in {@link MutationProfile#V2}.
+     */
+    public FraiseContracts withContextParams(String... names) {
+        return withOptions(options.withContextParams(names));
+    }
+
+    /** Naming-lint findings at {@code severity}; {@link Severity#ERROR} makes them fail the {@code lint} tests. */
+    public FraiseContracts withLintSeverity(Severity severity) {
+        return withOptions(options.withLintSeverity(severity));
+    }
+
+    /** No naming lint. */
+    public FraiseContracts withoutLint() {
+        return withOptions(options.withoutLint());
+    }
+
+    /** The naming lint skips {@code relation} ({@code tb_legacy}, or {@code schema.tb_x} outside {@code public}). */
+    public FraiseContracts withLintExcluded(String relation) {
+        return withOptions(options.withLintExcluded(relation));
+    }
+
+    /** The database schemas searched for views, in order ({@code public} by default). */
+    public FraiseContracts withSchemas(String... schemas) {
+        return withOptions(options.withInference(new InferenceOptions(List.of(schemas),
+                options.inference().projectionSources())));
+    }
+
+    /** The view a {@code tv_} table is materialised from, when it is not {@code v_x} for {@code tv_x}. */
+    public FraiseContracts withProjectionSource(String table, String view) {
+        return withOptions(options.withInference(options.inference().withProjectionSource(table, view)));
+    }
+
     /** Runs every {@code tv_} sync function (rolled back) and compares the table with its view, also statically. */
     public FraiseContracts withProjectionSync() {
         return withOptions(options.withProjectionSync());
@@ -134,8 +171,8 @@ public final class FraiseContracts {
     }
 
     /**
-     * The containers {@code types}, {@code queries}, {@code mutations} and {@code projections}; return them from a
-     * {@code @TestFactory} method.
+     * The containers {@code types}, {@code queries}, {@code mutations}, {@code projections} and {@code lint}; return
+     * them from a {@code @TestFactory} method.
      */
     public Stream<DynamicNode> dynamicTests() {
         Path dir = projectDir();
