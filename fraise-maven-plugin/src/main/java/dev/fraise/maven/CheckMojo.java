@@ -28,9 +28,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * files, seeds when {@code seeds}, pending migrations when {@code migrations}), checks every GraphQL type against
  * the inferred shape of its view, writes the reports to {@code reportDirectory} ({@code report.json},
  * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt})
- * and logs the counts and one line per error with its SDL location. Contract errors (or warnings, with
- * {@code failOn=warning}) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot
- * start, bad configuration, a schema that does not build) with a {@code MojoExecutionException}.
+ * and logs the counts by type status and one line per error with its SDL location and why (the finding's
+ * provenance). Contract errors (or warnings, with {@code failOn=warning}) fail the build with a
+ * {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
+ * build) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractContractMojo {
@@ -91,9 +92,7 @@ public class CheckMojo extends AbstractContractMojo {
     }
 
     private void log(ContractReport report, Path projectDir, long millis, List<Path> written) {
-        ContractSummary s = report.summary();
-        getLog().info("Fraise check: " + s.types() + " type(s) against " + s.views() + " view(s): " + s.errors()
-                + " error(s), " + s.warnings() + " warning(s), " + s.suppressed() + " suppressed in " + millis + " ms");
+        getLog().info("Fraise check: " + report.summaryLine() + " in " + millis + " ms");
         for (Finding finding : report.findings()) {
             if (!finding.active()) {
                 continue;
@@ -102,7 +101,8 @@ public class CheckMojo extends AbstractContractMojo {
             String inView = finding.sdlLocation().isEmpty() || finding.view().isEmpty() ? ""
                     : " (" + finding.view() + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
             String line = finding.code() + ": " + (where.isEmpty() ? "" : where + ": ")
-                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + inView;
+                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + inView
+                    + (finding.provenance().isEmpty() ? "" : " [" + finding.provenance() + "]");
             if (finding.severity() == Severity.ERROR) {
                 getLog().error(line);
             } else {
