@@ -4,6 +4,7 @@ import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +94,16 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
                 lint, cqrs);
     }
 
+    /** These options searching {@code schemas} for views and tables, in order. */
+    public ContractOptions withSchemas(String... schemas) {
+        return withInference(new InferenceOptions(List.of(schemas), inference.projectionSources()));
+    }
+
+    /** These options with {@code table} ({@code tv_x}) materialised from {@code view} rather than {@code v_x}. */
+    public ContractOptions withProjectionSource(String table, String view) {
+        return withInference(inference.withProjectionSource(table, view));
+    }
+
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
@@ -135,7 +146,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /** These options with the context parameters every mutation function takes, by name, in order. */
     public ContractOptions withContextParams(String... names) {
-        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), java.util.List.of(names), cqrs.syncProjections()));
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections()));
     }
 
     /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */

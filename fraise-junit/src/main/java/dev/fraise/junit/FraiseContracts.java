@@ -5,7 +5,6 @@ import dev.fraise.contract.FieldNaming;
 import dev.fraise.contract.MutationProfile;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
-import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -135,13 +134,12 @@ public final class FraiseContracts {
 
     /** The database schemas searched for views, in order ({@code public} by default). */
     public FraiseContracts withSchemas(String... schemas) {
-        return withOptions(options.withInference(new InferenceOptions(List.of(schemas),
-                options.inference().projectionSources())));
+        return withOptions(options.withSchemas(schemas));
     }
 
     /** The view a {@code tv_} table is materialised from, when it is not {@code v_x} for {@code tv_x}. */
     public FraiseContracts withProjectionSource(String table, String view) {
-        return withOptions(options.withInference(options.inference().withProjectionSource(table, view)));
+        return withOptions(options.withProjectionSource(table, view));
     }
 
     /** Runs every {@code tv_} sync function (rolled back) and compares the table with its view, also statically. */
