@@ -51,8 +51,9 @@ public final class ContractChecker {
     }
 
     /**
-     * Loads the schema files (SDL, globs, or an introspection {@code .json}) and checks them. A schema that does
-     * not parse gives a report with one {@code SDL_PARSE_ERROR} finding.
+     * Loads the schema files (SDL, globs, an introspection {@code .json}, FraiseQL's {@code schema.json} or
+     * {@code schema.compiled.json}) and checks them. An SDL that does not parse gives a report with one
+     * {@code SDL_PARSE_ERROR} finding; the other load failures are thrown (see {@link GraphqlSchemaLoader#load}).
      */
     public static ContractReport check(Connection connection, Path projectDir, List<String> schemaFiles,
             ContractOptions options) {
@@ -60,13 +61,22 @@ public final class ContractChecker {
         try {
             schema = GraphqlSchemaLoader.load(projectDir, schemaFiles);
         } catch (FraiseException e) {
-            if (e.code() != ErrorCode.SDL_PARSE_ERROR) {
-                throw e;
-            }
-            return new ContractReport(List.of(), List.of(new Finding(FindingCode.SDL_PARSE_ERROR, "", "",
-                    Optional.empty(), e.location(), "", "", e.detail(), "", Optional.empty())));
+            return unparsable(e);
         }
         return check(connection, schema, options);
+    }
+
+    /**
+     * The report of a schema whose SDL does not parse: one {@code SDL_PARSE_ERROR} finding at its location.
+     *
+     * @throws FraiseException {@code e} itself when it is not {@code SDL_PARSE_ERROR}
+     */
+    public static ContractReport unparsable(FraiseException e) {
+        if (e.code() != ErrorCode.SDL_PARSE_ERROR) {
+            throw e;
+        }
+        return new ContractReport(List.of(), List.of(new Finding(FindingCode.SDL_PARSE_ERROR, "", "",
+                Optional.empty(), e.location(), "", "", e.detail(), "", Optional.empty())));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Set;
  *
  * @param naming      how field names map to JSON keys
  * @param typeSources explicit GraphQL type → view bindings; they override {@code @sqlSource} and the default
- * @param scalarTypes custom scalar → the SQL types ({@code format_type} names) it accepts; merged over the
+ * @param scalarTypes custom scalar → the SQL types ({@code format_type} names) it accepts, whatever JSON kind
+ *                    they become ({@code Decimal} → {@code numeric} accepts a JSON number); merged over the
  *                    defaults for {@code DateTime}, {@code Date}, {@code Time} and {@code UUID}
  * @param inference   schemas and {@code tv_} sources for shape inference
  * @param mode        static, or static plus sampled rows
@@ -108,6 +110,16 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
                 lint, cqrs, dataColumn);
     }
 
+    /** These options searching {@code schemas} for views and tables, in order. */
+    public ContractOptions withSchemas(String... schemas) {
+        return withInference(new InferenceOptions(List.of(schemas), inference.projectionSources()));
+    }
+
+    /** These options with {@code table} ({@code tv_x}) materialised from {@code view} rather than {@code v_x}. */
+    public ContractOptions withProjectionSource(String table, String view) {
+        return withInference(inference.withProjectionSource(table, view));
+    }
+
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
@@ -150,7 +162,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /** These options with the context parameters every mutation function takes, by name, in order. */
     public ContractOptions withContextParams(String... names) {
-        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), java.util.List.of(names), cqrs.syncProjections()));
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections()));
     }
 
     /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */

@@ -247,8 +247,8 @@ final class TypeChecker {
             }
             return value.scalarKind() == ScalarKind.STRING;
         }
-        return value.scalarKind() == ScalarKind.STRING && accepted.get().contains(value.provenance().sqlType())
-                || STRING_SCALARS.contains(scalar);
+        // A mapped SQL type is accepted whatever JSON it becomes: Decimal mapped to numeric reads a JSON number.
+        return accepted.get().contains(value.provenance().sqlType()) || STRING_SCALARS.contains(scalar);
     }
 
     private void checkEnum(EnumTypeDefinition type, Shape shape, Spot spot) {

@@ -58,7 +58,8 @@ final class LocatedJson {
             return new LocatedJson(file, root, positions);
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
+            String message = e.getOriginalMessage().lines().findFirst().orElse("invalid JSON")
+                    .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
             throw new FraiseException(ErrorCode.SCHEMA_JSON_MALFORMED, message, new SourceLocation(file,
                     at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0)), e);
         } catch (IOException e) {

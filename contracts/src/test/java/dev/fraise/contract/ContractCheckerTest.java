@@ -79,6 +79,23 @@ class ContractCheckerTest {
             """;
 
     @Test
+    void theSummaryLineCountsTypesByWhatHappenedToThem() {
+        ContractReport report = check("""
+                enum State { draft published archived }
+                type Author { name: String }
+                type Post @sqlSource(name: "v_post") { id: ID! author: Author }
+                type Comment @sqlSource(name: "v_comment") { id: ID! }
+                type Tag { id: ID! }
+                type Query { posts: [Post!]! }
+                """, TYPES_ONLY);
+        assertEquals(new TypeCounts(6, 1, 1, java.util.Map.of("enum type", 1, "view missing", 1, "no source", 1,
+                "root type", 1)), report.typeCounts());
+        assertEquals("6 types: 1 checked, 1 checked through a parent, 4 not checked (enum type: 1, view missing: 1,"
+                + " no source: 1, root type: 1) against 1 view: 2 errors, 3 warnings, 0 suppressed",
+                report.summaryLine(), report.findings().toString());
+    }
+
+    @Test
     void enumValuesMissingFromGraphqlAreFoundInPgEnumsAndCheckLists() {
         ContractReport report = check(TYPES, TYPES_ONLY);
         assertEquals("""

@@ -10,7 +10,9 @@ import dev.fraise.error.SourceLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,8 +23,8 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The dynamic tests of a {@link ContractRun}: containers of types, Query fields, Mutation fields and {@code tv_}
- * projections.
+ * The dynamic tests of a {@link ContractRun}: containers of types, Query fields, Mutation fields, {@code tv_}
+ * projections and relations with naming-lint findings.
  */
 final class ContractNodes {
 
@@ -38,7 +40,23 @@ final class ContractNodes {
                 DynamicContainer.dynamicContainer("mutations", lazily(() -> run.get().mutations().stream()
                         .map(field -> mutationTest(run.get(), field, projectDir)))),
                 DynamicContainer.dynamicContainer("projections", lazily(() -> run.get().report().projections()
-                        .stream().map(projection -> projectionTest(run.get(), projection)))));
+                        .stream().map(projection -> projectionTest(run.get(), projection)))),
+                DynamicContainer.dynamicContainer("lint", lazily(() -> lintFindings(run.get().report()).entrySet()
+                        .stream().map(relation -> lintTest(relation.getKey(), relation.getValue())))));
+    }
+
+    /** The active naming-lint findings by relation, in report order. */
+    private static Map<String, List<Finding>> lintFindings(ContractReport report) {
+        Map<String, List<Finding>> byRelation = new LinkedHashMap<>();
+        report.findings().stream().filter(f -> f.active() && f.code().name().startsWith("LINT_"))
+                .forEach(f -> byRelation.computeIfAbsent(f.view(), r -> new ArrayList<>()).add(f));
+        return byRelation;
+    }
+
+    /** A relation with naming-lint findings: fails with them when they are errors ({@code withLintSeverity}). */
+    private static DynamicTest lintTest(String relation, List<Finding> findings) {
+        return DynamicTest.dynamicTest(relation, () -> failOn(relation,
+                findings.stream().filter(ContractNodes::isError).toList()));
     }
 
     /** A stream whose elements are computed only when JUnit runs the container. */

@@ -3,6 +3,7 @@ package dev.fraise.junit;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.FieldNaming;
 import dev.fraise.contract.MutationProfile;
+import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.DynamicNode;
  * }
  * }</pre>
  *
- * {@link #dynamicTests()} returns four containers. {@code types} holds a test per GraphQL type: it fails with an
+ * {@link #dynamicTests()} returns five containers. {@code types} holds a test per GraphQL type: it fails with an
  * {@link org.opentest4j.AssertionFailedError} listing the type's active error findings, one per line (code, path,
  * SDL location, view and JSON path, message, provenance), passes when there are none, and is aborted (skipped)
  * with the reason when the type is not checked (root, input, enum, interface, no source). {@code queries} holds a
@@ -36,10 +37,11 @@ import org.junit.jupiter.api.DynamicNode;
  * and is aborted when nothing checks what it reads. {@code mutations} holds a test per Mutation field, failing
  * with its function's findings ({@code MUTATION_*}); {@code projections} a test per {@code tv_} table, failing
  * with its {@code TV_*} findings and aborted when its rows were not compared (static mode without
- * {@link #withProjectionSync()}). Each test's source is its SDL line, so IDEs navigate to it.
+ * {@link #withProjectionSync()}); {@code lint} a test per relation with naming-lint findings, failing when they
+ * are errors ({@link #withLintSeverity}). Each test's source is its SDL line, so IDEs navigate to it.
  *
  * <p>The check runs once, when the first container runs, and every test reads its report. A schema that does not
- * load fails both containers with a {@link FraiseSetupException}, e.g.
+ * load fails every container with a {@link FraiseSetupException}, e.g.
  * {@code SDL_PARSE_ERROR: schema.graphql:12:3: ...}. Warnings and suppressed findings never fail a test.
  *
  * <p>Instances are immutable; every {@code with…} method returns a new one.
@@ -72,7 +74,10 @@ public final class FraiseContracts {
                 List.of(DEFAULT_SCHEMA), ContractOptions.DEFAULT);
     }
 
-    /** The GraphQL schema: SDL files, globs or one introspection {@code .json}, relative to the project directory. */
+    /**
+     * The GraphQL schema, relative to the project directory: SDL files or globs, one introspection {@code .json},
+     * or FraiseQL v2 schema files ({@code schema.json}, a glob merging split files, {@code schema.compiled.json}).
+     */
     public FraiseContracts schema(String... files) {
         return new FraiseContracts(database, projectDir, List.of(files), options);
     }
@@ -107,6 +112,44 @@ public final class FraiseContracts {
         return withOptions(options.withMutationProfile(profile));
     }
 
+    /**
+     * The context parameters every mutation function takes (tenant, user, …), by name, in order: first in
+     * {@link MutationProfile#V1}, last in {@link MutationProfile#V2}.
+     */
+    public FraiseContracts withContextParams(String... names) {
+        return withOptions(options.withContextParams(names));
+    }
+
+    /** Naming-lint findings at {@code severity}; {@link Severity#ERROR} makes them fail the {@code lint} tests. */
+    public FraiseContracts withLintSeverity(Severity severity) {
+        return withOptions(options.withLintSeverity(severity));
+    }
+
+    /** No naming lint. */
+    public FraiseContracts withoutLint() {
+        return withOptions(options.withoutLint());
+    }
+
+    /** The naming lint skips {@code relation} ({@code tb_legacy}, or {@code schema.tb_x} outside {@code public}). */
+    public FraiseContracts withLintExcluded(String relation) {
+        return withOptions(options.withLintExcluded(relation));
+    }
+
+    /** The database schemas searched for views, in order ({@code public} by default). */
+    public FraiseContracts withSchemas(String... schemas) {
+        return withOptions(options.withSchemas(schemas));
+    }
+
+    /** The view a {@code tv_} table is materialised from, when it is not {@code v_x} for {@code tv_x}. */
+    public FraiseContracts withProjectionSource(String table, String view) {
+        return withOptions(options.withProjectionSource(table, view));
+    }
+
+    /** The JSON column read from every bound view that names none ({@code data} by default). */
+    public FraiseContracts withDataColumn(String column) {
+        return withOptions(options.withDataColumn(column));
+    }
+
     /** Runs every {@code tv_} sync function (rolled back) and compares the table with its view, also statically. */
     public FraiseContracts withProjectionSync() {
         return withOptions(options.withProjectionSync());
@@ -134,8 +177,8 @@ public final class FraiseContracts {
     }
 
     /**
-     * The containers {@code types}, {@code queries}, {@code mutations} and {@code projections}; return them from a
-     * {@code @TestFactory} method.
+     * The containers {@code types}, {@code queries}, {@code mutations}, {@code projections} and {@code lint}; return
+     * them from a {@code @TestFactory} method.
      */
     public Stream<DynamicNode> dynamicTests() {
         Path dir = projectDir();

@@ -14,8 +14,11 @@ import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.FieldNaming;
+import dev.fraise.contract.MutationProfile;
+import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.error.ErrorCode;
+import dev.fraise.inference.InferenceOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,20 +48,23 @@ class FraiseContractsTest {
     @Test
     void aCleanProjectShowsEveryTypeAndQueryFieldAsItsOwnTest() {
         Map<String, TestExecutionResult> tests = dynamicTests(CleanLibrary.class);
-        assertEquals(Map.of(
-                "Author (v_author)", SUCCESSFUL,
-                "Address (embedded in Author.address)", SUCCESSFUL,
-                "Genre", ABORTED,
-                "Book (v_book)", SUCCESSFUL,
-                "BookFilter", ABORTED,
-                "Query", ABORTED,
-                "authors: [Author!]! (v_author)", SUCCESSFUL,
-                "books: [Book!]! (v_book)", SUCCESSFUL,
-                "book: Book (v_book)", SUCCESSFUL,
-                "version: String", ABORTED), statuses(tests));
+        assertEquals(Map.ofEntries(
+                Map.entry("Author (v_author)", SUCCESSFUL),
+                Map.entry("Address (embedded in Author.address)", SUCCESSFUL),
+                Map.entry("Genre", ABORTED),
+                Map.entry("Book (v_book)", SUCCESSFUL),
+                Map.entry("BookFilter", ABORTED),
+                Map.entry("Query", ABORTED),
+                Map.entry("authors: [Author!]! (v_author)", SUCCESSFUL),
+                Map.entry("books: [Book!]! (v_book)", SUCCESSFUL),
+                Map.entry("book: Book (v_book)", SUCCESSFUL),
+                Map.entry("version: String", ABORTED),
+                Map.entry("tb_author", SUCCESSFUL),
+                Map.entry("tb_book", SUCCESSFUL)), statuses(tests));
         assertEquals(List.of("Author (v_author)", "Address (embedded in Author.address)", "Genre", "Book (v_book)",
                 "BookFilter", "Query", "authors: [Author!]! (v_author)", "books: [Book!]! (v_book)",
-                "book: Book (v_book)", "version: String"), List.copyOf(tests.keySet()), "schema order");
+                "book: Book (v_book)", "version: String", "tb_author", "tb_book"), List.copyOf(tests.keySet()),
+                "schema order, then the relations with naming-lint warnings");
     }
 
     @Test
@@ -149,7 +155,7 @@ class FraiseContractsTest {
     void aSchemaThatDoesNotParseFailsEveryContainerWithItsLocation() {
         List<Event> failed = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BrokenSchema.class))
                 .execute().containerEvents().failed().list();
-        assertEquals(List.of("types", "queries", "mutations", "projections"), failed.stream().map(e -> e.getTestDescriptor().getDisplayName())
+        assertEquals(List.of("types", "queries", "mutations", "projections", "lint"), failed.stream().map(e -> e.getTestDescriptor().getDisplayName())
                 .toList());
         for (Event event : failed) {
             FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, throwable(event));
@@ -184,6 +190,31 @@ class FraiseContractsTest {
             assertEquals(Path.of("").toAbsolutePath(), contracts.projectDir(), "not injected by @FraiseDatabase");
             assertEquals(Path.of(DRIFT).toAbsolutePath().normalize(),
                     contracts.projectDir(Path.of(DRIFT)).projectDir());
+        }
+    }
+
+    @Test
+    void lintErrorsFailTheirRelationsTestAndTheLintCanBeNarrowedOrTurnedOff() {
+        Map<String, TestExecutionResult> tests = dynamicTests(LintErrors.class);
+        assertEquals(Map.of("tb_author", FAILED), statuses(tests, "lint"), "tb_book is excluded");
+        assertTrue(failure(tests, "tb_author").startsWith("tb_author: 1 contract error\nERROR LINT_TRINITY_IDENTIFIER"
+                + " tb_author.identifier"), failure(tests, "tb_author"));
+        assertEquals(Map.of(), statuses(dynamicTests(NoLint.class), "lint"));
+    }
+
+    @Test
+    void everyEngineOptionHasItsMethod() {
+        try (Database db = Fraise.sharedPool(FraiseSettings.forProject(Path.of(LIBRARY))).acquire()) {
+            FraiseContracts contracts = FraiseContracts.of(db).withMutationProfile(MutationProfile.V2)
+                    .withContextParams("tenant_id", "user_id").withLintSeverity(Severity.ERROR)
+                    .withLintExcluded("tb_legacy").withSchemas("app", "public")
+                    .withProjectionSource("tv_catalog", "v_product").withProjectionSync().withDataColumn("payload");
+            assertEquals(ContractOptions.DEFAULT.withMutationProfile(MutationProfile.V2)
+                    .withContextParams("tenant_id", "user_id").withLintSeverity(Severity.ERROR)
+                    .withLintExcluded("tb_legacy")
+                    .withInference(new InferenceOptions(List.of("app", "public"), Map.of("tv_catalog", "v_product")))
+                    .withProjectionSync().withDataColumn("payload"), contracts.options());
+            assertEquals(ContractOptions.DEFAULT.withoutLint(), FraiseContracts.of(db).withoutLint().options());
         }
     }
 
@@ -268,6 +299,28 @@ class FraiseContractsTest {
         @TestFactory
         Stream<DynamicNode> contracts() {
             return FraiseContracts.of(db).withBaseline(Path.of("contract-baseline.json")).dynamicTests();
+        }
+    }
+
+    @FraiseDatabase(projectDir = LIBRARY)
+    static class LintErrors {
+        @FraiseInject
+        static Database db;
+
+        @TestFactory
+        Stream<DynamicNode> contracts() {
+            return FraiseContracts.of(db).withLintSeverity(Severity.ERROR).withLintExcluded("tb_book").dynamicTests();
+        }
+    }
+
+    @FraiseDatabase(projectDir = LIBRARY)
+    static class NoLint {
+        @FraiseInject
+        static Database db;
+
+        @TestFactory
+        Stream<DynamicNode> contracts() {
+            return FraiseContracts.of(db).withoutLint().dynamicTests();
         }
     }
 

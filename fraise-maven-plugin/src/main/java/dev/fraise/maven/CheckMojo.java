@@ -10,7 +10,9 @@ import dev.fraise.contract.Finding;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
-import dev.fraise.error.SourceLocation;
+import dev.fraise.error.FraiseException;
+import dev.fraise.graphql.GraphqlSchema;
+import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.postgres.PostgresServer;
 import java.io.File;
 import java.nio.file.Path;
@@ -28,9 +30,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * files, seeds when {@code seeds}, pending migrations when {@code migrations}), checks every GraphQL type against
  * the inferred shape of its view, writes the reports to {@code reportDirectory} ({@code report.json},
  * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt})
- * and logs the counts and one line per error with its SDL location. Contract errors (or warnings, with
- * {@code failOn=warning}) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot
- * start, bad configuration, a schema that does not build) with a {@code MojoExecutionException}.
+ * and logs the counts by type status and one line per error with its SDL location and why (the finding's
+ * provenance). Contract errors (or warnings, with {@code failOn=warning}) fail the build with a
+ * {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
+ * build) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractContractMojo {
@@ -59,14 +62,7 @@ public class CheckMojo extends AbstractContractMojo {
         ProjectConfig config = projectConfig(settings);
         ContractReport report;
         long start = System.nanoTime();
-        try (PostgresServer server = startServer(settings);
-             TemplatePool pool = buildDatabase(server, config, settings);
-             Database database = pool.acquire();
-             Connection connection = database.connect()) {
-            report = ContractChecker.check(connection, config.projectDir(), graphqlSchema, options);
-        } catch (SQLException e) {
-            throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
-        }
+        report = check(settings, config, options);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Path dir = reportDirectory.toPath();
         List<Path> written = ReportFile.writeAll(report, dir, reports);
@@ -84,6 +80,28 @@ public class CheckMojo extends AbstractContractMojo {
      * relation unless the path or message names it; the path unless the message starts with it; so a line names
      * each thing once or twice, never three times ({@code tv_post is not (id uuid PRIMARY KEY, …)}).
      */
+    /**
+     * Reads the GraphQL schema before any database is built, so that a schema file Fraise cannot read fails at
+     * once (an SDL that does not parse is the report's one finding), then builds the database and checks it.
+     */
+    private ContractReport check(FraiseSettings settings, ProjectConfig config, ContractOptions options)
+            throws MojoExecutionException {
+        GraphqlSchema schema;
+        try {
+            schema = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);
+        } catch (FraiseException e) {
+            return ContractChecker.unparsable(e);
+        }
+        try (PostgresServer server = startServer(settings);
+             TemplatePool pool = buildDatabase(server, config, settings);
+             Database database = pool.acquire();
+             Connection connection = database.connect()) {
+            return ContractChecker.check(connection, schema, options);
+        } catch (SQLException e) {
+            throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
+        }
+    }
+
     static String logLine(Finding finding) {
         String path = finding.path();
         String message = finding.message();
@@ -93,7 +111,8 @@ public class CheckMojo extends AbstractContractMojo {
         String inView = finding.sdlLocation().isEmpty() || relation.isEmpty() ? ""
                 : " (" + relation + (finding.jsonPath().isEmpty() ? "" : " " + finding.jsonPath()) + ")";
         boolean pathInMessage = path.isEmpty() || message.startsWith(path + " ") || message.startsWith(path + ":");
-        return location + (pathInMessage ? "" : path + ": ") + message + inView;
+        String why = finding.provenance().isEmpty() ? "" : " [" + finding.provenance() + "]";
+        return location + (pathInMessage ? "" : path + ": ") + message + inView + why;
     }
 
     private ContractOptions options() {
@@ -108,9 +127,7 @@ public class CheckMojo extends AbstractContractMojo {
     }
 
     private void log(ContractReport report, Path projectDir, long millis, List<Path> written) {
-        ContractSummary s = report.summary();
-        getLog().info("Fraise check: " + s.types() + " type(s) against " + s.views() + " view(s): " + s.errors()
-                + " error(s), " + s.warnings() + " warning(s), " + s.suppressed() + " suppressed in " + millis + " ms");
+        getLog().info("Fraise check: " + report.summaryLine() + " in " + millis + " ms");
         for (Finding finding : report.findings()) {
             if (!finding.active()) {
                 continue;

@@ -32,8 +32,8 @@ class CheckMojoTest {
         mojo.migrations = true;
         mojo.sample = 100;
         mojo.execute();
-        assertTrue(log.get(0).matches("INFO Fraise check: 4 type\\(s\\) against 4 view\\(s\\): 0 error\\(s\\),"
-                + " 0 warning\\(s\\), 0 suppressed in \\d+ ms"), log.toString());
+        assertTrue(log.get(0).matches("INFO Fraise check: 10 types: 4 checked, 6 not checked \\(root type: 2, no source: 1,"
+                + " input type: 3\\) against 4 views: 0 errors, 0 warnings, 0 suppressed in \\d+ ms"), log.toString());
         try (Stream<Path> files = Files.list(reports)) {
             assertEquals(List.of("TEST-fraise-contracts.xml", "report.json", "report.md", "report.sarif",
                     "report.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -50,8 +50,14 @@ class CheckMojoTest {
         assertTrue(e.getMessage().startsWith("Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error);"
                 + " reports in "), e.getMessage());
         assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:49:3: Comment.isEdited reads key"
-                + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited)"), log.toString());
+                + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited) [emitted keys: id, identifier,"
+                + " content, created_at, updated_at, author, post_id, parent_comment_id]"), log.toString());
+        assertTrue(log.contains("ERROR FIELD_NULLABLE: schema.graphql:52:3: Comment.author is User! but"
+                + " its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]"),
+                "the why of report.txt: " + log);
         assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
+        assertTrue(log.get(0).startsWith("INFO Fraise check: 10 types: 4 checked, 6 not checked (root type: 2, no source:"
+                + " 1, input type: 3) against 4 views: 5 errors, 0 warnings, 0 suppressed in "), log.get(0));
         String json = Files.readString(reports.resolve("report.json"));
         for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "MUTATION_PARAM_TYPE")) {
             assertTrue(json.contains("\"code\": \"" + code + "\""), code);
@@ -93,7 +99,8 @@ class CheckMojoTest {
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.reportFormats = List.of("none");
         mojo.naming = "snake";
-        assertEquals("SETTING_INVALID: plugin parameter naming (fraise.naming) is 'snake'; accepted: camel, preserve",
+        assertEquals("SETTING_INVALID: plugin parameter naming (fraise.naming) is 'snake'; accepted: camel, snake_case,"
+                + " preserve",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.naming = "camel";
         mojo.sample = -1;
@@ -106,6 +113,11 @@ class CheckMojoTest {
     }
 
     private CheckMojo mojo(String project, List<String> log) {
+        return mojo(project, reports, log);
+    }
+
+    /** A check of {@code project} with every parameter at its default, writing to {@code reports}, logging to {@code log}. */
+    static CheckMojo mojo(String project, Path reports, List<String> log) {
         CheckMojo mojo = new CheckMojo();
         mojo.projectDir = new File(project);
         mojo.env = "local";
@@ -116,6 +128,11 @@ class CheckMojoTest {
         mojo.reportDirectory = reports.toFile();
         mojo.naming = "camel";
         mojo.schemas = "public";
+        mojo.mutationProfile = "auto";
+        mojo.lint = "true";
+        mojo.lintSeverity = "warning";
+        mojo.dataColumn = "data";
+        mojo.projectionSync = "false";
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {

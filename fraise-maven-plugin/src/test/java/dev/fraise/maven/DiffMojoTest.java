@@ -52,6 +52,28 @@ class DiffMojoTest {
         assertTrue(log.get(1).startsWith("ERROR BREAKING VIEW_KEY_NOW_NULLABLE: schema.graphql:"), log.toString());
     }
 
+    @Test
+    void configuredProjectionSourcesReachTheViewComparison() throws Exception {
+        Path base = project("base", "'name', u.name", "name: String!");
+        Path head = project("head", "'name', u.email", "name: String!");
+        String feed = "CREATE TABLE tv_feed (id UUID PRIMARY KEY, data JSONB NOT NULL);\n";
+        String type = "\ntype FeedItem @sqlSource(name: \"tv_feed\") {\n  id: ID!\n  name: String!\n}\n";
+        for (Path project : List.of(base, head)) {
+            write(project, "db/schema/20_tv_feed.sql", feed);
+            Files.writeString(project.resolve("schema.graphql"), type, java.nio.file.StandardOpenOption.APPEND);
+        }
+        List<String> log = new ArrayList<>();
+        assertThrows(MojoFailureException.class, mojo(head, base, log)::execute);
+        assertEquals(1, log.stream().filter(l -> l.startsWith("ERROR BREAKING ")).count(), log.toString());
+        log.clear();
+        DiffMojo configured = mojo(head, base, log);
+        configured.projectionSources = java.util.Map.of("tv_feed", "v_user");
+        MojoFailureException e = assertThrows(MojoFailureException.class, configured::execute);
+        assertTrue(e.getMessage().startsWith("Fraise breaking-change gate failed: 2 breaking,"), e.getMessage());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("ERROR BREAKING VIEW_KEY_NOW_NULLABLE: schema.graphql:")
+                && l.contains("FeedItem.name")), log.toString());
+    }
+
     private Path project(String name, String keys, String fields) throws IOException {
         Path root = dir.resolve(name);
         write(root, "db/schema/10_tb_user.sql", TABLE + "\nCREATE VIEW v_user AS\nSELECT u.id, jsonb_build_object('id',"
@@ -78,6 +100,11 @@ class DiffMojoTest {
         mojo.failOn = "error";
         mojo.naming = "camel";
         mojo.schemas = "public";
+        mojo.mutationProfile = "auto";
+        mojo.lint = "true";
+        mojo.lintSeverity = "warning";
+        mojo.dataColumn = "data";
+        mojo.projectionSync = "false";
         mojo.reportDirectory = new File(head.toFile(), "target/fraise");
         mojo.setLog(new SystemStreamLog() {
             @Override
