@@ -114,6 +114,8 @@ public enum ErrorCode {
     SDL_NOT_FOUND,
     /** A GraphQL schema file (SDL or introspection JSON) does not parse. */
     SDL_PARSE_ERROR,
+    /** An {@code extend} in the SDL extends an undefined type, or adds a name its type already has. */
+    SDL_EXTENSION_INVALID,
     /** A JSON schema file (introspection or FraiseQL) is not valid JSON. */
     SCHEMA_JSON_MALFORMED,
     /** A JSON schema file is neither an introspection result nor a FraiseQL schema. */

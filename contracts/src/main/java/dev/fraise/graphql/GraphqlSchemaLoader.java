@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * Loads a GraphQL schema relative to a project directory: SDL files ({@code .graphql}, {@code .graphqls}, globs
  * such as {@code schema/**}{@code /*.graphql}), one introspection result, or FraiseQL v2 schema files — the
  * intermediate {@code schema.json} (one, or several merged: {@code schema/*}{@code /types.json}) and
- * {@code schema.compiled.json}. A {@code .json} file is recognised by its content, not its name.
+ * {@code schema.compiled.json}. A {@code .json} file is recognised by its content, not its name. Extensions
+ * ({@code extend type}, {@code extend schema}) are merged into what they extend, across files.
  */
 public final class GraphqlSchemaLoader {
 
@@ -46,7 +47,8 @@ public final class GraphqlSchemaLoader {
      * @throws FraiseException {@code SDL_NOT_FOUND} when a pattern matches nothing, {@code SDL_PARSE_ERROR} with
      *                         file:line:col when the SDL or introspection JSON does not parse,
      *                         {@code SCHEMA_JSON_MALFORMED}, {@code SCHEMA_FORMAT_UNKNOWN} and the
-     *                         {@code FRAISEQL_*} codes for JSON files, located at the offending value
+     *                         {@code FRAISEQL_*} codes for JSON files, located at the offending value, and
+     *                         {@code SDL_EXTENSION_INVALID} for an {@code extend} of an undefined type or name
      */
     public static GraphqlSchema load(Path projectDir, List<String> patterns) {
         List<Path> files = resolve(projectDir, patterns);
@@ -75,7 +77,7 @@ public final class GraphqlSchemaLoader {
         TypeDefinitionRegistry registry = sdlFiles.isEmpty() ? new TypeDefinitionRegistry()
                 : parseSdl(projectDir, sdlFiles, lines);
         if (fraiseql.isEmpty()) {
-            return new GraphqlSchema(registry, files, lines);
+            return new GraphqlSchema(SdlExtensions.merge(registry), files, lines);
         }
         FraiseqlSchemaReader.Read read = FraiseqlSchemaReader.read(fraiseql);
         for (TypeDefinition<?> definition : read.definitions()) {
@@ -86,7 +88,7 @@ public final class GraphqlSchemaLoader {
                         new GraphqlSchema(registry, files, lines).locate(definition).orElse(null));
             }
         }
-        return new GraphqlSchema(registry, files, lines, GraphqlSchema.SchemaFormat.FRAISEQL,
+        return new GraphqlSchema(SdlExtensions.merge(registry), files, lines, GraphqlSchema.SchemaFormat.FRAISEQL,
                 read.namingConvention());
     }
 
