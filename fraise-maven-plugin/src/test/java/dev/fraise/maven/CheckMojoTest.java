@@ -41,6 +41,27 @@ class CheckMojoTest {
         assertTrue(Files.readString(reports.resolve("report.json")).contains("\"errors\": 0"));
     }
 
+    /**
+     * A FraiseQL v1-style project as it ships: numbered directories, a file wrapped in BEGIN/COMMIT, a foreign key
+     * to a table of a later file (build.two_pass), every object in schema app; two planted drifts.
+     */
+    @Test
+    void aFraiseqlV1TreeBuildsAsItShipsAndItsDriftsAreFound() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("src/test/resources/projects/fraiseql-v1-tree", log);
+        mojo.schemas = "app,public";
+        mojo.reportFormats = List.of("json");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 2 error(s), 0 warning(s)"), e.getMessage());
+        assertEquals(List.of(
+                "ERROR FIELD_NULLABLE: schema.graphql:12:3: Post.subtitle is String! but its value can be null"
+                        + " (v_post $.subtitle) [nullable: app.tb_post.subtitle has no NOT NULL]",
+                "ERROR MUTATION_FUNCTION_MISSING: schema.graphql:31:3: Mutation.createUser: @sqlSource(name: \"fn_create_users\") of"
+                        + " Mutation.createUser names a function that does not exist; did you mean fn_create_user?"
+                        + " (fn_create_users $) [schemas [app, public]]"),
+                log.stream().filter(l -> l.startsWith("ERROR ")).toList(), log.toString());
+    }
+
     @Test
     void plantedDriftsFailTheBuildWithOneLinePerErrorAndTheCodesInReportJson() throws Exception {
         List<String> log = new ArrayList<>();
