@@ -96,9 +96,13 @@ final class BuildOrder {
         for (int[] move : order.furtherMoves(failing, later.file())) {
             moves.append("; then ").append(fix(path(files, move[0]), path(files, move[1])));
         }
+        boolean foreignKey = later.kind().equalsIgnoreCase("table")
+                && statement.sql().stripLeading().toLowerCase(Locale.ROOT).matches("(?s)create\\s+(unlogged\\s+)?table.*");
+        String twoPass = foreignKey ? "; or set build.two_pass: true in the config to add foreign keys after every"
+                + " table exists" : "";
         return Optional.of(new FraiseException(ErrorCode.BUILD_ORDER, needer + later.kind().toLowerCase(Locale.ROOT)
                 + " " + later.name() + ", which " + slash(laterFile) + ":" + later.statement().line()
-                + " creates later in the build; " + moves + " (" + SqlScripts.describe(e) + ")", at, e));
+                + " creates later in the build; " + moves + twoPass + " (" + SqlScripts.describe(e) + ")", at, e));
     }
 
     /**

@@ -163,6 +163,16 @@ public final class SchemaBuilder {
             statements.remove(last);
             statements.remove(0);
         }
+        if (wrapper == null && last > 0 && SqlScripts.opensTransaction(statements.get(0))) {
+            SqlStatement end = statements.get(last);
+            String word = end.sql().split("[\\s(;]+", 2)[0].toLowerCase(Locale.ROOT);
+            if (word.equals("rollback") || word.equals("abort")) {
+                throw new FraiseException(ErrorCode.BUILD_TRANSACTION_CONTROL, "'" + end.firstLine() + "' ends the"
+                        + " file's BEGIN block, so the build would discard it; end the file with COMMIT (an outer"
+                        + " BEGIN ... COMMIT wrapping the whole file is stripped)",
+                        new SourceLocation(file.displayPath(), end.line(), end.column()));
+            }
+        }
         for (SqlStatement sql : statements) {
             String first = sql.sql().split("[\\s(;]+", 2)[0].toLowerCase(Locale.ROOT);
             if (TRANSACTION_CONTROL.contains(first)) {

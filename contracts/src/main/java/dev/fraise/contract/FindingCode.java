@@ -53,6 +53,8 @@ public enum FindingCode {
     MUTATION_ARITY(Severity.ERROR),
     /** A mutation function's parameter type (or context parameter name) does not match the GraphQL argument. */
     MUTATION_PARAM_TYPE(Severity.ERROR),
+    /** A flattened input field reaches a parameter named after another input field: two fields are swapped. */
+    MUTATION_PARAM_ORDER(Severity.ERROR),
     /** A mutation function returns neither the profile's {@code mutation_response} nor a row of the payload's view. */
     MUTATION_RETURN_SHAPE(Severity.ERROR),
     /** A {@code tv_} table lacks its {@code id uuid} primary key or its {@code data jsonb NOT NULL} column. */

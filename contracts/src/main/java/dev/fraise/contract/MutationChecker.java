@@ -31,6 +31,9 @@ final class MutationChecker {
     private static final List<SqlFunctions.Column> V1_RESPONSE = columns("status text", "message text",
             "entity_id text", "entity_type text", "entity jsonb", "updated_fields text[]", "cascade jsonb",
             "metadata jsonb");
+    /** The legacy 6-tuple's typed columns; its {@code id} may be uuid or text. */
+    private static final List<SqlFunctions.Column> V1_LEGACY_RESPONSE = columns("updated_fields text[]",
+            "status text", "message text", "object_data jsonb", "extra_metadata jsonb");
     private static final List<SqlFunctions.Column> V2_RESPONSE = columns("succeeded boolean",
             "state_changed boolean", "error_class mutation_error_class", "status_detail text", "http_status smallint",
             "message text", "entity_id uuid", "entity_type text", "entity jsonb", "updated_fields text[]",
@@ -113,6 +116,7 @@ final class MutationChecker {
             for (int i = 0; i < passed.size(); i++) {
                 checkParameter(path, field, function, i, passed.get(i));
             }
+            checkOrder(path, field, function, passed);
         }
         checkReturn(path, field, function);
     }
@@ -123,7 +127,7 @@ final class MutationChecker {
      */
     private String missing(String path, Optional<String> source, List<String> candidates) {
         if (source.isPresent()) {
-            return "@sqlSource(name: \"" + source.get() + "\") of " + path + names.explain(source.get(),
+            return Sdl.source(schema, source.get()) + " of " + path + names.explain(source.get(),
                     CatalogNames.Kind.FUNCTION, " names a function that does not exist");
         }
         String looked = path + " has no function: neither " + String.join(" nor ", candidates) + " exists";
@@ -207,11 +211,64 @@ final class MutationChecker {
             }
             return;
         }
+        if (isJson(parameter.type()) && isScalarArgument(passed.type().get())) {
+            add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
+                    + " receives " + passed.label() + ": " + Sdl.render(passed.type().get()) + " as one flattened value,"
+                    + " but a jsonb parameter expects the input as a payload (input_style jsonb)", function.signature());
+            return;
+        }
         if (!accepts(passed.type().get(), parameter.type(), parameter.kind())) {
             add(FindingCode.MUTATION_PARAM_TYPE, path, field, function.name(), passed.jsonPath(), position
                     + " receives " + passed.label() + ": " + Sdl.render(passed.type().get()) + ", which "
                     + parameter.type() + " does not accept", function.signature());
         }
+    }
+
+    /** Whether a flattened argument is one scalar or enum value (not JSON, not a list, not an input object). */
+    private boolean isScalarArgument(Type<?> graphql) {
+        Type<?> type = unwrapNonNull(graphql);
+        String name = Sdl.typeName(type);
+        if (type instanceof ListType || name.toUpperCase(java.util.Locale.ROOT).startsWith("JSON")) {
+            return false;
+        }
+        TypeDefinition<?> definition = schema.registry().getTypeOrNull(name);
+        return definition == null ? SCALAR_PARAMS.containsKey(name)
+                : definition instanceof EnumTypeDefinition || definition instanceof ScalarTypeDefinition;
+    }
+
+    /**
+     * Flattened input fields are passed by position: a parameter named after another input field
+     * ({@code p_description} where {@code title} is passed) shows two fields swapped.
+     */
+    private void checkOrder(String path, FieldDefinition field, SqlFunctions.Function function, List<Passed> passed) {
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < passed.size(); i++) {
+            if (!passed.get(i).context() && passed.get(i).type().isPresent()) {
+                positions.put(FieldNaming.snakeCase(passed.get(i).label()), i);
+            }
+        }
+        for (int i = 0; i < passed.size(); i++) {
+            SqlFunctions.Column parameter = function.inputs().get(i);
+            Integer named = positions.get(bareName(parameter.name()));
+            if (named != null && named != i && positions.get(FieldNaming.snakeCase(passed.get(i).label())) != null) {
+                add(FindingCode.MUTATION_PARAM_ORDER, path, field, function.name(), passed.get(i).jsonPath(),
+                        "parameter " + (i + 1) + " (" + parameter.describe() + ") of " + function.name() + " receives "
+                                + passed.get(i).label() + ", but its name is that of " + passed.get(named).label()
+                                + ", passed as parameter " + (named + 1) + ": flattened fields are passed in order",
+                        function.signature());
+                return;
+            }
+        }
+    }
+
+    /** A parameter name without the usual {@code p_}, {@code in_} or {@code _} prefix. */
+    private static String bareName(String name) {
+        for (String prefix : List.of("p_", "in_", "_")) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                return name.substring(prefix.length());
+            }
+        }
+        return name;
     }
 
     /** Whether a parameter of {@code sqlType} (of {@code typtype kind}) accepts values of the GraphQL type. */
@@ -260,6 +317,10 @@ final class MutationChecker {
 
     /** The first column where the result differs from the profile's {@code mutation_response}. */
     private void checkResponse(String path, FieldDefinition field, SqlFunctions.Function function) {
+        if (profile() == MutationProfile.V1) {
+            checkV1Response(path, field, function);
+            return;
+        }
         List<SqlFunctions.Column> expected = expectedResponse();
         List<SqlFunctions.Column> actual = function.resultColumns();
         String response = "the " + profile() + " mutation_response (" + expected.size() + " columns)";
@@ -276,6 +337,38 @@ final class MutationChecker {
             if (problem != null) {
                 add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
                         + "'s result " + problem, function.signature());
+                return;
+            }
+        }
+    }
+
+    /**
+     * FraiseQL v1 reads the result by column name ({@code row_to_json}): the {@code mutation_response} is recognised
+     * by its {@code status} and {@code entity} columns, the legacy 6-tuple by its {@code object_data}; order and
+     * extra columns do not matter, but a known column must have its type.
+     */
+    private void checkV1Response(String path, FieldDefinition field, SqlFunctions.Function function) {
+        Map<String, SqlFunctions.Column> actual = new java.util.LinkedHashMap<>();
+        function.resultColumns().forEach(c -> actual.put(c.name(), c));
+        boolean legacy = actual.containsKey("object_data") && !actual.containsKey("entity");
+        List<SqlFunctions.Column> expected = legacy ? V1_LEGACY_RESPONSE : V1_RESPONSE;
+        String response = legacy ? "the v1 legacy result (id, updated_fields, status, message, object_data,"
+                + " extra_metadata)" : "the V1 mutation_response";
+        for (String required : legacy ? List.of("status", "object_data") : List.of("status", "entity")) {
+            if (!actual.containsKey(required)) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
+                        + "'s result has no " + required + " column, which " + response + " needs ("
+                        + expected.stream().filter(c -> c.name().equals(required)).findFirst().orElseThrow().describe()
+                        + ")", function.signature());
+                return;
+            }
+        }
+        for (SqlFunctions.Column column : expected) {
+            SqlFunctions.Column found = actual.get(column.name());
+            if (found != null && !sameColumn(column, found)) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
+                        + "'s result has " + found.describe() + " where " + response + " has " + column.describe(),
+                        function.signature());
                 return;
             }
         }

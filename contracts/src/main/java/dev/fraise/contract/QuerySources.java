@@ -31,8 +31,8 @@ final class QuerySources {
                 }
                 String path = query.getName() + "." + field.getName();
                 findings.add(new Finding(FindingCode.QUERY_SOURCE_MISSING, path, query.getName(),
-                        Optional.of(field.getName()), schema.locate(field), source.get(), "$", "@sqlSource(name: \""
-                                + source.get() + "\") of " + path + names.explain(source.get(),
+                        Optional.of(field.getName()), Sdl.sourceLocation(schema, field), source.get(), "$",
+                        Sdl.source(schema, source.get()) + " of " + path + names.explain(source.get(),
                                 CatalogNames.Kind.RELATION, " names a view that does not exist"), "",
                         Optional.empty()));
             }

@@ -63,6 +63,30 @@ final class Sdl {
         return names;
     }
 
+    /**
+     * How a schema names a binding, as its author wrote it: {@code @sqlSource(name: "v_x")} in SDL,
+     * {@code sql_source "v_x"} in FraiseQL schema files.
+     */
+    static String source(dev.fraise.graphql.GraphqlSchema schema, String name) {
+        return fraiseql(schema) ? "sql_source \"" + name + "\"" : "@sqlSource(name: \"" + name + "\")";
+    }
+
+    /** {@code @sqlSource} in SDL, {@code sql_source} in FraiseQL schema files. */
+    static String sourceKey(dev.fraise.graphql.GraphqlSchema schema) {
+        return fraiseql(schema) ? "sql_source" : "@sqlSource";
+    }
+
+    private static boolean fraiseql(dev.fraise.graphql.GraphqlSchema schema) {
+        return schema.format() == dev.fraise.graphql.GraphqlSchema.SchemaFormat.FRAISEQL;
+    }
+
+    /** Where a node's binding is written: its {@code @sqlSource} directive, else the node itself. */
+    static Optional<dev.fraise.error.SourceLocation> sourceLocation(dev.fraise.graphql.GraphqlSchema schema,
+            DirectivesContainer<?> node) {
+        return node.getDirectives(SQL_SOURCE).stream().findFirst().flatMap(schema::locate)
+                .or(() -> schema.locate((graphql.language.Node<?>) node));
+    }
+
     static String typeName(Type<?> type) {
         return TypeUtil.unwrapAll(type).getName();
     }

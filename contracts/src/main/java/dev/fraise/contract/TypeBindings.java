@@ -40,8 +40,8 @@ final class TypeBindings {
                 }
                 String type = Sdl.stringArgument(field, Sdl.SQL_SOURCE, Sdl.NODE)
                         .orElse(Sdl.typeName(field.getType()));
-                fromQuery.putIfAbsent(type, new Binding(source.get(), column(field, options), "@sqlSource of "
-                        + query.getName() + "." + field.getName(), true, directive(schema, field)));
+                fromQuery.putIfAbsent(type, new Binding(source.get(), column(field, options), Sdl.sourceKey(schema)
+                        + " of " + query.getName() + "." + field.getName(), true, Sdl.sourceLocation(schema, field)));
             }
         });
         for (ObjectTypeDefinition type : schema.registry().getTypes(ObjectTypeDefinition.class)) {
@@ -50,8 +50,8 @@ final class TypeBindings {
             Optional<Binding> binding = Optional.ofNullable(options.typeSources().get(name))
                     .map(view -> new Binding(view, options.dataColumn(), "configured", true, schema.locate(type)))
                     .or(() -> Sdl.stringArgument(type, Sdl.SQL_SOURCE, "name")
-                            .map(view -> new Binding(view, column(type, options), "@sqlSource on " + name, true,
-                                    directive(schema, type))))
+                            .map(view -> new Binding(view, column(type, options), Sdl.sourceKey(schema) + " on "
+                                    + name, true, Sdl.sourceLocation(schema, type))))
                     .or(() -> Optional.ofNullable(fromQuery.get(name)))
                     .or(() -> Optional.of(FieldNaming.defaultView(name)).filter(view -> !embedded)
                             .filter(inference::exists)
@@ -60,13 +60,6 @@ final class TypeBindings {
             binding.ifPresent(b -> result.bindings.put(name, b));
         }
         return result;
-    }
-
-    /** Where the binding is written: its {@code @sqlSource} directive (FraiseQL's {@code sql_source}). */
-    private static Optional<SourceLocation> directive(GraphqlSchema schema,
-            graphql.language.DirectivesContainer<?> node) {
-        return node.getDirectives(Sdl.SQL_SOURCE).stream().findFirst().flatMap(schema::locate)
-                .or(() -> schema.locate((graphql.language.Node<?>) node));
     }
 
     private static String column(graphql.language.DirectivesContainer<?> node, ContractOptions options) {

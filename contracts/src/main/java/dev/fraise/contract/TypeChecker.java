@@ -269,8 +269,12 @@ final class TypeChecker {
         type.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).forEach(declared::add);
         List<String> missing = labels.get().stream().filter(l -> !declared.contains(l)).toList();
         if (!missing.isEmpty()) {
+            List<String> byCase = missing.stream().flatMap(m -> declared.stream().filter(d -> d.equalsIgnoreCase(m)))
+                    .toList();
+            String hint = byCase.size() == missing.size() ? " (they differ from " + String.join(", ", byCase)
+                    + " only by letter case)" : "";
             add(FindingCode.ENUM_VALUE_MISMATCH, spot, sqlSide + " allows values "
-                    + missing + " that GraphQL enum " + type.getName() + " lacks", describe(shape));
+                    + missing + " that GraphQL enum " + type.getName() + " lacks" + hint, describe(shape));
         }
     }
 

@@ -182,9 +182,14 @@ final class FraiseqlSchemaReader {
             into.put(name, new Defined(definition, at));
             return;
         }
-        if (!AstPrinter.printAst(earlier.definition()).equals(AstPrinter.printAst(definition))) {
+        List<String> here = AstPrinter.printAst(definition).lines().map(String::strip).toList();
+        List<String> there = AstPrinter.printAst(earlier.definition()).lines().map(String::strip).toList();
+        if (!here.equals(there)) {
+            String difference = here.stream().filter(line -> !there.contains(line)).findFirst()
+                    .map(line -> "here: " + line).or(() -> there.stream().filter(line -> !here.contains(line))
+                            .findFirst().map(line -> "only there: " + line)).orElse("the order of their members");
             throw new FraiseException(ErrorCode.FRAISEQL_TYPE_CONFLICT, what + " " + name
-                    + " is defined differently here and in " + earlier.at(), at);
+                    + " is defined differently here and in " + earlier.at() + " (" + difference + ")", at);
         }
     }
 
@@ -444,16 +449,19 @@ final class FraiseqlSchemaReader {
 
     /** Every named type a definition uses must be declared, a known scalar, or synthesized. */
     private void checkReferences() {
-        for (Reference reference : references) {
-            if (types.containsKey(reference.name()) || KNOWN_SCALARS.contains(reference.name())) {
-                continue;
-            }
-            String closest = Suggestions.closest(reference.name(), types.keySet())
-                    .map(s -> "; did you mean " + s + "?").orElse("");
-            throw new FraiseException(ErrorCode.FRAISEQL_TYPE_UNDECLARED, "type " + reference.name()
-                    + " is not declared in types, enums, input_types, interfaces, unions or custom_scalars" + closest,
-                    reference.at());
+        List<Reference> undeclared = references.stream()
+                .filter(r -> !types.containsKey(r.name()) && !KNOWN_SCALARS.contains(r.name())).toList();
+        if (undeclared.isEmpty()) {
+            return;
         }
+        Reference first = undeclared.get(0);
+        String closest = Suggestions.closest(first.name(), types.keySet()).map(s -> "; did you mean " + s + "?")
+                .orElse("");
+        String others = undeclared.stream().skip(1).map(r -> r.name() + " at " + r.at()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new FraiseException(ErrorCode.FRAISEQL_TYPE_UNDECLARED, "type " + first.name()
+                + " is not declared in types, enums, input_types, interfaces, unions or custom_scalars" + closest
+                + (others.isEmpty() ? "" : "; also undeclared: " + others), first.at());
     }
 
     private static String name(LocatedJson file, JsonNode item, String at) {

@@ -44,6 +44,8 @@ final class CodeTexts {
                     + " passes.";
             case MUTATION_PARAM_TYPE -> "A mutation function's parameter type (or context parameter name) does not"
                     + " match what the call passes.";
+            case MUTATION_PARAM_ORDER -> "A flattened input field reaches a mutation function parameter named after"
+                    + " another input field.";
             case MUTATION_RETURN_SHAPE -> "A mutation function returns neither the profile's mutation_response nor"
                     + " rows of a view the payload type accepts.";
             case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
@@ -88,6 +90,8 @@ final class CodeTexts {
             case MUTATION_ARITY -> "Match the parameters to the profile: v1 one jsonb input after the context"
                     + " parameters, v2 one per input field before them.";
             case MUTATION_PARAM_TYPE -> "Change the parameter's type (or name) or the GraphQL argument's type.";
+            case MUTATION_PARAM_ORDER -> "Reorder the function's parameters (or the input type's fields) so that each"
+                    + " field reaches the parameter named after it.";
             case MUTATION_RETURN_SHAPE -> "Return the profile's mutation_response (or SETOF the payload's view), or"
                     + " fix the payload type.";
             case TV_SHAPE_INVALID -> "Declare the table as (id uuid PRIMARY KEY, data jsonb NOT NULL).";

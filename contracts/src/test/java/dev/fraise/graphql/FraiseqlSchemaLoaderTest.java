@@ -109,8 +109,8 @@ class FraiseqlSchemaLoaderTest {
 
         assertEquals(ErrorCode.FRAISEQL_TYPE_CONFLICT, e.code());
         assertEquals("schema/b/types.json:3:5#/types/0", e.location().orElseThrow().toString());
-        assertTrue(e.detail().contains("type User is defined differently here and in schema/a/types.json:3:5"),
-                e.getMessage());
+        assertEquals("type User is defined differently here and in schema/a/types.json:3:5#/types/0 (here: tags:"
+                + " [String])", e.detail());
     }
 
     @Test
@@ -145,6 +145,19 @@ class FraiseqlSchemaLoaderTest {
         assertEquals(ErrorCode.FRAISEQL_TYPE_UNDECLARED, e.code());
         assertEquals("schema.json:13:39#/queries/0/return_type", e.location().orElseThrow().toString());
         assertTrue(e.detail().endsWith("did you mean User?"), e.detail());
+    }
+
+    @Test
+    void everyUndeclaredTypeIsNamedInOneError() {
+        TestFiles.write(dir, "schema.json", USER.replace("\"return_type\": \"User\"", "\"return_type\": \"Usr\"")
+                .replace("\"type\": \"ID\"", "\"type\": \"Identifier\""));
+
+        FraiseException e = assertThrows(FraiseException.class,
+                () -> GraphqlSchemaLoader.load(dir, List.of("schema.json")));
+
+        assertEquals(ErrorCode.FRAISEQL_TYPE_UNDECLARED, e.code());
+        assertEquals("type Identifier is not declared in types, enums, input_types, interfaces, unions or"
+                + " custom_scalars; also undeclared: Usr at schema.json:13:39#/queries/0/return_type", e.detail());
     }
 
     @Test

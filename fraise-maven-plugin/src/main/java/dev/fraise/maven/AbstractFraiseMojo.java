@@ -98,10 +98,21 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         try {
             run(settings());
         } catch (FraiseException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw failure(e);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("invalid Fraise parameter: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A Fraise failure as the one line Fraise wrote. Maven appends the message of every cause to the one it prints,
+     * so the underlying error (a JDBC or JSON parser message, already summarised in the line) stays attached only
+     * with {@code -X}.
+     */
+    private MojoExecutionException failure(FraiseException e) {
+        FraiseException cause = getLog().isDebugEnabled() || e.getCause() == null ? e
+                : new FraiseException(e.code(), e.detail(), e.location().orElse(null));
+        return new MojoExecutionException(e.getMessage(), cause);
     }
 
     /** The goal's work. */

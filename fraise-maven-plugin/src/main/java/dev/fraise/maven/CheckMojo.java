@@ -96,10 +96,21 @@ public class CheckMojo extends AbstractContractMojo {
              TemplatePool pool = buildDatabase(server, config, settings);
              Database database = pool.acquire();
              Connection connection = database.connect()) {
-            return ContractChecker.check(connection, schema, options);
+            ContractReport report = ContractChecker.check(connection, schema, options);
+            getLog().info("Fraise check: GraphQL schema from " + String.join(", ", schema.files().stream()
+                    .map(f -> f.toString().replace('\\', '/')).toList()) + " (" + describe(schema.format()) + ")");
+            return report;
         } catch (SQLException e) {
             throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
         }
+    }
+
+    private static String describe(GraphqlSchema.SchemaFormat format) {
+        return switch (format) {
+            case SDL -> "SDL";
+            case INTROSPECTION -> "introspection result";
+            case FRAISEQL -> "FraiseQL schema";
+        };
     }
 
     static String logLine(Finding finding) {

@@ -133,6 +133,7 @@ class CheckMojoOptionsTest {
         assertEquals("SCHEMA_JSON_MALFORMED: schema.json:1:29: Unexpected close marker ']': expected '}' (for Object"
                 + " starting at line 1, column 13)", e.getMessage(), "a BUILD_ error would mean the database was built"
                 + " first");
+        assertEquals(null, e.getCause().getCause(), "Maven prints every cause's message again after the one line");
     }
 
     @Test
