@@ -89,8 +89,7 @@ public final class ContractChecker {
         ShapeInference inference = ShapeInference.load(connection, options.inference());
         TypeBindings bindings = TypeBindings.resolve(schema, options, inference);
         TypeChecker checker = new TypeChecker(schema, options, inference);
-        Set<String> roots = Set.of(schema.rootTypeName("query"), schema.rootTypeName("mutation"),
-                schema.rootTypeName("subscription"));
+        Set<String> roots = schema.rootTypeNames();
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
         List<TypeResult> results = new ArrayList<>();
         Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
