@@ -110,6 +110,7 @@ public final class ContractChecker {
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         QuerySources.check(schema, inference, bindings, names).forEach(f -> findings.add(suppressions.apply(f)));
+        QueryArguments.check(schema, options, inference, bindings).forEach(f -> findings.add(suppressions.apply(f)));
         findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
         mutations.forEach(f -> findings.add(suppressions.apply(f)));
         projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
