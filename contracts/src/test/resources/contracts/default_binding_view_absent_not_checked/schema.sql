@@ -6,7 +6,7 @@ CREATE TABLE tb_order_item (
     currency       CHAR(3) NOT NULL DEFAULT 'EUR'
 );
 
--- The view is v_orderitem, not the default v_order_item: OrderItem is not checked (and the summary says so).
+-- The view is v_orderitem, not the default v_order_item: OrderItem, returned by no Query field, is not checked.
 CREATE VIEW v_orderitem AS
 SELECT i.id,
        jsonb_build_object(

@@ -35,7 +35,9 @@ WITH RECURSIVE comment_tree AS (
     JOIN comment_tree ct ON ct.pk_comment = c.fk_parent_comment
     WHERE NOT c.pk_comment = ANY(ct.path)  -- Prevent cycles
 )
+-- post_id: the column Query.comments(postId:) filters on.
 SELECT c.id,
+       p.id AS post_id,
        jsonb_build_object(
            'id', c.id::text,
            'content', c.content,

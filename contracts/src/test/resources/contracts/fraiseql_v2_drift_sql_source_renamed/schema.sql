@@ -1,7 +1,11 @@
 -- A FraiseQL v2 project authored in schema.json: views bound on the queries, an embedded value object, a
 -- Relay type, a second JSON column (jsonb_column), v2 mutations flattened and jsonb with an inject parameter.
+-- The tenant Query.users' inject param tenant_id filters on (WHERE tenant_id = $jwt.tenant_id).
+ALTER TABLE tb_user ADD COLUMN tenant_id UUID;
+
 CREATE VIEW v_user AS
 SELECT u.id,
+       u.tenant_id,
        jsonb_build_object(
            'id', u.id::text,
            'name', u.name,

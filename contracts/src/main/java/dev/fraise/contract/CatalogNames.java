@@ -31,6 +31,9 @@ final class CatalogNames {
             SELECT 'FUNCTION', n.nspname, p.proname
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE p.prokind = 'f'
+            UNION
+            SELECT 'SCHEMA', n.nspname, n.nspname
+            FROM pg_namespace n
             ORDER BY 1, 2, 3""";
 
     /** One object: what it is, its schema and its name. */
@@ -39,20 +42,25 @@ final class CatalogNames {
 
     private final List<Name> names;
     private final List<String> schemas;
+    private final Set<String> existingSchemas;
 
-    private CatalogNames(List<Name> names, List<String> schemas) {
+    private CatalogNames(List<Name> names, List<String> schemas, Set<String> existingSchemas) {
         this.names = names;
         this.schemas = schemas;
+        this.existingSchemas = existingSchemas;
     }
 
     /** The relations and functions of the user schemas; {@code schemas} are the checked ones, in search order. */
     static CatalogNames load(Connection connection, List<String> schemas) {
         List<Name> names = new ArrayList<>();
+        Set<String> existingSchemas = new LinkedHashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(QUERY);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String schema = rows.getString(2);
-                if (!system(schema)) {
+                if (rows.getString(1).equals("SCHEMA")) {
+                    existingSchemas.add(schema);
+                } else if (!system(schema)) {
                     names.add(new Name(Kind.valueOf(rows.getString(1)), schema, rows.getString(3)));
                 }
             }
@@ -60,7 +68,7 @@ final class CatalogNames {
             throw new FraiseException(ErrorCode.INFERENCE_CATALOG_FAILED, "reading the catalog's names failed: "
                     + e.getMessage(), null, e);
         }
-        return new CatalogNames(List.copyOf(names), List.copyOf(schemas));
+        return new CatalogNames(List.copyOf(names), List.copyOf(schemas), Set.copyOf(existingSchemas));
     }
 
     private static boolean system(String schema) {
@@ -70,12 +78,26 @@ final class CatalogNames {
 
     /**
      * Why {@code name} (bare, or {@code schema.name}) was not found among the checked schemas, completing a sentence
-     * that names it: {@code "v_x exists in schema app, which is not in schemas [public]; add it to schemas"}, else
-     * {@code "; did you mean v_user?"} after {@code notFound}, else {@code notFound} alone.
+     * that names it: {@code ": schema nope does not exist"} for a qualified name whose schema does not exist,
+     * {@code ": fn_posts is a function, not a view or table"} for a relation that is a function,
+     * {@code ": v_x exists in schema app, which is not in schemas [public]; add it to schemas"}, else
+     * {@code notFound}; each followed by {@code "; did you mean v_user?"} when a name of the checked schemas is close.
      *
      * @param notFound how the caller says it does not exist, e.g. {@code ", which does not exist"}
      */
     String explain(String name, Kind kind, String notFound) {
+        int dot = name.indexOf('.');
+        String bare = name.substring(dot + 1);
+        if (dot >= 0 && !existingSchemas.contains(name.substring(0, dot))) {
+            Optional<String> same = names.stream().filter(n -> n.kind() == kind && n.name().equals(bare)
+                    && schemas.contains(n.schema())).map(Name::name).findFirst();
+            return ": schema " + name.substring(0, dot) + " does not exist" + same.or(() -> closest(List.of(bare),
+                    kind)).map(c -> "; did you mean " + c + "?").orElse("");
+        }
+        if (kind == Kind.RELATION && names.stream().anyMatch(n -> n.kind() == Kind.FUNCTION && n.name().equals(bare)
+                && (dot < 0 ? schemas.contains(n.schema()) : n.schema().equals(name.substring(0, dot))))) {
+            return ": " + bare + " is a function, not a view or table; FraiseQL reads the rows of a view or table";
+        }
         return outside(name, kind).map(text -> ": " + text)
                 .orElseGet(() -> notFound + closest(List.of(name), kind).map(c -> "; did you mean " + c + "?")
                         .orElse(""));

@@ -89,8 +89,7 @@ public final class ContractChecker {
         ShapeInference inference = ShapeInference.load(connection, options.inference());
         TypeBindings bindings = TypeBindings.resolve(schema, options, inference);
         TypeChecker checker = new TypeChecker(schema, options, inference);
-        Set<String> roots = Set.of(schema.rootTypeName("query"), schema.rootTypeName("mutation"),
-                schema.rootTypeName("subscription"));
+        Set<String> roots = schema.rootTypeNames();
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
         List<TypeResult> results = new ArrayList<>();
         Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
@@ -111,6 +110,7 @@ public final class ContractChecker {
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         QuerySources.check(schema, inference, bindings, names).forEach(f -> findings.add(suppressions.apply(f)));
+        QueryArguments.check(schema, options, inference, bindings).forEach(f -> findings.add(suppressions.apply(f)));
         findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
         mutations.forEach(f -> findings.add(suppressions.apply(f)));
         projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
@@ -150,37 +150,52 @@ public final class ContractChecker {
             return embeddedBy.containsKey(name)
                     ? new TypeResult(name, TypeResult.Status.CHECKED_THROUGH_PARENT, Optional.empty(), "embedded in "
                             + embeddedBy.get(name), schema.locate(type))
-                    : notChecked(schema, type, "no source: no @sqlSource, no Query field with @sqlSource returns it, and "
+                    : notChecked(schema, type, "no source: no @sqlSource, no Query field returns it, and "
                             + FieldNaming.defaultView(name) + " does not exist");
         }
-        String view = binding.get().view();
-        TypeResult checked = new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(view), binding.get().how(),
-                schema.locate(type));
+        List<TypeResult.Source> sources = new ArrayList<>();
+        for (TypeBindings.Binding each : bindings.all(name)) {
+            if (each == binding.get() || inference.exists(each.view())) {
+                sources.add(new TypeResult.Source(each.view(), each.column(), each.how()));
+                checkBinding(object, each, checker, inference, connection, options, schema);
+            }
+        }
+        return new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(binding.get().view()), binding.get().how(),
+                schema.locate(type), sources);
+    }
+
+    /**
+     * Checks a type against one of its bindings. Another Query field's source that does not exist is no
+     * {@code VIEW_MISSING}: {@link QuerySources} reports it at that field.
+     */
+    private static void checkBinding(ObjectTypeDefinition object, TypeBindings.Binding binding, TypeChecker checker,
+            ShapeInference inference, Connection connection, ContractOptions options, GraphqlSchema schema) {
+        String name = object.getName();
+        String view = binding.view();
         Optional<List<String>> columns = inference.columns(view);
         if (columns.isEmpty()) {
             checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(),
-                    binding.get().where().or(() -> schema.locate(type)), view, "$",
-                    name + " is bound to " + view + " (" + binding.get().how() + ")" + CatalogNames.load(connection,
+                    binding.where().or(() -> schema.locate(object)), view, "$",
+                    name + " is bound to " + view + " (" + binding.how() + ")" + CatalogNames.load(connection,
                             options.inference().schemas()).explain(view, CatalogNames.Kind.RELATION,
                             ", which does not exist"), "");
-            return checked;
+            return;
         }
         if (!columns.get().contains("id")) {
-            checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view, "$",
+            checker.add(FindingCode.ID_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(object), view, "$",
                     view + " has no id column to filter on", "columns: " + String.join(", ", columns.get()));
         }
-        String column = binding.get().column();
+        String column = binding.column();
         if (!columns.get().contains(column)) {
-            checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(type), view,
+            checker.add(FindingCode.DATA_COLUMN_MISSING, name, name, Optional.empty(), schema.locate(object), view,
                     "$", view + " has no " + column + " column", "columns: " + String.join(", ", columns.get()));
-            return checked;
+            return;
         }
         ViewShape shape = inference.infer(view, column);
         checker.checkRoot(object, shape.data(), shape.nullability(), view);
         if (options.mode() == CheckMode.SAMPLE) {
             sample(object, shape, column, checker, connection, options, schema);
         }
-        return checked;
     }
 
     private static void sample(ObjectTypeDefinition type, ViewShape inferred, String column, TypeChecker checker,

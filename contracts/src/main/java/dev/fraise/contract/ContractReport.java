@@ -31,8 +31,9 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
     /** The counts of the report. */
     public ContractSummary summary() {
         int checked = (int) types.stream().filter(t -> t.status() != TypeResult.Status.NOT_CHECKED).count();
-        int views = (int) types.stream().filter(t -> t.status() == TypeResult.Status.CHECKED && !viewMissing(t))
-                .map(t -> t.view().orElse("")).distinct().count();
+        int views = (int) types.stream().filter(t -> t.status() == TypeResult.Status.CHECKED)
+                .flatMap(t -> t.views().stream().filter(v -> !viewMissing(t) || !t.view().orElse("").equals(v)))
+                .distinct().count();
         int errors = (int) findings.stream().filter(f -> f.active() && f.severity() == Severity.ERROR).count();
         int warnings = (int) findings.stream().filter(f -> f.active() && f.severity() == Severity.WARNING).count();
         int suppressed = (int) findings.stream().filter(f -> !f.active()).count();

@@ -28,6 +28,14 @@ public enum FindingCode {
     SAMPLE_VIOLATION(Severity.ERROR),
     /** A Query field's {@code @sqlSource} names a view that does not exist. */
     QUERY_SOURCE_MISSING(Severity.ERROR),
+    /** An explicit argument of a view-backed Query field names neither a column nor a data key of the view. */
+    QUERY_ARGUMENT_UNFILTERABLE(Severity.ERROR),
+    /** An explicit argument of a view-backed Query field has a type its column or data key cannot be compared with. */
+    QUERY_ARGUMENT_TYPE_MISMATCH(Severity.ERROR),
+    /** An input-object argument of a view-backed Query field (other than FraiseQL's where) is not checked. */
+    QUERY_ARGUMENT_UNCHECKED(Severity.WARNING),
+    /** An inject param of a Query field's @sqlSource names a column the view does not have. */
+    QUERY_INJECT_COLUMN_MISSING(Severity.ERROR),
     /** The GraphQL schema does not parse. */
     SDL_PARSE_ERROR(Severity.ERROR),
     /** A non-null field over a NOT NULL json/jsonb value, which may still hold a JSON {@code null}. */

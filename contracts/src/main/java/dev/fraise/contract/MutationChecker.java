@@ -79,12 +79,12 @@ final class MutationChecker {
 
     /** The findings of every Mutation field, in SDL order. */
     List<Finding> check() {
-        String root = schema.rootTypeName("mutation");
-        Optional.ofNullable(schema.registry().getTypeOrNull(root, ObjectTypeDefinition.class)).ifPresent(mutation -> {
-            for (FieldDefinition field : mutation.getFieldDefinitions()) {
-                checkField(root, field);
-            }
-        });
+        schema.rootTypeName("mutation").map(root -> schema.registry().getTypeOrNull(root, ObjectTypeDefinition.class))
+                .ifPresent(mutation -> {
+                    for (FieldDefinition field : mutation.getFieldDefinitions()) {
+                        checkField(mutation.getName(), field);
+                    }
+                });
         return findings;
     }
 
@@ -417,7 +417,7 @@ final class MutationChecker {
 
     private void add(FindingCode code, String path, FieldDefinition field, String function, String jsonPath,
             String message, String provenance) {
-        findings.add(new Finding(code, path, schema.rootTypeName("mutation"), Optional.of(field.getName()),
+        findings.add(new Finding(code, path, path.substring(0, path.indexOf('.')), Optional.of(field.getName()),
                 schema.locate(field), function, jsonPath, message, provenance, Optional.empty()));
     }
 

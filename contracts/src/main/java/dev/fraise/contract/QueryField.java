@@ -44,9 +44,9 @@ public record QueryField(String path, String name, String type, String returnTyp
         return fieldsOf(schema, schema.rootTypeName("mutation"));
     }
 
-    private static List<QueryField> fieldsOf(GraphqlSchema schema, String root) {
+    private static List<QueryField> fieldsOf(GraphqlSchema schema, Optional<String> root) {
         List<QueryField> fields = new ArrayList<>();
-        Optional.ofNullable(schema.registry().getTypeOrNull(root, graphql.language.ObjectTypeDefinition.class)).ifPresent(query -> {
+        root.map(name -> schema.registry().getTypeOrNull(name, graphql.language.ObjectTypeDefinition.class)).ifPresent(query -> {
             for (FieldDefinition field : query.getFieldDefinitions()) {
                 fields.add(new QueryField(query.getName() + "." + field.getName(), field.getName(),
                         Sdl.render(field.getType()), Sdl.typeName(field.getType()),

@@ -7,9 +7,12 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.OperationTypeDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A parsed GraphQL schema and the files it came from. Only the type definitions are used; directives such as
@@ -78,16 +81,38 @@ public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, M
         return Optional.of(new SourceLocation(Path.of(at.getSourceName()), line, column));
     }
 
-    /** The name of the root type of an operation ({@code query}, {@code mutation}, {@code subscription}). */
-    public String rootTypeName(String operation) {
-        Optional<String> declared = registry.schemaDefinition().flatMap(schema -> schema.getOperationTypeDefinitions()
-                .stream().filter(op -> op.getName().equals(operation)).findFirst()
-                .map(OperationTypeDefinition::getTypeName).map(t -> t.getName()));
-        return declared.orElse(Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+    /**
+     * The name of the root type of an operation ({@code query}, {@code mutation}, {@code subscription}): the type
+     * the schema definition or an {@code extend schema} declares for it. Without a schema definition, an operation
+     * no {@code extend schema} declares has the type named after it ({@code Query}, {@code Mutation},
+     * {@code Subscription}) when the schema has such a type; with one, an undeclared operation has no root type, so a
+     * domain type named {@code Subscription} is an ordinary type.
+     */
+    public Optional<String> rootTypeName(String operation) {
+        Optional<String> declared = Stream.concat(registry.schemaDefinition().stream()
+                        .flatMap(schema -> schema.getOperationTypeDefinitions().stream()),
+                registry.getSchemaExtensionDefinitions().stream()
+                        .flatMap(extension -> extension.getOperationTypeDefinitions().stream()))
+                .filter(op -> op.getName().equals(operation)).findFirst()
+                .map(OperationTypeDefinition::getTypeName).map(t -> t.getName());
+        if (declared.isPresent() || registry.schemaDefinition().isPresent()) {
+            return declared;
+        }
+        return Optional.of(Character.toUpperCase(operation.charAt(0)) + operation.substring(1))
+                .filter(name -> registry.getTypeOrNull(name) != null);
+    }
+
+    /** The names of the root types of the schema's operations. */
+    public Set<String> rootTypeNames() {
+        Set<String> roots = new LinkedHashSet<>();
+        for (String operation : List.of("query", "mutation", "subscription")) {
+            rootTypeName(operation).ifPresent(roots::add);
+        }
+        return roots;
     }
 
     /** The Query type, if the schema has one. */
     public Optional<ObjectTypeDefinition> queryType() {
-        return Optional.ofNullable(registry.getTypeOrNull(rootTypeName("query"), ObjectTypeDefinition.class));
+        return rootTypeName("query").map(name -> registry.getTypeOrNull(name, ObjectTypeDefinition.class));
     }
 }

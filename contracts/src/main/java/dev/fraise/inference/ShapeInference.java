@@ -7,7 +7,9 @@ import dev.fraise.shape.ViewShape;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,6 +109,27 @@ public final class ShapeInference {
     public Optional<List<String>> columns(String relation) {
         return analyzer.relationByName(relation, options.schemas().get(0))
                 .map(r -> r.columns().stream().map(Catalog.Column::name).toList());
+    }
+
+    /**
+     * The SQL type of each column of a relation, by column name in order, as {@code format_type} prints it
+     * ({@code integer}, {@code text}, {@code uuid}, an enum's name); a domain is its base type. Empty when the
+     * relation does not exist among the inferred schemas.
+     */
+    public Optional<Map<String, String>> columnTypes(String relation) {
+        return analyzer.relationByName(relation, options.schemas().get(0)).map(r -> {
+            Map<String, String> types = new LinkedHashMap<>();
+            for (Catalog.Column column : r.columns()) {
+                long oid = column.typeOid();
+                Catalog.TypeInfo type = analyzer.catalog().types().get(oid);
+                while (type != null && type.typtype() == 'd' && type.baseType() != 0) {
+                    oid = type.baseType();
+                    type = analyzer.catalog().types().get(oid);
+                }
+                types.put(column.name(), analyzer.catalog().typeName(oid));
+            }
+            return types;
+        });
     }
 
     /** The labels of an enum type named as {@code format_type} prints it ({@code post_status}), in order. */

@@ -30,6 +30,13 @@ final class CodeTexts {
             case SCALAR_UNMAPPED -> "A custom scalar has no SQL type mapping; JSON strings are accepted.";
             case SAMPLE_VIOLATION -> "A real row of the view contradicts the GraphQL type (sample mode).";
             case QUERY_SOURCE_MISSING -> "A Query field's @sqlSource names a view that does not exist.";
+            case QUERY_ARGUMENT_UNFILTERABLE -> "An argument of a Query field names neither a column nor a data key"
+                    + " of its view.";
+            case QUERY_ARGUMENT_TYPE_MISMATCH -> "An argument of a Query field has a type its column or data key"
+                    + " cannot be compared with.";
+            case QUERY_ARGUMENT_UNCHECKED -> "An input-object argument of a Query field is not checked.";
+            case QUERY_INJECT_COLUMN_MISSING -> "An inject param of a Query field names a column its view does not"
+                    + " have.";
             case SDL_PARSE_ERROR -> "The GraphQL schema does not parse.";
             case LINT_TRINITY_PK -> "A tb_ table has no pk_<entity> integer identity primary key.";
             case LINT_TRINITY_ID -> "A tb_ table has no id uuid NOT NULL UNIQUE column.";
@@ -77,6 +84,13 @@ final class CodeTexts {
             case SCALAR_UNMAPPED -> "Map the scalar to the SQL types it accepts (ContractOptions.withScalar).";
             case SAMPLE_VIOLATION -> "Fix the row's data, or the view or type that lets it through.";
             case QUERY_SOURCE_MISSING -> "Create the view, or fix the name in @sqlSource.";
+            case QUERY_ARGUMENT_UNFILTERABLE -> "Select the value as a column or a data key of the view, or rename"
+                    + " or remove the argument.";
+            case QUERY_ARGUMENT_TYPE_MISMATCH -> "Change the argument's type to match the column or key, or cast"
+                    + " it in the view.";
+            case QUERY_ARGUMENT_UNCHECKED -> "Pass FraiseQL's where filter instead, or flatten the input into"
+                    + " scalar arguments.";
+            case QUERY_INJECT_COLUMN_MISSING -> "Select the column in the view, or fix the name in injectParams.";
             case SDL_PARSE_ERROR -> "Fix the GraphQL syntax at the location given.";
             case LINT_TRINITY_PK -> "Declare pk_<entity> INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY.";
             case LINT_TRINITY_ID -> "Declare id UUID DEFAULT gen_random_uuid() NOT NULL UNIQUE.";

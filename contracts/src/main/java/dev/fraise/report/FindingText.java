@@ -7,6 +7,7 @@ import dev.fraise.error.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The pieces of text every format shares: where a finding is, one-line findings, counts, suppression kinds. */
 final class FindingText {
@@ -34,13 +35,24 @@ final class FindingText {
                 + finding.suppressed().map(r -> " (suppressed: " + r + ")").orElse("");
     }
 
-    /** What the checker did with a type: {@code checked against v_post (default v_post)}. */
+    /**
+     * What the checker did with a type: {@code checked against v_post (default v_post)}, and each other source
+     * after it: {@code checked against v_post (@sqlSource on Post), tv_post (@sqlSource of Query.postsFast)}.
+     */
     static String status(TypeResult type) {
         return switch (type.status()) {
-            case CHECKED -> "checked against " + type.view().orElse("?") + " (" + type.reason() + ")";
+            case CHECKED -> "checked against " + (type.sources().isEmpty()
+                    ? type.view().orElse("?") + " (" + type.reason() + ")"
+                    : type.sources().stream().map(FindingText::source).collect(Collectors.joining(", ")));
             case CHECKED_THROUGH_PARENT -> "checked through its parent (" + type.reason() + ")";
             case NOT_CHECKED -> "not checked (" + type.reason() + ")";
         };
+    }
+
+    /** {@code v_post (@sqlSource on Post)}, {@code tv_post.payload (…)} for a column other than {@code data}. */
+    private static String source(TypeResult.Source source) {
+        return source.view() + (source.column().equals("data") ? "" : "." + source.column()) + " (" + source.reason()
+                + ")";
     }
 
     /** {@code 2 types checked against 1 view}. */

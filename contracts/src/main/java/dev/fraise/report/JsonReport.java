@@ -37,6 +37,13 @@ final class JsonReport {
         node.put("view", type.view().orElse(null));
         node.put("reason", type.reason());
         Json.location(node, "sdlLocation", type.sdlLocation());
+        ArrayNode sources = node.putArray("sources");
+        for (TypeResult.Source source : type.sources()) {
+            ObjectNode entry = sources.addObject();
+            entry.put("view", source.view());
+            entry.put("column", source.column());
+            entry.put("reason", source.reason());
+        }
     }
 
     private static void finding(Finding finding, ObjectNode node) {

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * line each ({@code -} for an empty path, a trailing {@code suppressed} for a suppressed finding), in any order;
  * indented lines below a finding assert more of it ({@code sdl: schema.graphql:4:3}, {@code view: tv_user},
  * {@code provenance: <substring>}, {@code message: <substring>}, {@code suppressed: <substring of the reason>}).
- * {@code TYPE <name> <status> [view]} lines assert the status of those types. An empty file means no finding.
+ * {@code TYPE <name> <status> [view,view…]} lines assert the status of those types and every view they were
+ * checked against. Several findings with the same key are told apart by their {@code view:} detail. An empty file
+ * means no finding.
  *
  * <p>{@code options.properties}: {@code naming} ({@code CAMEL}, {@code PRESERVE}), {@code source.<Type>=<view>},
  * {@code projection.<tv_table>=<view>}, {@code scalar.<Name>=<sql type>,<sql type>}, {@code baseline=<file>},
@@ -146,8 +148,12 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
                 report.findings().stream().map(CorpusCase::key).sorted().collect(Collectors.joining("\n")),
                 name + ": findings differ; the report:\n" + all);
         for (Expected expected : findings) {
-            Finding finding = report.findings().stream().filter(f -> key(f).equals(expected.key())).findFirst()
-                    .orElseThrow();
+            Optional<String> view = expected.details().stream().filter(d -> d.startsWith("view:"))
+                    .map(d -> d.substring(5).strip()).findFirst();
+            Finding finding = report.findings().stream().filter(f -> key(f).equals(expected.key()))
+                    .filter(f -> view.map(f.view()::equals).orElse(true)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no " + expected.key() + " of view " + view
+                            .orElse("?") + " in\n" + all));
             for (String detail : expected.details()) {
                 assertDetail(finding, detail);
             }
@@ -156,7 +162,8 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
             String typeName = type.split(" ")[0];
             TypeResult result = report.types().stream().filter(t -> t.type().equals(typeName)).findFirst()
                     .orElseThrow(() -> new AssertionError(name + ": no result for type " + typeName));
-            assertEquals(type, (typeName + " " + result.status() + " " + result.view().orElse("")).strip(),
+            assertEquals(type, (typeName + " " + result.status() + " " + (result.sources().isEmpty()
+                    ? result.view().orElse("") : String.join(",", result.views()))).strip(),
                     name + ": status of " + typeName + " (" + result.reason() + ")");
         }
         boolean errors = findings.stream().anyMatch(e -> e.key().startsWith("ERROR ") && !e.key().endsWith(" suppressed"));

@@ -59,8 +59,8 @@ class SdlExtensionsTest {
                 type Writes { done: Boolean }
                 """, "extend schema { mutation: Writes }\n");
 
-        assertEquals("RootQuery", schema.rootTypeName("query"));
-        assertEquals("Writes", schema.rootTypeName("mutation"));
+        assertEquals(java.util.Optional.of("RootQuery"), schema.rootTypeName("query"));
+        assertEquals(java.util.Optional.of("Writes"), schema.rootTypeName("mutation"));
     }
 
     @Test

@@ -38,7 +38,8 @@ class DocumentationTest {
         String docs = docs();
         for (String key : new String[] {"tool", "version", "summary.types", "summary.views", "summary.errors",
                 "summary.warnings", "summary.suppressed", "types[].type", "types[].status", "types[].view",
-                "types[].reason", "types[].sdlLocation", "findings[].severity", "findings[].code",
+                "types[].reason", "types[].sdlLocation", "types[].sources", "types[].sources[].view",
+                "types[].sources[].column", "types[].sources[].reason", "findings[].severity", "findings[].code",
                 "findings[].path", "findings[].graphqlType", "findings[].field", "findings[].sdlLocation",
                 "findings[].view", "findings[].jsonPath", "findings[].message", "findings[].provenance",
                 "findings[].suppressed"}) {

@@ -55,10 +55,16 @@ class JsonReportTest {
 
         List<TypeResult> types = new ArrayList<>();
         for (JsonNode type : root.get("types")) {
-            assertEquals(List.of("type", "status", "view", "reason", "sdlLocation"), names(type));
+            assertEquals(List.of("type", "status", "view", "reason", "sdlLocation", "sources"), names(type));
+            List<TypeResult.Source> sources = new ArrayList<>();
+            for (JsonNode source : type.get("sources")) {
+                assertEquals(List.of("view", "column", "reason"), names(source));
+                sources.add(new TypeResult.Source(source.get("view").textValue(), source.get("column").textValue(),
+                        source.get("reason").textValue()));
+            }
             types.add(new TypeResult(type.get("type").textValue(), TypeResult.Status.valueOf(type.get("status")
                     .textValue()), optional(type.get("view")), type.get("reason").textValue(),
-                    location(type.get("sdlLocation"))));
+                    location(type.get("sdlLocation")), sources));
         }
         assertEquals(report.types(), types);
 

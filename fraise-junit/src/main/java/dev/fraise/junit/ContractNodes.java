@@ -66,7 +66,8 @@ final class ContractNodes {
 
     private static DynamicTest typeTest(ContractRun.Result result, TypeResult type, Path projectDir) {
         String name = switch (type.status()) {
-            case CHECKED -> type.type() + " (" + type.view().orElse("?") + ")";
+            case CHECKED -> type.type() + " (" + (type.views().isEmpty() ? type.view().orElse("?")
+                    : String.join(", ", type.views())) + ")";
             case CHECKED_THROUGH_PARENT -> type.type() + " (" + type.reason() + ")";
             case NOT_CHECKED -> type.type();
         };
@@ -83,9 +84,12 @@ final class ContractNodes {
         Optional<TypeResult> returned = Optional.ofNullable(result.types().get(field.returnType()));
         return DynamicTest.dynamicTest(name, sourceUri(field.sdlLocation(), projectDir), () -> {
             List<Finding> errors = new ArrayList<>(result.report().findings().stream()
-                    .filter(f -> f.path().equals(field.path()) && isError(f)).toList());
+                    .filter(f -> (f.path().equals(field.path()) || f.path().startsWith(field.path() + "."))
+                            && isError(f)).toList());
             returned.filter(t -> t.status() != TypeResult.Status.NOT_CHECKED)
-                    .ifPresent(t -> errors.addAll(errorsOf(result.report(), t)));
+                    .ifPresent(t -> errors.addAll(errorsOf(result.report(), t).stream()
+                            .filter(f -> field.sqlSource().filter(t.views()::contains).map(f.view()::equals)
+                                    .orElse(true)).toList()));
             failOn(field.path() + field.sqlSource().map(v -> " (" + v + ")").orElse(""), errors);
             Optional<TypeResult> checked = returned.filter(t -> t.status() == TypeResult.Status.CHECKED);
             if (field.sqlSource().isEmpty() && checked.isEmpty()) {
@@ -94,7 +98,7 @@ final class ContractNodes {
                                 .orElse(field.returnType() + " is a scalar"));
             }
             if (field.sqlSource().isPresent() && checked.isPresent()
-                    && !checked.get().view().equals(field.sqlSource())) {
+                    && !checked.get().views().contains(field.sqlSource().get())) {
                 throw new TestAbortedException(field.path() + " reads " + field.sqlSource().get()
                         + ", which is not checked: " + field.returnType() + " is checked against "
                         + checked.get().view().orElse("?") + " (" + checked.get().reason() + ")");
