@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a disposable database is built when its migrations are on, by Confiture's rule for a database that already
@@ -34,6 +36,8 @@ public final class BuildWithMigrations {
         /** No schema file: the migrations build the database, the seed files follow. */
         MIGRATE
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildWithMigrations.class);
 
     private final SchemaPlan plan;
     private final Migrator migrator;
@@ -65,6 +69,9 @@ public final class BuildWithMigrations {
                 throw e;
             }
         }
+        LOG.info("no schema files in {}: the {} migration(s) of {} build the database", config.includeDirs().stream()
+                .map(d -> config.projectDir().relativize(d.path()).toString()).toList(),
+                migrator.migrations().migrations().size(), migrator.migrations().display(config.migrationsDir()));
         return new BuildWithMigrations(seedsOnly(config, seeds), migrator, Mode.MIGRATE);
     }
 
