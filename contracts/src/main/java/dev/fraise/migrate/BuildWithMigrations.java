@@ -70,7 +70,7 @@ public final class BuildWithMigrations {
             }
         }
         LOG.info("no schema files in {}: the {} migration(s) of {} build the database", config.includeDirs().stream()
-                .map(d -> config.projectDir().relativize(d.path()).toString()).toList(),
+                .map(d -> migrator.migrations().display(d.path()).toString()).toList(),
                 migrator.migrations().migrations().size(), migrator.migrations().display(config.migrationsDir()));
         return new BuildWithMigrations(seedsOnly(config, seeds), migrator, Mode.MIGRATE);
     }
