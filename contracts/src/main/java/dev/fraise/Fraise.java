@@ -9,11 +9,11 @@ import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Entry point: from {@link FraiseSettings} to a {@link TemplatePool} of disposable databases. Pools are shared
@@ -87,26 +86,32 @@ public final class Fraise {
 
     /**
      * The JVM-wide pool for {@code settings}: starts the shared server if needed and builds the template on
-     * first use, applying pending migrations to it when {@link FraiseSettings#migrations()} is set (so every
-     * clone carries them). Pools are closed (clones and template dropped) before the server stops at JVM exit.
+     * first use. With {@link FraiseSettings#migrations()}, the template is built by Confiture's rule
+     * ({@link BuildWithMigrations}): from the schema files, with every migration recorded as applied without
+     * running, or, when the project has no schema file, by its migrations (then its seeds); every clone carries
+     * the tracking table. Pools are closed (clones and template dropped) before the server stops at JVM exit.
      * Config warnings are logged as by {@link #loadConfig(FraiseSettings)}.
      *
      * @throws dev.fraise.error.FraiseException e.g. {@code SETTING_INVALID} for a {@code fraise.provider} or
      *                                          {@code fraise.postgres.major} system property Fraise does not accept
      */
     public static TemplatePool sharedPool(FraiseSettings settings) {
-        SchemaPlan plan = plan(settings);
-        Migrator migrator = settings.migrations() ? migrator(settings) : null;
+        ProjectConfig config = loadConfig(settings);
+        BuildWithMigrations migrated = settings.migrations()
+                ? BuildWithMigrations.plan(config, settings.seeds(), Migrator.forProject(config)) : null;
+        SchemaPlan plan = migrated == null ? SchemaPlanner.plan(config, settings.seeds()) : migrated.plan();
         PostgresServer server = PostgresServers.shared(
                 settings.server().withDefaultsFrom(systemProperties(), System.getenv()));
-        PoolKey key = new PoolKey(server, plan.hash(), migrator == null ? "" : fingerprint(migrator),
+        PoolKey key = new PoolKey(server, plan.hash(), migrated == null ? "" : migrated.fingerprint(),
                 settings.pool());
         CompletableFuture<TemplatePool> future = new CompletableFuture<>();
         CompletableFuture<TemplatePool> existing = POOLS.putIfAbsent(key, future);
         if (existing == null) {
             try {
-                Consumer<Connection> afterBuild = migrator == null ? c -> { } : migrator::up;
-                TemplatePool pool = TemplatePool.create(server, plan, settings.pool(), afterBuild);
+                TemplatePool pool = migrated == null
+                        ? TemplatePool.create(server, plan, settings.pool(), c -> { })
+                        : TemplatePool.create(server, plan, settings.pool(), migrated::beforeFiles,
+                                migrated::afterFiles);
                 PostgresServers.closeBeforeStop(server, pool);
                 future.complete(pool);
             } catch (RuntimeException e) {
@@ -119,13 +124,6 @@ public final class Fraise {
         } catch (CompletionException e) {
             throw (RuntimeException) e.getCause();
         }
-    }
-
-    /** What the template's migrations depend on: the tracking table and every version with its checksum. */
-    private static String fingerprint(Migrator migrator) {
-        return migrator.trackingTable() + ":" + migrator.migrations().migrations().stream()
-                .map(m -> m.version() + "=" + m.checksum())
-                .collect(Collectors.joining(","));
     }
 
     private static Map<String, String> systemProperties() {

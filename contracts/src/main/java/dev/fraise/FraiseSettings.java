@@ -16,7 +16,9 @@ import java.util.Optional;
  *                    {@code confiture.yaml}
  * @param schemaDirs  schema directories that replace the config's {@code include_dirs}; empty to use the config
  * @param seeds       whether seed files are loaded into the template
- * @param migrations  whether pending migrations are applied to the template after the build
+ * @param migrations  whether the template carries the project's migrations, by Confiture's rule: recorded as applied
+ *                    in the tracking table over the schema files' build ({@code confiture migrate baseline}), or
+ *                    run when the project has no schema file ({@code dev.fraise.migrate.BuildWithMigrations})
  * @param server      which PostgreSQL to use
  * @param pool        prefetching and clone strategy
  */
@@ -59,7 +61,7 @@ public record FraiseSettings(Path projectDir, String environment, Optional<Path>
         return new FraiseSettings(projectDir, environment, configFile, schemaDirs, load, migrations, server, pool);
     }
 
-    /** A copy that applies (or not) the project's pending migrations to the template after the build. */
+    /** A copy whose template carries (or not) the project's migrations; see {@link #migrations()}. */
     public FraiseSettings withMigrations(boolean apply) {
         return new FraiseSettings(projectDir, environment, configFile, schemaDirs, seeds, apply, server, pool);
     }

@@ -15,9 +15,21 @@ import java.util.Objects;
  */
 public record SchemaPlan(Path projectDir, List<SchemaFile> files, String hash, boolean twoPass) {
 
+    private static final String EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     public SchemaPlan {
         Objects.requireNonNull(projectDir, "projectDir");
         files = List.copyOf(files);
         Objects.requireNonNull(hash, "hash");
+    }
+
+    /** The plan of no file (a project whose migrations build everything): its hash is sha256 of nothing. */
+    public static SchemaPlan empty(Path projectDir) {
+        return new SchemaPlan(projectDir, List.of(), EMPTY_HASH, false);
+    }
+
+    /** Whether a file of the plan is a schema file, not seed data. */
+    public boolean hasSchemaFiles() {
+        return files.stream().anyMatch(f -> !f.seed());
     }
 }

@@ -87,6 +87,22 @@ public final class TemplatePool implements AutoCloseable {
      */
     public static TemplatePool create(PostgresServer server, SchemaPlan plan, PoolOptions options,
                                       Consumer<Connection> afterBuild) {
+        return create(server, plan, options, c -> { }, afterBuild);
+    }
+
+    /**
+     * Builds {@code plan} into a new template database on {@code server}, with work of the caller's before and
+     * after the plan's files.
+     *
+     * @param beforeBuild runs on the new, empty template (in auto-commit mode) before the schema build, e.g. the
+     *                    migrations of a project without schema files, before its seeds
+     * @param afterBuild  runs on the template (in auto-commit mode) after the schema build
+     * @throws FraiseException a {@code BUILD_*} code when the schema does not build, or what a hook throws;
+     *                         nothing is left behind
+     */
+    public static TemplatePool create(PostgresServer server, SchemaPlan plan, PoolOptions options,
+                                      Consumer<Connection> beforeBuild, Consumer<Connection> afterBuild) {
+        Objects.requireNonNull(beforeBuild, "beforeBuild");
         Objects.requireNonNull(afterBuild, "afterBuild");
         String suffix = randomSuffix();
         String template = "fraise_tpl_" + plan.hash().substring(0, 12) + "_" + suffix;
@@ -100,6 +116,7 @@ public final class TemplatePool implements AutoCloseable {
             created = true;
             BuildResult result;
             try (Connection c = server.dataSource(template).getConnection()) {
+                beforeBuild.accept(c);
                 result = SchemaBuilder.build(c, plan);
                 afterBuild.accept(c);
             }

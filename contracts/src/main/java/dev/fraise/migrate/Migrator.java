@@ -219,11 +219,24 @@ public final class Migrator {
      */
     public MigrationRun baseline(Connection connection, String throughVersion) {
         requireVersion(throughVersion);
+        return baseline(connection, Optional.of(throughVersion));
+    }
+
+    /**
+     * Marks every migration as applied without running it, as {@link #baseline(Connection, String)} through the
+     * newest version does: for a database the schema files built, which already has what the migrations create.
+     * Creates the tracking table even when there is no migration.
+     */
+    public MigrationRun baseline(Connection connection) {
+        return baseline(connection, Optional.empty());
+    }
+
+    private MigrationRun baseline(Connection connection, Optional<String> through) {
         long start = System.nanoTime();
         return locked(connection, () -> {
             table.ensure(connection);
             List<Migration> marked = status(connection, true).pending().stream()
-                    .filter(m -> m.version().compareTo(throughVersion) <= 0)
+                    .filter(m -> through.isEmpty() || m.version().compareTo(through.get()) <= 0)
                     .toList();
             connection.setAutoCommit(false);
             try {

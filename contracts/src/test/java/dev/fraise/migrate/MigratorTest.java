@@ -271,6 +271,29 @@ class MigratorTest {
     }
 
     @Test
+    void baselineWithoutTargetMarksEveryPendingMigrationAndKeepsTheApplied() throws Exception {
+        try (Connection c = db.connect()) {
+            migrator().up(c, "001");
+            assertEquals(List.of("002"), migrator().baseline(c).versions());
+            assertTrue(migrator().status(c).upToDate());
+            assertEquals(List.of(), migrator().baseline(c).versions(), "nothing left to mark");
+        }
+        assertEquals("001:true|002:false", db.value("SELECT string_agg(version || ':' || (execution_time_ms IS NOT NULL),"
+                + " '|' ORDER BY version) FROM tb_confiture"));
+        assertEquals("0", db.value("SELECT count(*) FROM information_schema.columns WHERE column_name = 'tags'"),
+                "002 was recorded, not run");
+    }
+
+    @Test
+    void baselineWithoutMigrationsCreatesTheTrackingTable(@TempDir Path empty) throws Exception {
+        Files.createDirectories(empty.resolve("db/migrations"));
+        try (Connection c = db.connect()) {
+            assertEquals(List.of(), Migrator.forProject(ProjectConfig.defaults(empty, "local")).baseline(c).versions());
+        }
+        assertEquals("0", db.value("SELECT count(*) FROM tb_confiture"));
+    }
+
+    @Test
     void executeUpAndDownRunOneMigrationWithoutTracking() throws Exception {
         Migrator migrator = migrator();
         Migration first = migrator.migrations().find("001").orElseThrow();

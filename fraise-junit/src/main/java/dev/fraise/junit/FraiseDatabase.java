@@ -30,9 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server leaves no process or data directory behind, and those of a killed JVM are reaped on the next start.
  *
  * <h2>Migrations</h2>
- * With {@link #migrations()}, the project's pending migrations are applied to the template after the build,
- * each in its own transaction and recorded in Confiture's tracking table, exactly as {@code confiture migrate up}
- * would on a freshly built database.
+ * With {@link #migrations()}, the template carries the project's migrations by Confiture's rule for a database that
+ * already has the schema: the schema files build it, and every migration is recorded as applied in Confiture's
+ * tracking table, with its checksum, without running ({@code confiture build}, then
+ * {@code confiture migrate baseline}). The database is the DDL's: a migration that re-creates a view with an older
+ * definition does not replace the DDL's one. A project without schema files (only {@code db/migrations}, perhaps
+ * seeds) is built by running its migrations, each in its own transaction as {@code confiture migrate up} runs
+ * them, then its seeds. That the DDL and the migrations agree is the drift gate's job ({@code fraise:drift}).
  *
  * <h2>Failures</h2>
  * A schema that does not build fails the class with the build error's code, file, line and PostgreSQL's
@@ -69,9 +73,10 @@ public @interface FraiseDatabase {
     boolean seeds() default false;
 
     /**
-     * Whether the project's migrations ({@code db/migrations}, or the config's {@code migrations_dir}) are applied
-     * after the schema build, into the template, so every clone carries them and Confiture's tracking table.
-     * A migration that fails, a missing directory or an invalid file fails the class with its code, e.g.
+     * Whether the template carries the project's migrations ({@code db/migrations}, or the config's
+     * {@code migrations_dir}) and Confiture's tracking table, so every clone does: recorded as applied over the
+     * schema files' build, or run when the project has no schema file (see <em>Migrations</em> above). A missing
+     * directory, an invalid file, or a migration that fails when run fails the class with its code, e.g.
      * {@code MIGRATION_SQL_ERROR: db/migrations/002_x.up.sql:3:5: ...}.
      */
     boolean migrations() default false;

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.fraise.Fraise;
+import dev.fraise.FraiseSettings;
 import dev.fraise.database.Database;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import dev.fraise.postgres.ServerSettings;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +74,7 @@ class FraiseExtensionBehaviourTest {
     }
 
     @Test
-    void migrationsAreAppliedIntoTheTemplateOnlyWhenRequested() {
+    void theTemplateCarriesTheMigrationsOnlyWhenRequested() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(WithMigrations.class), selectClass(WithoutMigrations.class))
                 .execute();
@@ -149,15 +152,21 @@ class FraiseExtensionBehaviourTest {
     @FraiseDatabase(projectDir = "src/test/resources/projects/shop", seeds = true, migrations = true,
             isolation = Isolation.PER_METHOD)
     static class WithMigrations {
+        /** The schema files build it; 001 (which adds price_cents, the DDL has none) is recorded, not run. */
         @Test
-        void seededRowsGotTheNewColumnsDefault(Database database) throws Exception {
-            assertEquals("[0, 0]", database.queryJson("SELECT price_cents FROM tb_item"));
+        void theDatabaseIsTheSchemaFilesOnes(Database database) throws Exception {
+            assertEquals("[\"Apple\", \"Pear\"]", database.queryJson("SELECT name FROM tb_item ORDER BY name"));
+            assertEquals("[0]", database.queryJson("SELECT count(*) FROM information_schema.columns"
+                    + " WHERE column_name = 'price_cents'"));
         }
 
         @Test
         void theCloneCarriesConfituresTrackingTable(Database database) throws Exception {
-            assertEquals("[{\"name\": \"add_item_price\", \"version\": \"001\"}]",
-                    database.queryJson("SELECT version, name FROM tb_confiture"));
+            String checksum = Fraise.migrator(FraiseSettings.forProject(Path.of("src/test/resources/projects/shop")))
+                    .migrations().find("001").orElseThrow().checksum();
+            assertEquals("[{\"ran\": false, \"name\": \"add_item_price\", \"version\": \"001\", \"checksum\":"
+                    + " \"" + checksum + "\"}]", database.queryJson("SELECT version, name, checksum,"
+                    + " execution_time_ms IS NOT NULL AS ran FROM tb_confiture"));
         }
     }
 

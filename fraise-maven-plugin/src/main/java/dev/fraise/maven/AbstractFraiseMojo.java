@@ -6,6 +6,7 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
@@ -59,8 +60,11 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     boolean seeds;
 
     /**
-     * Whether the pending migrations are applied after the schema build (goals that build a disposable
-     * database: {@code build}, {@code shape}, {@code check}), as {@code confiture migrate up} would.
+     * Whether the disposable database carries the migrations (goals that build one: {@code build}, {@code shape},
+     * {@code check}), by Confiture's rule: a project with schema files is built from them and every migration is
+     * recorded as applied in the tracking table without running ({@code confiture migrate baseline}), so the
+     * database is the DDL's; a project without schema files is built by running its migrations
+     * ({@code confiture migrate up}), then its seeds. That the DDL and the migrations agree is {@code drift}'s gate.
      */
     @Parameter(property = "fraise.migrations", defaultValue = "false")
     boolean migrations;
@@ -155,26 +159,46 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     }
 
     /**
-     * Builds the project's database as a template on {@code server}: the schema files (and seeds when
-     * {@link #seeds}), then the pending migrations when {@link #migrations}.
+     * What a goal builds: the plan's files and, when {@link #migrations} is set, how the migrations join them
+     * ({@link BuildWithMigrations}: recorded as applied over the schema files, or run when there is none).
+     *
+     * @param plan       the files the build runs
+     * @param migrations the migrations' part, when {@link #migrations} is set
      */
-    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings) {
-        return buildDatabase(server, config, settings, run -> { });
+    record Build(SchemaPlan plan, Optional<BuildWithMigrations> migrations) {
+    }
+
+    /** The build of {@code config}: the schema files (and seeds when {@link #seeds}), with the migrations. */
+    Build build(ProjectConfig config, FraiseSettings settings) {
+        if (!migrations) {
+            return new Build(SchemaPlanner.plan(config, settings.seeds()), Optional.empty());
+        }
+        BuildWithMigrations migrated = BuildWithMigrations.plan(config, settings.seeds(), Migrator.forProject(config));
+        return new Build(migrated.plan(), Optional.of(migrated));
     }
 
     /**
-     * As {@link #buildDatabase(PostgresServer, ProjectConfig, FraiseSettings)}, handing the migration run to
-     * {@code applied} when {@link #migrations} is set.
+     * Builds the project's database as a template on {@code server}: the schema files (and seeds when
+     * {@link #seeds}), with the migrations when {@link #migrations} (see {@link #build}).
      */
-    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings,
-                               Consumer<MigrationRun> applied) {
-        SchemaPlan plan = SchemaPlanner.plan(config, settings.seeds());
-        Consumer<Connection> afterBuild = c -> { };
-        if (migrations) {
-            Migrator migrator = Migrator.forProject(config);
-            afterBuild = c -> applied.accept(migrator.up(c));
+    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings) {
+        return buildDatabase(server, build(config, settings), settings, run -> { });
+    }
+
+    /**
+     * Builds {@code build} as a template on {@code server}, handing what the migrations did (run, or recorded as
+     * applied) to {@code migrated}.
+     */
+    TemplatePool buildDatabase(PostgresServer server, Build build, FraiseSettings settings,
+                               Consumer<MigrationRun> migrated) {
+        Consumer<Connection> before = c -> { };
+        Consumer<Connection> after = c -> { };
+        if (build.migrations().isPresent()) {
+            BuildWithMigrations m = build.migrations().get();
+            before = c -> m.beforeFiles(c).ifPresent(migrated);
+            after = c -> m.afterFiles(c).ifPresent(migrated);
         }
-        return TemplatePool.create(server, plan, settings.pool().withPrefetch(0), afterBuild);
+        return TemplatePool.create(server, build.plan(), settings.pool().withPrefetch(0), before, after);
     }
 
     /** How a parameter is named in errors: {@code plugin parameter provider (fraise.provider)}. */

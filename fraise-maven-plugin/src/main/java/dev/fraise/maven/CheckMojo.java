@@ -27,7 +27,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The GraphQL contract check as a build gate: builds the project's database on a disposable PostgreSQL (schema
- * files, seeds when {@code seeds}, pending migrations when {@code migrations}), checks every GraphQL type against
+ * files, seeds when {@code seeds}; with {@code migrations}, the migrations recorded as applied without running, so
+ * the views checked are the schema files' ones, or, without schema files, run), checks every GraphQL type against
  * the inferred shape of its view, writes the reports to {@code reportDirectory} ({@code report.json},
  * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt})
  * and logs the counts by type status and one line per error with its SDL location and why (the finding's

@@ -27,13 +27,16 @@ class BuildMojoTest {
     }
 
     @Test
-    void theMigrationsAppliedAreReportedOnlyWhenThereWereSome(@TempDir Path noMigrations) throws Exception {
+    void theMigrationsAreReportedRecordedOverSchemaFilesOnlyWhenThereAreSome(@TempDir Path noMigrations)
+            throws Exception {
         List<String> log = new ArrayList<>();
         BuildMojo mojo = mojo("migrations-on-build", log);
         mojo.migrations = true;
         mojo.execute();
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
-                && l.endsWith(" ms, 2 migration(s) applied [001, 002]")), log.toString());
+                && l.contains(" 1 files, 1 statements in ")
+                && l.endsWith(" ms, 2 migration(s) recorded as applied without running [001, 002] (the schema files"
+                        + " build the database, as after confiture migrate baseline)")), log.toString());
 
         List<String> none = new ArrayList<>();
         mojo = mojo("migrations-on-build", none);
@@ -43,6 +46,27 @@ class BuildMojoTest {
         String ok = none.stream().filter(l -> l.startsWith("Fraise build: OK")).findFirst().orElseThrow();
         assertTrue(ok.endsWith(" ms"), ok);
         assertTrue(none.stream().noneMatch(l -> l.contains("applied")), none.toString());
+    }
+
+    @Test
+    void aProjectWithoutSchemaFilesIsBuiltByItsMigrationsThenItsSeeds() throws Exception {
+        List<String> log = new ArrayList<>();
+        BuildMojo mojo = mojo("migrations-only", log);
+        mojo.migrations = true;
+        mojo.seeds = true;
+        mojo.execute();
+        assertTrue(log.contains("Fraise build: no schema files: the migrations of db/migrations build the database,"
+                + " before the files"), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
+                && l.contains(" 1 files, 1 statements in ") && l.endsWith(" ms, 2 migration(s) applied [001, 002]")),
+                log.toString());
+    }
+
+    @Test
+    void withoutMigrationsAProjectWithoutSchemaFilesStillFailsOnItsSchemaDirectory() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> mojo("migrations-only", new ArrayList<>()).execute());
+        assertEquals("BUILD_DIR_MISSING: db/schema: schema directory does not exist", e.getMessage());
     }
 
     @Test

@@ -64,6 +64,19 @@ class CheckMojoTest {
     }
 
     @Test
+    void withMigrationsTheCheckSeesTheSchemaFilesViewNotTheOneAMigrationWouldRecreate() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("src/test/resources/projects/ddl-view-drift", log);
+        mojo.migrations = true;
+        mojo.reportFormats = List.of("json");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 1 error(s)"), e.getMessage());
+        assertEquals(List.of("ERROR FIELD_MISSING: schema.graphql:7:3: User.name reads key 'name' but v_user does not"
+                + " emit it (v_user $.name) [emitted keys: id]"),
+                log.stream().filter(l -> l.startsWith("ERROR ")).toList());
+    }
+
+    @Test
     void plantedDriftsFailTheBuildWithOneLinePerErrorAndTheCodesInReportJson() throws Exception {
         List<String> log = new ArrayList<>();
         CheckMojo mojo = mojo("../examples/blog-drift", log);

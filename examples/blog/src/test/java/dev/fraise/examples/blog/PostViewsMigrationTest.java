@@ -17,9 +17,10 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
- * The blog as {@code confiture build} + {@code confiture migrate up} leave it: schema and seeds, then
+ * The blog as {@code confiture build} + {@code confiture migrate baseline} leave it: schema and seeds, with
  * {@code db/migrations/001_add_post_views} and {@code 002_add_post_slug_and_tv_comment} recorded in
- * {@code tb_confiture}. Each test gets its own database.
+ * {@code tb_confiture} without running (the DDL already has what they create). Rolled back and reapplied, they
+ * run over the seeded blog. Each test gets its own database.
  */
 @FraiseDatabase(seeds = true, migrations = true, isolation = Isolation.PER_METHOD)
 class PostViewsMigrationTest {

@@ -1,1 +1,0 @@
-ALTER TABLE tb_thing ADD COLUMN label TEXT;

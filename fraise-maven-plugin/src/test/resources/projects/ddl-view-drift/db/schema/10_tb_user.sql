@@ -1,0 +1,6 @@
+CREATE TABLE tb_user (
+    pk_user INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id UUID NOT NULL UNIQUE DEFAULT gen_random_uuid(),
+    identifier TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE TABLE tb_note (pk_note INTEGER PRIMARY KEY);

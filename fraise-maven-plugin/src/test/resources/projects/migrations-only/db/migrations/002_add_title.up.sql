@@ -1,0 +1,1 @@
+ALTER TABLE tb_note ADD COLUMN title TEXT;

@@ -1,0 +1,1 @@
+INSERT INTO tb_note (pk_note, title) VALUES (1, 'first');
