@@ -1,6 +1,6 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert (log =~ /Fraise uses embedded PostgreSQL \d+/).count == 4: 'build and check of two modules: four embedded servers'
-assert (log =~ /Fraise check: 2 types: 1 checked, 1 not checked \(root type: 1\) against 1 view: 0 errors, 0 warnings/).count == 2
+assert (log =~ /Fraise check: 2 types: 1 checked, 1 not checked \(root type: 1\); (\d) of \1 fields checked; against 1 view: 0 errors, 0 warnings/).count == 2
 ['a', 'b'].each { assert new File(basedir, "$it/target/fraise/report.json").isFile() }
 assert log.contains('BUILD SUCCESS')
 def warning = "[WARNING] CONFIG_UNKNOWN_KEY: db/environments/local.yaml:5: unknown key 'colour' (ignored)"

@@ -4,10 +4,11 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 }
 ['graphqlSchema', 'failOn', 'reportFormats', 'baseRef', 'databaseUrl', 'migrationsDir', 'postgresMajor',
  'serverUrl', 'skip', 'target', 'steps', 'mutationProfile', 'contextParams', 'scalarTypes', 'lint', 'lintSeverity',
- 'lintExclude', 'projectionSync', 'projectionSources'].each {
+ 'lintExclude', 'projectionSync', 'projectionSources', 'failOnUnchecked'].each {
     assert log.contains("    $it"): "parameter $it missing from help"
 }
 assert log.contains('User property: fraise.mutationProfile')
+assert log.contains('User property: fraise.failOnUnchecked')
 assert !log.contains('userProperties'): 'the read-only session properties are no user parameter'
 // every parameter has a description: no "(no description)"
 assert !log.contains('(no description)')

@@ -102,8 +102,8 @@ public final class ContractChecker {
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
         CatalogNames names = CatalogNames.load(connection, options.inference().schemas());
-        List<Finding> mutations = new MutationChecker(schema, options, inference, bindings, functions, names)
-                .check();
+        MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
+        List<Finding> mutations = mutationChecker.check();
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();
         Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
@@ -116,7 +116,8 @@ public final class ContractChecker {
         projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
         NamingLint.run(connection, inference, options, List.copyOf(findings))
                 .forEach(f -> findings.add(suppressions.apply(f)));
-        return new ContractReport(results, findings, projections.results());
+        return Coverage.complete(new ContractReport(results, findings, projections.results()), schema, roots, checker,
+                mutationChecker, suppressions, options);
     }
 
     /** The options with what the schema's format decides: the mutation profile, the naming convention. */

@@ -26,10 +26,12 @@ import java.util.Set;
  * @param cqrs        mutation profile, context parameters and projection comparison
  * @param dataColumn  the JSON column of every binding that names none ({@code @sqlSource(jsonbColumn:)},
  *                    FraiseQL's {@code jsonb_column}): {@code data} by FraiseQL's convention
+ * @param failOnUnchecked whether what nothing checked fails the check: {@code TYPE_NOT_CHECKED} and
+ *                    {@code SHAPE_UNKNOWN} findings are then errors rather than warnings
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn) {
+        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn, boolean failOnUnchecked) {
 
     /** FraiseQL's JSON column. */
     public static final String DATA = "data";
@@ -48,7 +50,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
             InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT,
-            CqrsOptions.DEFAULT, DATA);
+            CqrsOptions.DEFAULT, DATA, false);
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -68,6 +70,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         }
     }
 
+    /** Options where what nothing checked is a warning. */
+    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
+            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline, LintOptions lint,
+            CqrsOptions cqrs, String dataColumn) {
+        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs, dataColumn, false);
+    }
+
     /** Options with the default lint (warnings) and CQRS checks (v1 mutations). */
     public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
             InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline) {
@@ -85,7 +94,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
         return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with an explicit type → view binding. */
@@ -93,7 +102,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
         return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
@@ -101,13 +110,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
         return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options searching {@code schemas} for views and tables, in order. */
@@ -123,13 +132,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
@@ -152,7 +161,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other lint options. */
     public ContractOptions withLint(LintOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value,
-                cqrs, dataColumn);
+                cqrs, dataColumn, failOnUnchecked);
     }
 
     /** These options with another mutation profile (v1 by default). */
@@ -173,13 +182,22 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other CQRS options. */
     public ContractOptions withCqrs(CqrsOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint,
-                value, dataColumn);
+                value, dataColumn, failOnUnchecked);
     }
 
     /** These options reading {@code column} instead of {@code data} wherever a binding names no column. */
     public ContractOptions withDataColumn(String column) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
-                column);
+                column, failOnUnchecked);
+    }
+
+    /**
+     * These options failing on what nothing checked: {@code TYPE_NOT_CHECKED} (an object type no view, parent or
+     * mutation return checks) and {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) become errors.
+     */
+    public ContractOptions withFailOnUnchecked() {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
+                dataColumn, true);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

@@ -1,18 +1,21 @@
 package dev.fraise.contract;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The result of a contract check: every type's status, every {@code tv_} projection's and every finding,
- * suppressed ones included.
+ * suppressed ones included, and the field coverage.
  *
  * @param types       one result per GraphQL type, by name
  * @param findings    every finding: grouped by type in schema order, then the Mutation fields', then the
- *                    projections'
+ *                    projections', then the coverage findings ({@code TYPE_NOT_CHECKED})
  * @param projections one result per {@code tv_} table
+ * @param fields      how many fields of the object types were compared against a shape
  */
-public record ContractReport(List<TypeResult> types, List<Finding> findings, List<ProjectionResult> projections) {
+public record ContractReport(List<TypeResult> types, List<Finding> findings, List<ProjectionResult> projections,
+        FieldCounts fields) {
 
     /** The tool name written into reports. */
     public static final String TOOL = "fraise";
@@ -21,6 +24,12 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
         types = List.copyOf(types);
         findings = List.copyOf(findings);
         projections = List.copyOf(projections);
+        Objects.requireNonNull(fields, "fields");
+    }
+
+    /** A report without field counts. */
+    public ContractReport(List<TypeResult> types, List<Finding> findings, List<ProjectionResult> projections) {
+        this(types, findings, projections, FieldCounts.NONE);
     }
 
     /** A report without projections. */
@@ -52,12 +61,31 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
     }
 
     /**
-     * The report in one line: {@code 4 types: 2 checked, 2 not checked (view missing: 1, no source: 1) against 1
-     * view: 0 errors, 1 warning, 0 suppressed}.
+     * The object types nothing checked, suppressed or not: the {@code TYPE_NOT_CHECKED} findings, one per type, in
+     * schema order.
+     */
+    public List<Finding> gaps() {
+        return findings.stream().filter(f -> f.code() == FindingCode.TYPE_NOT_CHECKED).toList();
+    }
+
+    /**
+     * The report in one line, coverage first: {@code 5 types: 2 checked, 3 not checked (no source: 1, view missing:
+     * 1, root type: 1); gaps: Tag; 4 of 6 fields checked, 1 of unknown shape; against 1 view: 0 errors, 2 warnings,
+     * 0 suppressed}.
      */
     public String summaryLine() {
-        TypeCounts counts = typeCounts();
         ContractSummary summary = summary();
+        return coverageLine() + "; against " + count(summary.views(), "view") + ": " + count(summary.errors(), "error")
+                + ", " + count(summary.warnings(), "warning") + ", " + summary.suppressed() + " suppressed";
+    }
+
+    /**
+     * What was checked: the types by status (those not checked by reason), the gaps (a suppressed one marked), and
+     * the fields: {@code 5 types: 2 checked, 3 not checked (no source: 1, view missing: 1, root type: 1); gaps: Tag;
+     * 4 of 6 fields checked, 1 of unknown shape}.
+     */
+    public String coverageLine() {
+        TypeCounts counts = typeCounts();
         StringBuilder line = new StringBuilder(count(counts.total(), "type")).append(": ").append(counts.checked())
                 .append(" checked");
         if (counts.throughParent() > 0) {
@@ -68,9 +96,17 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
                     .append(counts.notChecked().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                             .collect(Collectors.joining(", "))).append(')');
         }
-        return line.append(" against ").append(count(summary.views(), "view")).append(": ")
-                .append(count(summary.errors(), "error")).append(", ").append(count(summary.warnings(), "warning"))
-                .append(", ").append(summary.suppressed()).append(" suppressed").toString();
+        List<Finding> gaps = gaps();
+        if (!gaps.isEmpty()) {
+            line.append("; gaps: ").append(gaps.stream().map(g -> g.path() + (g.active() ? "" : " (suppressed)"))
+                    .collect(Collectors.joining(", ")));
+        }
+        line.append("; ").append(fields.checked()).append(" of ").append(count(fields.total(), "field"))
+                .append(" checked");
+        if (fields.shapeUnknown() > 0) {
+            line.append(", ").append(fields.shapeUnknown()).append(" of unknown shape");
+        }
+        return line.toString();
     }
 
     private static String count(int n, String noun) {

@@ -15,6 +15,8 @@ import graphql.language.ScalarTypeDefinition;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,9 @@ final class MutationChecker {
     private final SqlFunctions functions;
     private final CatalogNames names;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, String> payloads = new LinkedHashMap<>();
+    private final Set<String> fieldsChecked = new HashSet<>();
+    private final Set<String> fieldsOfUnknownShape = new HashSet<>();
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
             SqlFunctions functions, CatalogNames names) {
@@ -86,6 +91,25 @@ final class MutationChecker {
                     }
                 });
         return findings;
+    }
+
+    /**
+     * The payload types the return check verified, with how: {@code MutationResponse} → {@code returned by
+     * Mutation.createUser: fn_create_user returns the V1 mutation_response}. A function returning {@code jsonb}
+     * verifies nothing, so its payload is not listed.
+     */
+    Map<String, String> payloads() {
+        return Map.copyOf(payloads);
+    }
+
+    /** The payload fields ({@code Type.field}) compared against the shape of the view a function returns rows of. */
+    Set<String> fieldsChecked() {
+        return Set.copyOf(fieldsChecked);
+    }
+
+    /** The payload fields reached over a shape that is unknown. */
+    Set<String> fieldsOfUnknownShape() {
+        return Set.copyOf(fieldsOfUnknownShape);
     }
 
     private MutationProfile profile() {
@@ -300,11 +324,17 @@ final class MutationChecker {
 
     private void checkReturn(String path, FieldDefinition field, SqlFunctions.Function function) {
         boolean list = unwrapNonNull(field.getType()) instanceof ListType;
+        String returned = "returned by " + path + ": " + function.name() + " returns ";
         if (function.returnRelation().isPresent() && "rvmpf".indexOf(function.relationKind()) >= 0) {
+            payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + "rows of "
+                    + function.returnRelation().get());
             checkRows(path, field, function, function.returnRelation().get(), list);
         } else if (!function.resultColumns().isEmpty()) {
+            payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + "the " + profile()
+                    + " mutation_response");
             checkResponse(path, field, function);
         } else if (!isJson(function.returnType())) {
+            payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + function.returnType());
             add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "
                     + function.returnType() + ", not the " + profile() + " mutation_response ("
                     + expectedResponse().size() + " columns), rows of a view, or jsonb", function.signature());
@@ -406,6 +436,8 @@ final class MutationChecker {
         ViewShape shape = inference.infer(relation);
         TypeChecker checker = new TypeChecker(schema, options, inference);
         checker.checkRoot(type, shape.data(), shape.nullability(), relation);
+        fieldsChecked.addAll(checker.fieldsChecked());
+        fieldsOfUnknownShape.addAll(checker.fieldsOfUnknownShape());
         for (Finding finding : checker.findings()) {
             if (finding.severity() == Severity.ERROR) {
                 add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), finding.jsonPath(),

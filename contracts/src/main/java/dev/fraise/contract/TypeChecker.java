@@ -45,6 +45,8 @@ final class TypeChecker {
     private final ShapeInference inference;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> unmappedScalarsReported = new HashSet<>();
+    private final Set<String> fieldsChecked = new HashSet<>();
+    private final Set<String> fieldsOfUnknownShape = new HashSet<>();
 
     TypeChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference) {
         this.schema = schema;
@@ -55,6 +57,16 @@ final class TypeChecker {
 
     List<Finding> findings() {
         return findings;
+    }
+
+    /** The fields ({@code Type.field}) compared against an inferred shape at least once, a missing key included. */
+    Set<String> fieldsChecked() {
+        return Set.copyOf(fieldsChecked);
+    }
+
+    /** The fields ({@code Type.field}) reached at least once over a shape that is unknown ({@code SHAPE_UNKNOWN}). */
+    Set<String> fieldsOfUnknownShape() {
+        return Set.copyOf(fieldsOfUnknownShape);
     }
 
     /** Where a check is: the path from the root type, the owning type and field, the view and JSON path. */
@@ -100,7 +112,9 @@ final class TypeChecker {
         for (FieldDefinition definition : type.getFieldDefinitions()) {
             List<String> keys = options.naming().keysFor(definition.getName());
             Optional<String> key = keys.stream().filter(shape.fields()::containsKey).findFirst();
+            String qualified = type.getName() + "." + definition.getName();
             if (key.isEmpty()) {
+                fieldsChecked.add(qualified);
                 Spot missing = spot.field(type.getName(), definition, keys.get(0), schema.locate(definition));
                 add(FindingCode.FIELD_MISSING, missing, type.getName() + "." + definition.getName() + " reads key '"
                         + keys.get(0) + "' but " + spot.view() + " does not emit it", "emitted keys: "
@@ -109,8 +123,12 @@ final class TypeChecker {
             }
             read.add(key.get());
             Field field = shape.fields().get(key.get());
-            checkField(definition.getType(), field.shape(), field.nullability(), field.maybeAbsent(),
-                    spot.field(type.getName(), definition, key.get(), schema.locate(definition)));
+            Spot at = spot.field(type.getName(), definition, key.get(), schema.locate(definition));
+            int before = findings.size();
+            checkField(definition.getType(), field.shape(), field.nullability(), field.maybeAbsent(), at);
+            boolean unknown = findings.subList(before, findings.size()).stream().anyMatch(f -> f.code()
+                    == FindingCode.SHAPE_UNKNOWN && f.path().replace("[]", "").equals(at.path().replace("[]", "")));
+            (unknown ? fieldsOfUnknownShape : fieldsChecked).add(qualified);
         }
         read.addAll(keysOfImplementations(type));
         for (String key : shape.fields().keySet()) {

@@ -23,9 +23,15 @@ public record TypeResult(String type, Status status, Optional<String> view, Stri
     public enum Status {
         /** Checked against its own view. */
         CHECKED,
-        /** Not bound to a view of its own; checked through every type that embeds it. */
+        /**
+         * Not bound to a view of its own; checked through every type that embeds it, or, for a Mutation field's
+         * payload, by its function's return check.
+         */
         CHECKED_THROUGH_PARENT,
-        /** Not checked (root, input, enum, scalar, or no source); {@code reason} says why. */
+        /**
+         * Not checked (root, input, enum, scalar, interface, union, or no source); {@code reason} says why. An object
+         * type not checked also has a {@code TYPE_NOT_CHECKED} finding.
+         */
         NOT_CHECKED
     }
 

@@ -436,7 +436,7 @@ final class FraiseqlSchemaReader {
 
     private static ObjectTypeDefinition synthesized(String name, SourceLocation at, FieldDefinition... fields) {
         return ObjectTypeDefinition.newObjectTypeDefinition().name(name).sourceLocation(source(at))
-                .fieldDefinitions(List.of(fields)).directive(embedded("synthesized by relay", at)).build();
+                .fieldDefinitions(List.of(fields)).directive(embedded(GraphqlSchema.RELAY_SYNTHESIZED, at)).build();
     }
 
     private static FieldDefinition field(String name, Type<?> type) {

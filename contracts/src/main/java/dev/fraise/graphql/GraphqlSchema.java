@@ -28,6 +28,12 @@ import java.util.stream.Stream;
 public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, Map<String, List<String>> sourceLines,
         SchemaFormat format, Optional<String> namingConvention) {
 
+    /**
+     * The {@code @fraiseEmbedded} reason of the types the FraiseQL reader synthesizes for relay ({@code <T>Edge},
+     * {@code <T>Connection}, {@code PageInfo}): FraiseQL builds them around the nodes, no view emits them.
+     */
+    public static final String RELAY_SYNTHESIZED = "synthesized by relay";
+
     /** What a schema was read from. */
     public enum SchemaFormat {
         /** GraphQL SDL files. */

@@ -58,6 +58,8 @@ final class CodeTexts {
             case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
             case TV_SYNC_FUNCTION_MISSING -> "A tv_ table has neither sync_tv_x() nor fn_sync_tv_x(id).";
             case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
+            case TYPE_NOT_CHECKED -> "An object type nothing checked: no view, no checked type embeds it, and no"
+                    + " mutation's return check verified it.";
         };
     }
 
@@ -113,6 +115,9 @@ final class CodeTexts {
                     + " rows.";
             case TV_OUT_OF_SYNC -> "Make the sync function copy the source view's data as is (SELECT id, data FROM"
                     + " v_x).";
+            case TYPE_NOT_CHECKED -> "Bind the type to a view (@sqlSource, a Query field's @sqlSource, or the"
+                    + " configured type sources), embed it in a checked type, or suppress TYPE_NOT_CHECKED on it"
+                    + " with a reason.";
         };
     }
 }

@@ -6,11 +6,13 @@ import dev.fraise.contract.Finding;
 import dev.fraise.error.SourceLocation;
 
 /**
- * The console summary, grouped by GraphQL type as Spring GraphQL's schema inspection is: each type with its status
- * and findings, then one summary line.
+ * The console summary: the coverage first, then grouped by GraphQL type as Spring GraphQL's schema inspection is:
+ * each type with its status and findings, then one summary line.
  *
  * <pre>
  * GraphQL contract check (fraise 0.1.0):
+ * Coverage: 4 types: 1 checked, 1 checked through a parent, 2 not checked (root type: 1, input type: 1); 6 of 6
+ * fields checked
  * Post (schema.graphql:5:1): checked against v_post (@sqlSource of Query.posts)
  *   ERROR FIELD_NULLABLE Post.author.bio
  *       Post.author.bio is String! but its value can be null
@@ -28,6 +30,7 @@ final class ConsoleReport {
     static String render(ContractReport report) {
         StringBuilder out = new StringBuilder("GraphQL contract check (" + ContractReport.TOOL + " "
                 + ContractReport.version() + "):\n");
+        out.append("Coverage: ").append(report.coverageLine()).append('\n');
         for (TypeGroup group : TypeGroup.of(report)) {
             out.append(header(group)).append('\n');
             group.findings().forEach(f -> finding(f, out));

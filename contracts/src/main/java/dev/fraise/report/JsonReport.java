@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.ContractSummary;
+import dev.fraise.contract.FieldCounts;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.TypeCounts;
 import dev.fraise.contract.TypeResult;
 
 /** The JSON report, exactly as {@code docs/contracts.md} (section "JSON report") documents it. */
@@ -17,6 +19,7 @@ final class JsonReport {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("tool", ContractReport.TOOL);
         root.put("version", ContractReport.version());
+        coverage(report, root.putObject("coverage"));
         ContractSummary summary = report.summary();
         ObjectNode counts = root.putObject("summary");
         counts.put("types", summary.types());
@@ -29,6 +32,31 @@ final class JsonReport {
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(finding -> finding(finding, findings.addObject()));
         return Json.print(root);
+    }
+
+    /** The coverage object, as the JSON report and SARIF's run properties write it. */
+    static void coverage(ContractReport report, ObjectNode node) {
+        TypeCounts types = report.typeCounts();
+        FieldCounts fields = report.fields();
+        node.put("types", types.total());
+        node.put("checked", types.checked());
+        node.put("checkedThroughParent", types.throughParent());
+        node.put("notChecked", types.notCheckedTotal());
+        ObjectNode reasons = node.putObject("notCheckedByReason");
+        types.notChecked().forEach(reasons::put);
+        ArrayNode gaps = node.putArray("gaps");
+        for (Finding gap : report.gaps()) {
+            ObjectNode entry = gaps.addObject();
+            entry.put("type", gap.path());
+            entry.put("reason", report.types().stream().filter(t -> t.type().equals(gap.path())).findFirst()
+                    .map(TypeResult::reason).orElse(""));
+            Json.location(entry, "sdlLocation", gap.sdlLocation());
+            entry.put("suppressed", gap.suppressed().orElse(null));
+        }
+        node.put("fields", fields.total());
+        node.put("fieldsChecked", fields.checked());
+        node.put("fieldsShapeUnknown", fields.shapeUnknown());
+        node.put("fieldsNotReached", fields.notReached());
     }
 
     private static void type(TypeResult type, ObjectNode node) {

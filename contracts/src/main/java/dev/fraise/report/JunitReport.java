@@ -1,13 +1,17 @@
 package dev.fraise.report;
 
 import dev.fraise.contract.ContractReport;
+import dev.fraise.contract.FieldCounts;
 import dev.fraise.contract.Finding;
+import dev.fraise.contract.TypeCounts;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * JUnit XML in Surefire's format: one {@code <testsuite name="fraise.contracts">} with one test case per GraphQL
- * type. A type with active errors fails, listing them; a type not checked (and without errors) is skipped with the
+ * JUnit XML in Surefire's format: one {@code <testsuite name="fraise.contracts">} with the coverage as its
+ * {@code <properties>} and one test case per GraphQL type. A type with active errors fails, listing them; a type not checked (and without errors) is skipped with the
  * reason; warnings and suppressed findings go to the test case's {@code <system-out>}. Findings of the schema as a
  * whole ({@code SDL_PARSE_ERROR}) get a test case named {@code schema}.
  */
@@ -32,9 +36,31 @@ final class JunitReport {
         out.append("<testsuite name=\"").append(SUITE).append("\" tests=\"").append(groups.size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
                 .append("\" time=\"0\">\n");
+        properties(report, out);
         groups.forEach(group -> testCase(group, out));
         out.append("</testsuite>\n");
         return out.toString();
+    }
+
+    /** The coverage as the suite's properties: {@code fraise.coverage} (the line), types, gaps and fields. */
+    private static void properties(ContractReport report, StringBuilder out) {
+        TypeCounts types = report.typeCounts();
+        FieldCounts fields = report.fields();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("fraise.coverage", report.coverageLine());
+        properties.put("fraise.coverage.types", String.valueOf(types.total()));
+        properties.put("fraise.coverage.typesChecked", String.valueOf(types.checked()));
+        properties.put("fraise.coverage.typesCheckedThroughParent", String.valueOf(types.throughParent()));
+        properties.put("fraise.coverage.typesNotChecked", String.valueOf(types.notCheckedTotal()));
+        properties.put("fraise.coverage.gaps", report.gaps().stream().map(Finding::path)
+                .collect(Collectors.joining(",")));
+        properties.put("fraise.coverage.fields", String.valueOf(fields.total()));
+        properties.put("fraise.coverage.fieldsChecked", String.valueOf(fields.checked()));
+        properties.put("fraise.coverage.fieldsShapeUnknown", String.valueOf(fields.shapeUnknown()));
+        out.append("  <properties>\n");
+        properties.forEach((name, value) -> out.append("    <property name=\"").append(name).append("\" value=\"")
+                .append(attribute(value)).append("\"/>\n"));
+        out.append("  </properties>\n");
     }
 
     private static void testCase(TypeGroup group, StringBuilder out) {

@@ -4,12 +4,14 @@ import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.ContractSummary;
 import dev.fraise.contract.Finding;
 import dev.fraise.contract.Severity;
+import dev.fraise.contract.TypeResult;
 import dev.fraise.error.SourceLocation;
 import java.util.List;
 
 /**
- * Markdown for a pull-request comment: a headline with pass or fail and the counts, a table of the active errors,
- * and collapsed {@code <details>} for warnings and suppressed findings. The first line is an HTML comment a bot can
+ * Markdown for a pull-request comment: a headline with pass or fail, the coverage (the types nothing checked in a
+ * table, the others not checked collapsed), the counts, a table of the active errors, and collapsed
+ * {@code <details>} for warnings and suppressed findings. The first line is an HTML comment a bot can
  * find to update its previous comment.
  */
 final class MarkdownReport {
@@ -30,6 +32,7 @@ final class MarkdownReport {
         StringBuilder out = new StringBuilder(MARKER).append('\n');
         out.append(report.passed() ? "### ✅ Fraise contract check passed\n\n"
                 : "### ❌ Fraise contract check failed\n\n");
+        coverage(report, out);
         out.append("**").append(FindingText.count(summary.errors(), "error")).append("**, ")
                 .append(FindingText.count(summary.warnings(), "warning")).append(", ").append(summary.suppressed())
                 .append(" suppressed · ").append(FindingText.scope(summary)).append('\n');
@@ -50,6 +53,36 @@ final class MarkdownReport {
             out.append("\n</details>\n");
         }
         return out.toString();
+    }
+
+    /**
+     * Coverage first: the coverage line, the gaps (object types nothing checked) with their reasons, and collapsed, the
+     * other types not checked with theirs.
+     */
+    private static void coverage(ContractReport report, StringBuilder out) {
+        out.append("**Coverage:** ").append(text(report.coverageLine())).append("\n\n");
+        List<Finding> gaps = report.gaps();
+        if (!gaps.isEmpty()) {
+            out.append("| Not checked by anything | Reason |\n|---|---|\n");
+            gaps.forEach(gap -> out.append("| ").append(code(gap.path())).append(" | ").append(text(reason(report,
+                    gap.path()))).append(gap.suppressed().map(r -> " (suppressed: " + text(r) + ")").orElse(""))
+                    .append(" |\n"));
+            out.append('\n');
+        }
+        List<TypeResult> byDesign = report.types().stream().filter(t -> t.status() == TypeResult.Status.NOT_CHECKED
+                && gaps.stream().noneMatch(g -> g.path().equals(t.type()))).toList();
+        if (!byDesign.isEmpty()) {
+            out.append("<details>\n<summary>").append(FindingText.count(byDesign.size(), "type"))
+                    .append(" not checked by design</summary>\n\n| Type | Reason |\n|---|---|\n");
+            byDesign.forEach(t -> out.append("| ").append(code(t.type())).append(" | ").append(text(t.reason()))
+                    .append(" |\n"));
+            out.append("\n</details>\n\n");
+        }
+    }
+
+    private static String reason(ContractReport report, String type) {
+        return report.types().stream().filter(t -> t.type().equals(type)).findFirst().map(TypeResult::reason)
+                .orElse("");
     }
 
     private static List<Finding> active(ContractReport report, Severity severity) {

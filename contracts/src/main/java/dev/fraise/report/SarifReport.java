@@ -42,6 +42,7 @@ final class SarifReport {
         }
         ArrayNode results = run.putArray("results");
         report.findings().forEach(finding -> result(finding, results.addObject()));
+        JsonReport.coverage(report, run.putObject("properties").putObject("coverage"));
         return Json.print(root);
     }
 

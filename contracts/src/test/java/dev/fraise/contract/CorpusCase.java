@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * {@code sample=<rows>}, {@code mutationProfile=V1|V2}, {@code contextParams=<name>,<name>},
  * {@code projectionSync=true}, {@code schemas=<schema>,<schema>} (the checked schemas, in search order),
  * {@code lint=true} (the naming lint, off otherwise, with warnings), {@code lintExcluded=<relation>,<relation>},
- * {@code dataColumn=<column>}, {@code schema=<file or glob>,…} (default: the first of {@code schema.graphql},
+ * {@code dataColumn=<column>}, {@code failOnUnchecked=true}, {@code schema=<file or glob>,…} (default: the first of {@code schema.graphql},
  * {@code schema.json}, {@code schema.compiled.json} that exists).
  */
 record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<String> schemaFiles,
@@ -130,6 +130,8 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
                 }
             } else if (key.equals("projectionSync") && value.equals("true")) {
                 options = options.withProjectionSync();
+            } else if (key.equals("failOnUnchecked") && value.equals("true")) {
+                options = options.withFailOnUnchecked();
             } else if (key.equals("dataColumn")) {
                 options = options.withDataColumn(value);
             } else if (key.equals("schema")) {

@@ -36,7 +36,11 @@ class DocumentationTest {
     @Test
     void everyJsonReportKeyIsDocumented() throws IOException {
         String docs = docs();
-        for (String key : new String[] {"tool", "version", "summary.types", "summary.views", "summary.errors",
+        for (String key : new String[] {"tool", "version", "coverage.types", "coverage.checked",
+                "coverage.checkedThroughParent", "coverage.notChecked", "coverage.notCheckedByReason",
+                "coverage.gaps[]", "coverage.gaps[].type", "coverage.gaps[].reason", "coverage.gaps[].sdlLocation",
+                "coverage.gaps[].suppressed", "coverage.fields", "coverage.fieldsChecked", "coverage.fieldsShapeUnknown",
+                "coverage.fieldsNotReached", "summary.types", "summary.views", "summary.errors",
                 "summary.warnings", "summary.suppressed", "types[].type", "types[].status", "types[].view",
                 "types[].reason", "types[].sdlLocation", "types[].sources", "types[].sources[].view",
                 "types[].sources[].column", "types[].sources[].reason", "findings[].severity", "findings[].code",

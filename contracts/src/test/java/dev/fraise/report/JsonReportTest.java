@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.ContractSummary;
+import dev.fraise.contract.FieldCounts;
 import dev.fraise.contract.Finding;
 import dev.fraise.contract.FindingCode;
+import dev.fraise.contract.TypeCounts;
 import dev.fraise.contract.TypeResult;
 import dev.fraise.error.SourceLocation;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +48,22 @@ class JsonReportTest {
         ContractReport report = fixture.check(project, ReportFixture.SDL);
         JsonNode root = JSON.readTree(ContractReports.render(report, ReportFormat.JSON));
 
-        assertEquals(List.of("tool", "version", "summary", "types", "findings"), names(root));
+        assertEquals(List.of("tool", "version", "coverage", "summary", "types", "findings"), names(root));
         assertEquals(ContractReport.TOOL, root.get("tool").textValue());
         assertEquals(ContractReport.version(), root.get("version").textValue());
+        JsonNode coverage = root.get("coverage");
+        assertEquals(List.of("types", "checked", "checkedThroughParent", "notChecked", "notCheckedByReason", "gaps",
+                "fields", "fieldsChecked", "fieldsShapeUnknown", "fieldsNotReached"), names(coverage));
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        coverage.get("notCheckedByReason").fields().forEachRemaining(e -> byReason.put(e.getKey(),
+                e.getValue().intValue()));
+        assertEquals(report.typeCounts(), new TypeCounts(coverage.get("types").intValue(),
+                coverage.get("checked").intValue(), coverage.get("checkedThroughParent").intValue(), byReason));
+        assertEquals(report.typeCounts().notCheckedTotal(), coverage.get("notChecked").intValue());
+        assertEquals(report.fields(), new FieldCounts(coverage.get("fields").intValue(),
+                coverage.get("fieldsChecked").intValue(), coverage.get("fieldsShapeUnknown").intValue()));
+        assertEquals(report.fields().notReached(), coverage.get("fieldsNotReached").intValue());
+        assertEquals(report.gaps().size(), coverage.get("gaps").size());
         JsonNode summary = root.get("summary");
         assertEquals(List.of("types", "views", "errors", "warnings", "suppressed"), names(summary));
         assertEquals(report.summary(), new ContractSummary(summary.get("types").intValue(),

@@ -104,10 +104,15 @@ final class ReportFixture implements AutoCloseable {
 
     /** Checks {@code sdl}, written to {@code schema/blog.graphql} under {@code project}, with the baseline. */
     ContractReport check(Path project, String sdl) {
+        return check(project, sdl, ContractOptions.DEFAULT.withoutLint());
+    }
+
+    /** Checks {@code sdl} with {@code options} and the baseline. */
+    ContractReport check(Path project, String sdl, ContractOptions options) {
         TestFiles.write(project, "schema/blog.graphql", sdl);
         TestFiles.write(project, "fraise-baseline.json", BASELINE);
         return ContractChecker.check(connection, project, List.of("schema/*.graphql"),
-                ContractOptions.DEFAULT.withoutLint().withBaseline(project.resolve("fraise-baseline.json")));
+                options.withBaseline(project.resolve("fraise-baseline.json")));
     }
 
     /** A test resource under {@code report/}, with {@code @VERSION@} replaced by the version reports write. */

@@ -73,6 +73,8 @@ final class ContractNodes {
         };
         return DynamicTest.dynamicTest(name, sourceUri(type.sdlLocation(), projectDir), () -> {
             if (type.status() == TypeResult.Status.NOT_CHECKED) {
+                failOn(name, result.report().gaps().stream().filter(g -> g.path().equals(type.type()) && isError(g))
+                        .toList());
                 throw new TestAbortedException(type.type() + " is not checked: " + type.reason());
             }
             failOn(name, errorsOf(result.report(), type));

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.DynamicNode;
  * {@link #dynamicTests()} returns five containers. {@code types} holds a test per GraphQL type: it fails with an
  * {@link org.opentest4j.AssertionFailedError} listing the type's active error findings, one per line (code, path,
  * SDL location, view and JSON path, message, provenance), passes when there are none, and is aborted (skipped)
- * with the reason when the type is not checked (root, input, enum, interface, no source). {@code queries} holds a
+ * with the reason when the type is not checked (root, input, enum, interface, no source), unless it is a gap and
+ * {@link #withFailOnUnchecked()} makes its {@code TYPE_NOT_CHECKED} an error. {@code queries} holds a
  * test per Query field: it fails when its {@code @sqlSource} view does not exist or its return type has errors,
  * and is aborted when nothing checks what it reads. {@code mutations} holds a test per Mutation field, failing
  * with its function's findings ({@code MUTATION_*}); {@code projections} a test per {@code tv_} table, failing
@@ -133,6 +134,14 @@ public final class FraiseContracts {
     /** The naming lint skips {@code relation} ({@code tb_legacy}, or {@code schema.tb_x} outside {@code public}). */
     public FraiseContracts withLintExcluded(String relation) {
         return withOptions(options.withLintExcluded(relation));
+    }
+
+    /**
+     * What nothing checked fails: an object type nothing checked ({@code TYPE_NOT_CHECKED}) fails its test instead of
+     * being skipped, and a field whose shape is unknown ({@code SHAPE_UNKNOWN}) fails its type's.
+     */
+    public FraiseContracts withFailOnUnchecked() {
+        return withOptions(options.withFailOnUnchecked());
     }
 
     /** The database schemas searched for views, in order ({@code public} by default). */

@@ -203,17 +203,30 @@ class FraiseContractsTest {
     }
 
     @Test
+    void aGapIsSkippedWithItsReasonAndFailsWithFailOnUnchecked() {
+        Map<String, TestExecutionResult> tests = dynamicTests(WithGap.class);
+        assertEquals("Shelf is not checked: no source: no @sqlSource, no Query field returns it, and"
+                + " v_shelf does not exist", abortReason(tests, "Shelf"));
+        Map<String, TestExecutionResult> failing = dynamicTests(WithGapFailOnUnchecked.class);
+        assertEquals(FAILED, failing.get("Shelf").getStatus());
+        assertTrue(failure(failing, "Shelf").startsWith("Shelf: 1 contract error\nERROR TYPE_NOT_CHECKED Shelf"
+                + " (gap.graphql:2:1): Shelf is not checked: no source"), failure(failing, "Shelf"));
+        assertEquals(SUCCESSFUL, failing.get("Book (v_book)").getStatus(), "checked types are unaffected");
+    }
+
+    @Test
     void everyEngineOptionHasItsMethod() {
         try (Database db = Fraise.sharedPool(FraiseSettings.forProject(Path.of(LIBRARY))).acquire()) {
             FraiseContracts contracts = FraiseContracts.of(db).withMutationProfile(MutationProfile.V2)
                     .withContextParams("tenant_id", "user_id").withLintSeverity(Severity.ERROR)
                     .withLintExcluded("tb_legacy").withSchemas("app", "public")
-                    .withProjectionSource("tv_catalog", "v_product").withProjectionSync().withDataColumn("payload");
+                    .withProjectionSource("tv_catalog", "v_product").withProjectionSync().withDataColumn("payload")
+                    .withFailOnUnchecked();
             assertEquals(ContractOptions.DEFAULT.withMutationProfile(MutationProfile.V2)
                     .withContextParams("tenant_id", "user_id").withLintSeverity(Severity.ERROR)
                     .withLintExcluded("tb_legacy")
                     .withInference(new InferenceOptions(List.of("app", "public"), Map.of("tv_catalog", "v_product")))
-                    .withProjectionSync().withDataColumn("payload"), contracts.options());
+                    .withProjectionSync().withDataColumn("payload").withFailOnUnchecked(), contracts.options());
             assertEquals(ContractOptions.DEFAULT.withoutLint(), FraiseContracts.of(db).withoutLint().options());
         }
     }
@@ -299,6 +312,28 @@ class FraiseContractsTest {
         @TestFactory
         Stream<DynamicNode> contracts() {
             return FraiseContracts.of(db).withBaseline(Path.of("contract-baseline.json")).dynamicTests();
+        }
+    }
+
+    @FraiseDatabase(projectDir = LIBRARY)
+    static class WithGap {
+        @FraiseInject
+        static Database db;
+
+        @TestFactory
+        Stream<DynamicNode> contracts() {
+            return FraiseContracts.of(db).schema("schema.graphql", "gap.graphql").dynamicTests();
+        }
+    }
+
+    @FraiseDatabase(projectDir = LIBRARY)
+    static class WithGapFailOnUnchecked {
+        @FraiseInject
+        static Database db;
+
+        @TestFactory
+        Stream<DynamicNode> contracts() {
+            return FraiseContracts.of(db).schema("schema.graphql", "gap.graphql").withFailOnUnchecked().dynamicTests();
         }
     }
 

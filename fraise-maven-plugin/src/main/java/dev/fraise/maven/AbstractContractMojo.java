@@ -129,6 +129,15 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     String projectionSync;
 
     /**
+     * Whether what nothing checked fails the check ({@code check}): {@code false} (default: reported as warnings) or
+     * {@code true}, which makes {@code TYPE_NOT_CHECKED} (an object type no view, parent or mutation return checks)
+     * and {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) errors. Suppress an accepted gap with
+     * {@code @fraiseIgnore(codes: [TYPE_NOT_CHECKED], reason: ...)} or the baseline.
+     */
+    @Parameter(property = "fraise.failOnUnchecked", defaultValue = "false")
+    String failOnUnchecked;
+
+    /**
      * Explicit {@code tv_} table → source view ({@code <tv_catalog>v_product</tv_catalog>}); without an entry
      * {@code tv_x} is materialised from {@code v_x}. As the user property {@code fraise.projectionSources}:
      * {@code tv_catalog=v_product;tv_feed=v_post}.
@@ -175,7 +184,8 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
             options = options.withScalar(scalar.getKey(), new LinkedHashSet<>(types));
         }
         options = options.withDataColumn(name("dataColumn", dataColumn.trim(), dataColumn));
-        return options.withLint(lintOptions()).withCqrs(cqrsOptions());
+        options = options.withLint(lintOptions()).withCqrs(cqrsOptions());
+        return bool("failOnUnchecked", failOnUnchecked) ? options.withFailOnUnchecked() : options;
     }
 
     private LintOptions lintOptions() {

@@ -33,8 +33,9 @@ class CheckMojoTest {
         mojo.sample = 100;
         mojo.execute();
         assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
-        assertTrue(log.get(1).matches("INFO Fraise check: 10 types: 4 checked, 6 not checked \\(root type: 2, no source: 1,"
-                + " input type: 3\\) against 4 views: 0 errors, 0 warnings, 0 suppressed in \\d+ ms"), log.toString());
+        assertTrue(log.get(1).matches("INFO Fraise check: 10 types: 4 checked, 1 checked through a parent, 5 not checked"
+                + " \\(root type: 2, input type: 3\\); 43 of 51 fields checked; against 4 views: 0 errors, 0 warnings,"
+                + " 0 suppressed in \\d+ ms"), log.toString());
         try (Stream<Path> files = Files.list(reports)) {
             assertEquals(List.of("TEST-fraise-contracts.xml", "report.json", "report.md", "report.sarif",
                     "report.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -91,8 +92,9 @@ class CheckMojoTest {
                 + " its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]"),
                 "the why of report.txt: " + log);
         assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
-        assertTrue(log.get(1).startsWith("INFO Fraise check: 10 types: 4 checked, 6 not checked (root type: 2, no source:"
-                + " 1, input type: 3) against 4 views: 5 errors, 0 warnings, 0 suppressed in "), log.get(1));
+        assertTrue(log.get(1).startsWith("INFO Fraise check: 10 types: 4 checked, 1 checked through a parent, 5 not"
+                + " checked (root type: 2, input type: 3); 44 of 52 fields checked; against 4 views: 5 errors,"
+                + " 0 warnings, 0 suppressed in "), log.get(1));
         String json = Files.readString(reports.resolve("report.json"));
         for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "MUTATION_PARAM_TYPE")) {
             assertTrue(json.contains("\"code\": \"" + code + "\""), code);
@@ -119,6 +121,27 @@ class CheckMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("Fraise contract check failed: 0 error(s), 1 warning(s) (failOn=warning); reports in "
                 + reports.toAbsolutePath().normalize(), e.getMessage());
+    }
+
+    @Test
+    void aGapIsAWarningInTheSummaryAndAnErrorWithFailOnUnchecked() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("src/test/resources/projects/contracts-gap", log);
+        mojo.execute();
+        assertTrue(log.get(0).startsWith("INFO Fraise check: 3 types: 1 checked, 2 not checked (root type: 1, no source:"
+                + " 1); gaps: Tag; 2 of 3 fields checked; against 1 view: 0 errors, 1 warning, 0 suppressed in "),
+                log.get(0));
+        mojo.failOnUnchecked = "true";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 1 error(s), 0 warning(s)"), e.getMessage());
+        assertTrue(log.contains("WARN TYPE_NOT_CHECKED: schema.graphql:11:1: Tag is not checked: no source: no"
+                + " @sqlSource, no Query field returns it, and v_tag does not exist"), "the gap is"
+                + " visible in the log: " + log);
+        assertTrue(log.contains("ERROR TYPE_NOT_CHECKED: schema.graphql:11:1: Tag is not checked: no source: no"
+                + " @sqlSource, no Query field returns it, and v_tag does not exist"), log.toString());
+        mojo.failOnUnchecked = "sometimes";
+        assertEquals("SETTING_INVALID: plugin parameter failOnUnchecked (fraise.failOnUnchecked) is 'sometimes';"
+                + " accepted: true, false", assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
     }
 
     @Test
@@ -168,6 +191,7 @@ class CheckMojoTest {
         mojo.lintSeverity = "warning";
         mojo.dataColumn = "data";
         mojo.projectionSync = "false";
+        mojo.failOnUnchecked = "false";
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
