@@ -1,6 +1,7 @@
 package dev.fraise.contract;
 
 import dev.fraise.inference.InferenceOptions;
+import dev.fraise.source.SourceFinder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,10 +27,13 @@ import java.util.Set;
  * @param cqrs        mutation profile, context parameters and projection comparison
  * @param dataColumn  the JSON column of every binding that names none ({@code @sqlSource(jsonbColumn:)},
  *                    FraiseQL's {@code jsonb_column}): {@code data} by FraiseQL's convention
+ * @param sqlSources  the SQL files the database was built from, in build order: projection findings are located at
+ *                    the {@code CREATE} of their {@code tv_} table or sync function in them (none: no location)
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn) {
+        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn,
+        List<SourceFinder.Source> sqlSources) {
 
     /** FraiseQL's JSON column. */
     public static final String DATA = "data";
@@ -48,7 +52,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
             InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT,
-            CqrsOptions.DEFAULT, DATA);
+            CqrsOptions.DEFAULT, DATA, List.of());
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -66,6 +70,15 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
+        sqlSources = List.copyOf(sqlSources);
+    }
+
+    /** Options without SQL sources. */
+    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
+            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline, LintOptions lint,
+            CqrsOptions cqrs, String dataColumn) {
+        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs, dataColumn,
+                List.of());
     }
 
     /** Options with the default lint (warnings) and CQRS checks (v1 mutations). */
@@ -85,7 +98,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
         return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options with an explicit type → view binding. */
@@ -93,7 +106,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
         return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
@@ -101,13 +114,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
         return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options searching {@code schemas} for views and tables, in order. */
@@ -123,13 +136,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
-                lint, cqrs, dataColumn);
+                lint, cqrs, dataColumn, sqlSources);
     }
 
     /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
@@ -152,7 +165,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other lint options. */
     public ContractOptions withLint(LintOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value,
-                cqrs, dataColumn);
+                cqrs, dataColumn, sqlSources);
     }
 
     /** These options with another mutation profile (v1 by default). */
@@ -173,13 +186,22 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other CQRS options. */
     public ContractOptions withCqrs(CqrsOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint,
-                value, dataColumn);
+                value, dataColumn, sqlSources);
     }
 
     /** These options reading {@code column} instead of {@code data} wherever a binding names no column. */
     public ContractOptions withDataColumn(String column) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
-                column);
+                column, sqlSources);
+    }
+
+    /**
+     * These options locating projection findings in {@code sources}: the SQL files the database was built from
+     * (the schema files of a {@code SchemaPlan}: {@code new SourceFinder.Source(file.path(), file.displayPath())}).
+     */
+    public ContractOptions withSqlSources(List<SourceFinder.Source> sources) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
+                dataColumn, sources);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

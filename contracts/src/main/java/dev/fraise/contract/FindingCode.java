@@ -60,7 +60,11 @@ public enum FindingCode {
     /** A {@code tv_} table has neither {@code sync_tv_x()} nor {@code fn_sync_tv_x(id)}. */
     TV_SYNC_FUNCTION_MISSING(Severity.ERROR),
     /** After its sync function ran, a {@code tv_} table differs from its source view. */
-    TV_OUT_OF_SYNC(Severity.ERROR);
+    TV_OUT_OF_SYNC(Severity.ERROR),
+    /** A {@code tv_} relation is a view or materialised view, which a sync function cannot fill. */
+    TV_NOT_A_TABLE(Severity.ERROR),
+    /** A {@code tv_} sync function fails when it runs (rolled back), with PostgreSQL's message and SQLSTATE. */
+    TV_SYNC_FAILED(Severity.ERROR);
 
     private final Severity severity;
 

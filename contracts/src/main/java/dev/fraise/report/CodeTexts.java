@@ -49,6 +49,9 @@ final class CodeTexts {
             case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
             case TV_SYNC_FUNCTION_MISSING -> "A tv_ table has neither sync_tv_x() nor fn_sync_tv_x(id).";
             case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
+            case TV_NOT_A_TABLE -> "A tv_ relation is a view or a materialized view, not a table a sync function"
+                    + " fills.";
+            case TV_SYNC_FAILED -> "A tv_ sync function fails when it runs on the current rows.";
         };
     }
 
@@ -95,6 +98,10 @@ final class CodeTexts {
                     + " rows.";
             case TV_OUT_OF_SYNC -> "Make the sync function copy the source view's data as is (SELECT id, data FROM"
                     + " v_x).";
+            case TV_NOT_A_TABLE -> "Create tv_x as a table (id uuid PRIMARY KEY, data jsonb NOT NULL) filled by"
+                    + " sync_tv_x(), or drop it and read the source view v_x directly.";
+            case TV_SYNC_FAILED -> "Fix the statement PostgreSQL rejects (message, SQLSTATE and context in the"
+                    + " finding) in the sync function.";
         };
     }
 }
