@@ -35,7 +35,8 @@ import java.util.Set;
  * Checks every GraphQL object type against the inferred shape of its view's {@code data}: keys, kinds, nesting,
  * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too. The CQRS checks
  * run in the same pass: every Mutation field against its function, and every {@code tv_} table against its shape,
- * its sync function and (in sample mode or with {@link ContractOptions#withProjectionSync()}) its source view.
+ * its sync function and (when it or its source view has rows, in sample mode, or with
+ * {@link ContractOptions#withProjectionSync()}) its source view.
  * Last, it lints the FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
  * {@link ContractOptions#withLintSeverity}).
  *

@@ -178,7 +178,10 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections()));
     }
 
-    /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */
+    /**
+     * These options syncing and comparing every {@code tv_} table with its source view even when neither has rows
+     * (without this, whenever one has rows, and in sample mode).
+     */
     public ContractOptions withProjectionSync() {
         return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true));
     }

@@ -1,6 +1,7 @@
 package dev.fraise.maven;
 
 import dev.fraise.FraiseSettings;
+import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
@@ -14,6 +15,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.source.SourceFinder;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,10 +98,16 @@ public class CheckMojo extends AbstractContractMojo {
              TemplatePool pool = buildDatabase(server, config, settings);
              Database database = pool.acquire();
              Connection connection = database.connect()) {
-            return ContractChecker.check(connection, schema, options);
+            return ContractChecker.check(connection, schema, options.withSqlSources(sqlSources(config, settings)));
         } catch (SQLException e) {
             throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
         }
+    }
+
+    /** The schema files the database is built from (not the seeds), where projection findings are located. */
+    private static List<SourceFinder.Source> sqlSources(ProjectConfig config, FraiseSettings settings) {
+        return SchemaPlanner.plan(config, settings.seeds()).files().stream().filter(f -> !f.seed())
+                .map(f -> new SourceFinder.Source(f.path(), f.displayPath())).toList();
     }
 
     static String logLine(Finding finding) {
