@@ -11,9 +11,9 @@ assert json.summary.errors == 6
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('Fraise check: 10 types: 4 checked, 6 not checked (root type: 2, no source: 1, input type: 3) against 4 views: 6 errors, 0 warnings')
-assert log.contains('[ERROR] FIELD_NULLABLE: schema.graphql:52:3: Comment.author: Comment.author is User! but its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]')
-assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:49:3: Comment.isEdited: ')
-assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:68:3: UserWithPosts.postCount: ')
+assert log.contains('[ERROR] FIELD_NULLABLE: schema.graphql:52:3: Comment.author is User! but its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]')
+assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:49:3: Comment.isEdited reads key \'is_edited\' but v_comment does not emit it (v_comment $.is_edited)')
+assert log.contains('[ERROR] FIELD_TYPE_MISMATCH: schema.graphql:68:3: UserWithPosts.postCount is Int but v_user_with_posts emits a string (text)')
 assert log.contains('[ERROR] TV_OUT_OF_SYNC: db/schema/30_projections/20_tv_user.sql:2: tv_user: after sync_tv_user(), 3 rows of tv_user differ from v_user')
 assert log.contains('Fraise contract check failed: 6 error(s), 0 warning(s) (failOn=error)')
 assert new File(basedir, 'target/fraise/TEST-fraise-contracts.xml').isFile()
