@@ -13,6 +13,7 @@ import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.source.SourceFinder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,15 @@ public final class Fraise {
      */
     public static SchemaPlan plan(FraiseSettings settings) {
         return SchemaPlanner.plan(loadConfig(settings), settings.seeds());
+    }
+
+    /**
+     * The project's schema files (not its seeds) in build order, as the contract checker locates projection findings
+     * in them: {@code ContractOptions.withSqlSources(Fraise.sqlSources(settings))}.
+     */
+    public static List<SourceFinder.Source> sqlSources(FraiseSettings settings) {
+        return plan(settings).files().stream().filter(f -> !f.seed())
+                .map(f -> new SourceFinder.Source(f.path(), f.displayPath())).toList();
     }
 
     /**

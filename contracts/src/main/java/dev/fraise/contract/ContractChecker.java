@@ -5,11 +5,6 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.inference.ShapeInference;
-import dev.fraise.sample.SampleReport;
-import dev.fraise.sample.SampleValidator;
-import dev.fraise.sample.Violation;
-import dev.fraise.sample.ViolationKind;
-import dev.fraise.shape.Nullability;
 import dev.fraise.shape.ViewShape;
 import graphql.language.FieldDefinition;
 import graphql.language.ImplementingTypeDefinition;
@@ -35,7 +30,8 @@ import java.util.Set;
  * Checks every GraphQL object type against the inferred shape of its view's {@code data}: keys, kinds, nesting,
  * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too. The CQRS checks
  * run in the same pass: every Mutation field against its function, and every {@code tv_} table against its shape,
- * its sync function and (in sample mode or with {@link ContractOptions#withProjectionSync()}) its source view.
+ * its sync function and (when it or its source view has rows, in sample mode, or with
+ * {@link ContractOptions#withProjectionSync()}) its source view.
  * Last, it lints the FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
  * {@link ContractOptions#withLintSeverity}).
  *
@@ -91,12 +87,13 @@ public final class ContractChecker {
         TypeChecker checker = new TypeChecker(schema, options, inference);
         Set<String> roots = schema.rootTypeNames();
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
+        Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
         List<TypeResult> results = new ArrayList<>();
         Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
         for (TypeDefinition<?> type : inSchemaOrder(schema)) {
             int before = checker.findings().size();
             results.add(checkType(type, bindings, roots, embeddedBy, checker, inference, connection, options,
-                    schema));
+                    schema, suppressions));
             findingsByType.put(type.getName(), new ArrayList<>(checker.findings().subList(before,
                     checker.findings().size())));
         }
@@ -106,7 +103,6 @@ public final class ContractChecker {
         List<Finding> mutations = mutationChecker.check();
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();
-        Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
         List<Finding> findings = new ArrayList<>();
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         QuerySources.check(schema, inference, bindings, names).forEach(f -> findings.add(suppressions.apply(f)));
@@ -134,7 +130,7 @@ public final class ContractChecker {
 
     private static TypeResult checkType(TypeDefinition<?> type, TypeBindings bindings, Set<String> roots,
             Map<String, String> embeddedBy, TypeChecker checker, ShapeInference inference, Connection connection,
-            ContractOptions options, GraphqlSchema schema) {
+            ContractOptions options, GraphqlSchema schema, Suppressions suppressions) {
         String name = type.getName();
         if (roots.contains(name)) {
             return notChecked(schema, type, "root type: its fields are bound through @sqlSource");
@@ -158,7 +154,7 @@ public final class ContractChecker {
         for (TypeBindings.Binding each : bindings.all(name)) {
             if (each == binding.get() || inference.exists(each.view())) {
                 sources.add(new TypeResult.Source(each.view(), each.column(), each.how()));
-                checkBinding(object, each, checker, inference, connection, options, schema);
+                checkBinding(object, each, checker, inference, connection, options, schema, suppressions);
             }
         }
         return new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(binding.get().view()), binding.get().how(),
@@ -170,7 +166,8 @@ public final class ContractChecker {
      * {@code VIEW_MISSING}: {@link QuerySources} reports it at that field.
      */
     private static void checkBinding(ObjectTypeDefinition object, TypeBindings.Binding binding, TypeChecker checker,
-            ShapeInference inference, Connection connection, ContractOptions options, GraphqlSchema schema) {
+            ShapeInference inference, Connection connection, ContractOptions options, GraphqlSchema schema,
+            Suppressions suppressions) {
         String name = object.getName();
         String view = binding.view();
         Optional<List<String>> columns = inference.columns(view);
@@ -193,29 +190,11 @@ public final class ContractChecker {
             return;
         }
         ViewShape shape = inference.infer(view, column);
+        int staticFrom = checker.findings().size();
         checker.checkRoot(object, shape.data(), shape.nullability(), view);
         if (options.mode() == CheckMode.SAMPLE) {
-            sample(object, shape, column, checker, connection, options, schema);
+            SampleFindings.check(object, shape, column, checker, staticFrom, suppressions, connection, options, schema);
         }
-    }
-
-    private static void sample(ObjectTypeDefinition type, ViewShape inferred, String column, TypeChecker checker,
-            Connection connection, ContractOptions options, GraphqlSchema schema) {
-        ViewShape expected = new ViewShape(inferred.relation(), new ExpectedShapes(schema.registry(), options.naming())
-                .of(type, inferred.data(), 0), Nullability.nonNull("a row of " + type.getName()), "GraphQL");
-        SampleReport report = new SampleValidator(options.sampleRows(), 20).validate(connection, expected, column);
-        for (Violation violation : report.violations()) {
-            if (violation.kind() == ViolationKind.UNEXPECTED_KEY) {
-                continue;
-            }
-            checker.add(FindingCode.SAMPLE_VIOLATION, type.getName() + pathOf(violation.jsonPath()), type.getName(),
-                    Optional.empty(), schema.locate(type), inferred.relation(), violation.jsonPath(), "row id "
-                            + violation.rowId() + ": " + violation.message(), violation.kind().name());
-        }
-    }
-
-    private static String pathOf(String jsonPath) {
-        return jsonPath.substring(1).replaceAll("\\[\\d+]", "[]");
     }
 
     /** Types reached through fields of bound types, with one embedding path each, for the summary. */

@@ -1,6 +1,7 @@
 package dev.fraise.contract;
 
 import dev.fraise.inference.InferenceOptions;
+import dev.fraise.source.SourceFinder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,10 +29,13 @@ import java.util.Set;
  *                    FraiseQL's {@code jsonb_column}): {@code data} by FraiseQL's convention
  * @param failOnUnchecked whether what nothing checked fails the check: {@code TYPE_NOT_CHECKED} and
  *                    {@code SHAPE_UNKNOWN} findings are then errors rather than warnings
+ * @param sqlSources  the SQL files the database was built from, in build order: projection findings are located at
+ *                    the {@code CREATE} of their {@code tv_} table or sync function in them (none: no location)
  */
 public record ContractOptions(FieldNaming naming, Map<String, String> typeSources,
         Map<String, Set<String>> scalarTypes, InferenceOptions inference, CheckMode mode, int sampleRows,
-        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn, boolean failOnUnchecked) {
+        Optional<Path> baseline, LintOptions lint, CqrsOptions cqrs, String dataColumn, boolean failOnUnchecked,
+        List<SourceFinder.Source> sqlSources) {
 
     /** FraiseQL's JSON column. */
     public static final String DATA = "data";
@@ -50,7 +54,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      */
     public static final ContractOptions DEFAULT = new ContractOptions(FieldNaming.CAMEL, Map.of(), Map.of(),
             InferenceOptions.DEFAULT, CheckMode.STATIC, 100, Optional.empty(), LintOptions.DEFAULT,
-            CqrsOptions.DEFAULT, DATA, false);
+            CqrsOptions.DEFAULT, DATA, false, List.of());
 
     public ContractOptions {
         Objects.requireNonNull(naming, "naming");
@@ -68,33 +72,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be positive");
         }
-    }
-
-    /** Options where what nothing checked is a warning. */
-    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
-            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline, LintOptions lint,
-            CqrsOptions cqrs, String dataColumn) {
-        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs, dataColumn, false);
-    }
-
-    /** Options with the default lint (warnings) and CQRS checks (v1 mutations). */
-    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
-            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline) {
-        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, LintOptions.DEFAULT,
-                CqrsOptions.DEFAULT, DATA);
-    }
-
-    /** Options with the {@code data} column. */
-    public ContractOptions(FieldNaming naming, Map<String, String> typeSources, Map<String, Set<String>> scalarTypes,
-            InferenceOptions inference, CheckMode mode, int sampleRows, Optional<Path> baseline, LintOptions lint,
-            CqrsOptions cqrs) {
-        this(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs, DATA);
+        sqlSources = List.copyOf(sqlSources);
     }
 
     /** These options with another naming. */
     public ContractOptions withNaming(FieldNaming value) {
         return new ContractOptions(value, typeSources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with an explicit type → view binding. */
@@ -102,7 +86,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, String> sources = new HashMap<>(typeSources);
         sources.put(type, view);
         return new ContractOptions(naming, sources, scalarTypes, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with the SQL types a custom scalar accepts. */
@@ -110,13 +94,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         Map<String, Set<String>> scalars = new HashMap<>(scalarTypes);
         scalars.put(scalar, Set.copyOf(sqlTypes));
         return new ContractOptions(naming, typeSources, scalars, inference, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with other inference options. */
     public ContractOptions withInference(InferenceOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, value, mode, sampleRows, baseline,
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options searching {@code schemas} for views and tables, in order. */
@@ -132,13 +116,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options in sample mode, reading up to {@code rows} rows per view. */
     public ContractOptions sampling(int rows) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, CheckMode.SAMPLE, rows, baseline,
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with a baseline file. */
     public ContractOptions withBaseline(Path file) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, Optional.of(file),
-                lint, cqrs, dataColumn, failOnUnchecked);
+                lint, cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with naming-lint findings at {@code severity} ({@code ERROR} makes them fail the check). */
@@ -161,7 +145,7 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other lint options. */
     public ContractOptions withLint(LintOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, value,
-                cqrs, dataColumn, failOnUnchecked);
+                cqrs, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options with another mutation profile (v1 by default). */
@@ -174,7 +158,10 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
         return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections()));
     }
 
-    /** These options comparing every {@code tv_} table with its source view after its sync, also in static mode. */
+    /**
+     * These options syncing and comparing every {@code tv_} table with its source view even when neither has rows
+     * (without this, whenever one has rows, and in sample mode).
+     */
     public ContractOptions withProjectionSync() {
         return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true));
     }
@@ -182,13 +169,13 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
     /** These options with other CQRS options. */
     public ContractOptions withCqrs(CqrsOptions value) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint,
-                value, dataColumn, failOnUnchecked);
+                value, dataColumn, failOnUnchecked, sqlSources);
     }
 
     /** These options reading {@code column} instead of {@code data} wherever a binding names no column. */
     public ContractOptions withDataColumn(String column) {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
-                column, failOnUnchecked);
+                column, failOnUnchecked, sqlSources);
     }
 
     /**
@@ -197,7 +184,16 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      */
     public ContractOptions withFailOnUnchecked() {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
-                dataColumn, true);
+                dataColumn, true, sqlSources);
+    }
+
+    /**
+     * These options locating projection findings in {@code sources}: the SQL files the database was built from
+     * (the schema files of a {@code SchemaPlan}: {@code new SourceFinder.Source(file.path(), file.displayPath())}).
+     */
+    public ContractOptions withSqlSources(List<SourceFinder.Source> sources) {
+        return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,
+                dataColumn, failOnUnchecked, sources);
     }
 
     /** The SQL types a string scalar accepts, if it is a known or configured one. */

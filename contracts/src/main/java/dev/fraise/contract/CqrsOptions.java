@@ -11,13 +11,14 @@ import java.util.Objects;
  *                        first in {@link MutationProfile#V1}, last in {@link MutationProfile#V2}; a mutation's own
  *                        {@code @sqlSource(injectParams:)} (FraiseQL's {@code inject_params}) replaces them
  * @param syncProjections whether to run every {@code tv_} sync function in a rolled-back transaction and compare
- *                        the table with its source view, also outside sample mode (it always runs in sample mode)
+ *                        the table with its source view even when neither has rows (it always runs in sample
+ *                        mode, and whenever the source view or the table has rows)
  */
 public record CqrsOptions(MutationProfile mutationProfile, List<String> contextParams, boolean syncProjections) {
 
     /**
      * The mutation profile the schema's format implies ({@link MutationProfile#AUTO}), no context parameters;
-     * projections compared in sample mode only.
+     * projections compared when they or their sources have rows, and in sample mode.
      */
     public static final CqrsOptions DEFAULT = new CqrsOptions(MutationProfile.AUTO, List.of(), false);
 

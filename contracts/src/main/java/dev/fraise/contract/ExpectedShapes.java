@@ -1,5 +1,7 @@
 package dev.fraise.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fraise.shape.ArrayShape;
 import dev.fraise.shape.Field;
 import dev.fraise.shape.Nullability;
@@ -17,19 +19,35 @@ import graphql.language.NonNullType;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The shape a GraphQL type expects of {@code data}, for checking real rows: non-null fields are non-null and
  * always present, nullable ones may be null or absent. Keys follow the view where the view has one of a field's
- * candidate keys.
+ * candidate keys; where it has none (its shape is unknown statically), {@link #align} renames, in each row, the
+ * candidate the row has to the expected key, so that keys match as in the static check. Each object shape built
+ * remembers its GraphQL type and fields ({@link #objectOf}), to name a row's JSON path in GraphQL terms.
  */
 final class ExpectedShapes {
 
+    /**
+     * The GraphQL side of an expected object shape.
+     *
+     * @param type   the GraphQL type
+     * @param fields the field each expected key stands for
+     * @param keys   each expected key's candidates, preferred first ({@link FieldNaming#keysFor})
+     */
+    record ExpectedObject(ImplementingTypeDefinition<?> type, Map<String, FieldDefinition> fields,
+            Map<String, List<String>> keys) {
+    }
+
     private final TypeDefinitionRegistry registry;
     private final FieldNaming naming;
+    private final Map<ObjectShape, ExpectedObject> objects = new IdentityHashMap<>();
 
     ExpectedShapes(TypeDefinitionRegistry registry, FieldNaming naming) {
         this.registry = registry;
@@ -42,6 +60,8 @@ final class ExpectedShapes {
             return new ScalarShape(ScalarKind.ANY_JSON, false, provenance);
         }
         Map<String, Field> fields = new LinkedHashMap<>();
+        Map<String, FieldDefinition> definitions = new LinkedHashMap<>();
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
         for (FieldDefinition definition : type.getFieldDefinitions()) {
             String key = naming.keysFor(definition.getName()).stream()
                     .filter(k -> inferred instanceof ObjectShape o && o.fields().containsKey(k)).findFirst()
@@ -53,8 +73,40 @@ final class ExpectedShapes {
                     + definition.getName()), nonNull ? Nullability.nonNull(type.getName() + "." + definition.getName()
                     + " is " + Sdl.render(definition.getType())) : Nullability.nullable("nullable in GraphQL"),
                     nonNull ? Presence.ALWAYS : Presence.MAYBE_ABSENT));
+            definitions.put(key, definition);
+            candidates.put(key, naming.keysFor(definition.getName()));
         }
-        return new ObjectShape(fields, provenance);
+        ObjectShape shape = new ObjectShape(fields, provenance);
+        objects.put(shape, new ExpectedObject(type, definitions, candidates));
+        return shape;
+    }
+
+    /** The GraphQL type and fields behind an object shape this instance built. */
+    Optional<ExpectedObject> objectOf(Shape shape) {
+        return Optional.ofNullable(shape instanceof ObjectShape object ? objects.get(object) : null);
+    }
+
+    /**
+     * {@code value} (a parsed row, changed in place) with each field's key as {@code shape} expects it: a row that
+     * has another candidate key of the field ({@code fullName} for {@code full_name}) has it renamed.
+     */
+    JsonNode align(JsonNode value, Shape shape) {
+        if (value instanceof ObjectNode node && shape instanceof ObjectShape object) {
+            ExpectedObject expected = objects.get(object);
+            for (Field field : object.fields().values()) {
+                if (!node.has(field.key()) && expected != null) {
+                    expected.keys().getOrDefault(field.key(), List.of()).stream().filter(node::has).findFirst()
+                            .ifPresent(other -> node.set(field.key(), node.remove(other)));
+                }
+                if (node.has(field.key())) {
+                    align(node.get(field.key()), field.shape());
+                }
+            }
+        } else if (value != null && value.isArray() && shape instanceof ArrayShape array) {
+            value.forEach(item -> align(item, item.isArray() && !(array.items() instanceof ArrayShape) ? array
+                    : array.items()));
+        }
+        return value;
     }
 
     private Shape value(Type<?> type, Shape inferred, int depth, String path) {

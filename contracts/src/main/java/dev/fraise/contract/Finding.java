@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param path        from the root type, e.g. {@code Post.author.email}
  * @param graphqlType the GraphQL type owning the field
  * @param field       the GraphQL field, empty for type-level findings
- * @param sdlLocation the SDL file, line and column of the field (or type)
+ * @param sdlLocation the SDL file, line and column of the field (or type); for a projection finding, the SQL file and
+ *                    line where its {@code tv_} relation (or failing sync function) is created
  * @param view        the view whose {@code data} was checked
  * @param jsonPath    where in {@code data}, e.g. {@code $.author.email}
  * @param message     a one-line explanation

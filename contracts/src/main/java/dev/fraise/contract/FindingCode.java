@@ -75,7 +75,11 @@ public enum FindingCode {
      * Coverage: an object type nothing checked (no view, not embedded in a checked type, not a checked mutation
      * payload), so a passing check says nothing about it.
      */
-    TYPE_NOT_CHECKED(Severity.WARNING);
+    TYPE_NOT_CHECKED(Severity.WARNING),
+    /** A {@code tv_} relation is a view or materialised view, which a sync function cannot fill. */
+    TV_NOT_A_TABLE(Severity.ERROR),
+    /** A {@code tv_} sync function fails when it runs (rolled back), with PostgreSQL's message and SQLSTATE. */
+    TV_SYNC_FAILED(Severity.ERROR);
 
     private final Severity severity;
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.error.SourceLocation;
 import dev.fraise.inference.ShapeInference;
+import dev.fraise.source.SourceFinder;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +18,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Checks every {@code tv_} table: an {@code id uuid} primary key and a {@code data jsonb NOT NULL} column, a sync
- * function, and, when comparing, that after each sync function runs on the current rows (in a transaction that is
- * rolled back) the table equals its source view row by row.
+ * Checks every {@code tv_} relation: a table (not a view), with an {@code id uuid} primary key and a
+ * {@code data jsonb NOT NULL} column, a sync function, and, when comparing, that each sync function runs on the
+ * current rows (in a transaction that is rolled back) and leaves the table equal to its source view row by row.
+ * It compares in sample mode, with {@link ContractOptions#withProjectionSync()}, and whenever the source view or
+ * the table has rows (a database built with seeds). Findings are located at the {@code CREATE} of the table (or of
+ * the sync function that fails) in {@link ContractOptions#sqlSources()}.
  */
 final class ProjectionChecker {
 
@@ -29,7 +36,7 @@ final class ProjectionChecker {
     private static final int SHOWN_IDS = 3;
 
     private static final String TABLES = """
-            SELECT n.nspname, c.relname,
+            SELECT n.nspname, c.relname, c.relkind::text,
                    (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                     WHERE a.attrelid = c.oid AND a.attname = 'id' AND NOT a.attisdropped),
                    EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid
@@ -40,12 +47,18 @@ final class ProjectionChecker {
                    coalesce((SELECT a.attnotnull FROM pg_attribute a
                              WHERE a.attrelid = c.oid AND a.attname = 'data' AND NOT a.attisdropped), false)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p') AND c.relname LIKE 'tv\\_%' AND n.nspname = ANY (?)
+            WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relname LIKE 'tv\\_%' AND n.nspname = ANY (?)
             ORDER BY array_position(?::text[], n.nspname::text), c.relname""";
 
     /** One {@code tv_} table as the catalog has it. */
-    private record Table(String schema, String name, String display, Optional<String> idType, boolean idPrimaryKey,
-            Optional<String> dataType, boolean dataNotNull) {
+    private record Table(String schema, String name, String display, String kind, Optional<String> idType,
+            boolean idPrimaryKey, Optional<String> dataType, boolean dataNotNull) {
+    }
+
+    /** Work in a transaction (or savepoint) that is rolled back afterwards. */
+    @FunctionalInterface
+    private interface RolledBack<T> {
+        T run(Statement statement) throws SQLException;
     }
 
     private final Connection connection;
@@ -54,6 +67,7 @@ final class ProjectionChecker {
     private final SqlFunctions functions;
     private final List<Finding> findings = new ArrayList<>();
     private final List<ProjectionResult> results = new ArrayList<>();
+    private final SourceFinder sqlSources;
 
     ProjectionChecker(Connection connection, ContractOptions options, ShapeInference inference,
             SqlFunctions functions) {
@@ -61,6 +75,7 @@ final class ProjectionChecker {
         this.options = options;
         this.inference = inference;
         this.functions = functions;
+        this.sqlSources = new SourceFinder(options.sqlSources());
     }
 
     List<Finding> findings() {
@@ -72,8 +87,12 @@ final class ProjectionChecker {
     }
 
     void check() {
-        boolean compare = options.mode() == CheckMode.SAMPLE || options.cqrs().syncProjections();
+        boolean always = options.mode() == CheckMode.SAMPLE || options.cqrs().syncProjections();
         for (Table table : tables()) {
+            if (!table.kind().equals("r") && !table.kind().equals("p")) {
+                notATable(table);
+                continue;
+            }
             boolean valid = checkShape(table);
             String suffix = table.name().substring(3);
             List<String> syncs = new ArrayList<>();
@@ -84,11 +103,12 @@ final class ProjectionChecker {
             if (syncs.isEmpty()) {
                 add(FindingCode.TV_SYNC_FUNCTION_MISSING, table, "$", table.display() + " has no sync function:"
                         + " neither sync_tv_" + suffix + "() nor fn_sync_tv_" + suffix + "(id) exists in "
-                        + table.schema(), "");
+                        + table.schema(), "", definition(table.display()));
             }
             Optional<String> source = options.inference().projectionSource(table.display())
                     .filter(s -> inference.columns(s).map(c -> c.contains("id") && c.contains("data")).orElse(false));
-            boolean compared = compare && valid && source.isPresent() && !syncs.isEmpty();
+            boolean compared = valid && source.isPresent() && !syncs.isEmpty()
+                    && (always || hasRows(table, source.get()));
             if (compared) {
                 syncs.forEach(sync -> compare(table, source.get(), sync));
             }
@@ -107,8 +127,8 @@ final class ProjectionChecker {
                     String schema = rows.getString(1);
                     String name = rows.getString(2);
                     tables.add(new Table(schema, name, schema.equals("public") ? name : schema + "." + name,
-                            Optional.ofNullable(rows.getString(3)), rows.getBoolean(4),
-                            Optional.ofNullable(rows.getString(5)), rows.getBoolean(6)));
+                            rows.getString(3), Optional.ofNullable(rows.getString(4)), rows.getBoolean(5),
+                            Optional.ofNullable(rows.getString(6)), rows.getBoolean(7)));
                 }
             }
         } catch (SQLException e) {
@@ -137,44 +157,119 @@ final class ProjectionChecker {
         }
         if (!problems.isEmpty()) {
             add(FindingCode.TV_SHAPE_INVALID, table, "$", table.display() + " is not (id uuid PRIMARY KEY, data jsonb"
-                    + " NOT NULL): " + String.join(", ", problems), "");
+                    + " NOT NULL): " + String.join(", ", problems), "", definition(table.display()));
         }
         return problems.isEmpty();
     }
 
+    /**
+     * A {@code tv_} view or materialised view: FraiseQL's projections are tables that {@code sync_tv_x()} fills,
+     * and a view cannot be synced (nor indexed, for a plain view). One finding; its sync is not run.
+     */
+    private void notATable(Table table) {
+        String kind = table.kind().equals("m") ? "a materialized view" : "a view";
+        String source = options.inference().projectionSource(table.display()).orElse("its source view");
+        add(FindingCode.TV_NOT_A_TABLE, table, "$", table.display() + " is " + kind + ", not a table: FraiseQL reads"
+                + " tv_ projections as tables (id uuid PRIMARY KEY, data jsonb NOT NULL) that a sync function fills",
+                table.kind().equals("m") ? "a materialized view is refreshed whole, not synced row by row; read "
+                        + source + " or make " + table.display() + " a table"
+                        : "a view cannot be synced: nothing is stored; read " + source + " directly or make "
+                        + table.display() + " a table", definition(table.display()));
+        results.add(new ProjectionResult(table.display(), Optional.empty(), List.of(), false));
+    }
+
+    /** Whether the source view or the table has a row: then the sync has something to copy, or to remove. */
+    private boolean hasRows(Table table, String source) {
+        try {
+            return rolledBack(statement -> {
+                try (ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quoteQualified(source)
+                        + ") OR EXISTS (SELECT 1 FROM " + target(table) + ")")) {
+                    return rows.next() && rows.getBoolean(1);
+                }
+            });
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** Runs one sync function in a transaction that is rolled back, and compares the table with its source. */
     private void compare(Table table, String source, String sync) {
-        String target = quote(table.schema()) + "." + quote(table.name());
-        String function = quote(table.schema()) + "." + quote(sync.substring(0, sync.indexOf('(')));
-        Savepoint savepoint = null;
-        boolean autoCommit = true;
+        String target = target(table);
+        String name = sync.substring(0, sync.indexOf('('));
+        String function = quote(table.schema()) + "." + quote(name);
         try {
-            autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            } else {
-                savepoint = connection.setSavepoint();
-            }
-            try (Statement statement = connection.createStatement()) {
-                searchPath(statement);
-                if (sync.endsWith("()")) {
-                    statement.execute("SELECT " + function + "()");
-                } else {
-                    statement.execute("DELETE FROM " + target);
-                    statement.execute("SELECT " + function + "(s.id) FROM " + quoteQualified(source) + " s");
+            rolledBack(statement -> {
+                try {
+                    if (sync.endsWith("()")) {
+                        statement.execute("SELECT " + function + "()");
+                    } else {
+                        statement.execute("DELETE FROM " + target);
+                        statement.execute("SELECT " + function + "(s.id) FROM " + quoteQualified(source) + " s");
+                    }
+                } catch (SQLException e) {
+                    syncFailed(table, sync, name, e);
+                    return null;
                 }
                 differences(table, source, sync, statement.executeQuery("""
                         SELECT coalesce(s.id, t.id)::text, s.data::text, t.data::text, count(*) OVER ()
                         FROM %s s FULL JOIN %s t ON t.id = s.id
                         WHERE s.id IS NULL OR t.id IS NULL OR s.data IS DISTINCT FROM t.data
                         ORDER BY 1 LIMIT %d""".formatted(quoteQualified(source), target, SHOWN_IDS)));
-            }
+                return null;
+            });
         } catch (SQLException e) {
-            add(FindingCode.TV_OUT_OF_SYNC, table, "$", sync + " could not be run and compared with " + source + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), "rolled back");
+            add(FindingCode.TV_OUT_OF_SYNC, table, "$", table.display() + " could not be compared with " + source
+                    + " after " + sync + ": " + describe(e), "rolled back", definition(table.display()));
+        }
+    }
+
+    /** A sync function PostgreSQL rejects at run time: its message and SQLSTATE, at the function's CREATE. */
+    private void syncFailed(Table table, String sync, String name, SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        List<String> context = server == null || server.getWhere() == null ? List.of()
+                : server.getWhere().lines().toList();
+        String where = context.stream().filter(l -> l.startsWith("PL/pgSQL function") || l.startsWith("SQL function"))
+                .findFirst().or(() -> context.stream().findFirst()).map(l -> "; " + l).orElse("");
+        String qualified = table.schema().equals("public") ? name : table.schema() + "." + name;
+        add(FindingCode.TV_SYNC_FAILED, table, "$", (sync.endsWith("()") ? qualified + "()" : qualified
+                + "(id) for each id of the source") + " failed: " + describe(e), "run on the current rows and rolled"
+                + " back" + where, definition(qualified).or(() -> definition(table.display())));
+    }
+
+    /** PostgreSQL's one-line message and the SQLSTATE: {@code cannot insert into view "x" (SQLSTATE 0A000)}. */
+    private static String describe(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+        return String.valueOf(message).lines().findFirst().orElse("")
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
+    }
+
+    /**
+     * Runs {@code work} in a transaction (or, inside the caller's, a savepoint) with the checked schemas as its
+     * search path, and rolls it back.
+     */
+    private <T> T rolledBack(RolledBack<T> work) throws SQLException {
+        Savepoint savepoint = null;
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        } else {
+            savepoint = connection.setSavepoint();
+        }
+        try (Statement statement = connection.createStatement()) {
+            searchPath(statement);
+            return work.run(statement);
         } finally {
             restore(autoCommit, savepoint);
         }
+    }
+
+    private Optional<SourceLocation> definition(String name) {
+        return sqlSources.definition(name);
+    }
+
+    private static String target(Table table) {
+        return quote(table.schema()) + "." + quote(table.name());
     }
 
     /** Bare names in sync functions and sources resolve through the checked schemas, for this transaction only. */
@@ -210,7 +305,7 @@ final class ProjectionChecker {
                 add(FindingCode.TV_OUT_OF_SYNC, table, jsonPath, "after " + sync + ", " + total + (total == 1
                         ? " row of " : " rows of ") + table.display() + " differ from " + source + "; first " + first
                         + (ids.size() > 1 ? " (ids " + String.join(", ", ids) + (total > ids.size() ? ", …" : "")
-                        + ")" : ""), sync + " run on the current rows and rolled back");
+                        + ")" : ""), sync + " run on the current rows and rolled back", definition(table.display()));
             }
         }
     }
@@ -237,8 +332,9 @@ final class ProjectionChecker {
         }
     }
 
-    private void add(FindingCode code, Table table, String jsonPath, String message, String provenance) {
-        findings.add(new Finding(code, table.display(), "", Optional.empty(), Optional.empty(), table.display(),
+    private void add(FindingCode code, Table table, String jsonPath, String message, String provenance,
+            Optional<SourceLocation> location) {
+        findings.add(new Finding(code, table.display(), "", Optional.empty(), location, table.display(),
                 jsonPath, message, provenance, Optional.empty()));
     }
 

@@ -10,6 +10,7 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.SourceLocation;
 import dev.fraise.migrate.Migration;
 import dev.fraise.migrate.MigrationSet;
+import dev.fraise.source.SourceFinder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

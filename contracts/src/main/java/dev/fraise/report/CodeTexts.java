@@ -60,6 +60,9 @@ final class CodeTexts {
             case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
             case TYPE_NOT_CHECKED -> "An object type nothing checked: no view, no checked type embeds it, and no"
                     + " mutation's return check verified it.";
+            case TV_NOT_A_TABLE -> "A tv_ relation is a view or a materialized view, not a table a sync function"
+                    + " fills.";
+            case TV_SYNC_FAILED -> "A tv_ sync function fails when it runs on the current rows.";
         };
     }
 
@@ -118,6 +121,10 @@ final class CodeTexts {
             case TYPE_NOT_CHECKED -> "Bind the type to a view (@sqlSource, a Query field's @sqlSource, or the"
                     + " configured type sources), embed it in a checked type, or suppress TYPE_NOT_CHECKED on it"
                     + " with a reason.";
+            case TV_NOT_A_TABLE -> "Create tv_x as a table (id uuid PRIMARY KEY, data jsonb NOT NULL) filled by"
+                    + " sync_tv_x(), or drop it and read the source view v_x directly.";
+            case TV_SYNC_FAILED -> "Fix the statement PostgreSQL rejects (message, SQLSTATE and context in the"
+                    + " finding) in the sync function.";
         };
     }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,15 @@ public final class SampleValidator {
 
     /** Checks the JSON column {@code column} of the rows of {@code expected.relation()} against {@code expected}. */
     public SampleReport validate(Connection connection, ViewShape expected, String column) {
+        return validate(connection, expected, column, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #validate(Connection, ViewShape, String)}, with each parsed value passed through {@code prepare}
+     * first (the contract checker matches a field's candidate keys with it).
+     */
+    public SampleReport validate(Connection connection, ViewShape expected, String column,
+            UnaryOperator<JsonNode> prepare) {
         String sql = "SELECT id::text, " + quote(column) + "::text FROM " + quote(expected.relation()) + " LIMIT ?";
         List<Violation> violations = new ArrayList<>();
         int rows = 0;
@@ -58,7 +68,7 @@ public final class SampleValidator {
                     rows++;
                     String id = rs.getString(1);
                     String data = rs.getString(2);
-                    JsonNode value = data == null ? null : MAPPER.readTree(data);
+                    JsonNode value = data == null ? null : prepare.apply(MAPPER.readTree(data));
                     ShapeConformance.check(id, value, expected.data(), expected.nullability(), v -> {
                         if (violations.size() < maxViolations) {
                             violations.add(v);

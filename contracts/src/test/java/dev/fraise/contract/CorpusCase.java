@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.error.SourceLocation;
 import dev.fraise.inference.InferenceOptions;
+import dev.fraise.source.SourceFinder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
  * {@code TYPE <name> <status> [view,view…]} lines assert the status of those types and every view they were
  * checked against. Several findings with the same key are told apart by their {@code view:} detail. An empty file
  * means no finding.
+ * The check knows {@code schema.sql} as the SQL file the database was built from, so projection findings are
+ * located in it ({@code sdl: schema.sql:10}, its own line numbers).
  *
  * <p>{@code options.properties}: {@code naming} ({@code CAMEL}, {@code PRESERVE}), {@code source.<Type>=<view>},
  * {@code projection.<tv_table>=<view>}, {@code scalar.<Name>=<sql type>,<sql type>}, {@code baseline=<file>},
@@ -69,7 +72,9 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
         Path bug = dir.resolve("bug.txt");
         Optional<String> knownBug = Files.exists(bug)
                 ? Optional.of(Files.readString(bug, StandardCharsets.UTF_8).strip()) : Optional.empty();
-        return new CorpusCase(dir.getFileName().toString(), dir, sql, options(dir), schemaFiles(dir), findings, types,
+        ContractOptions options = options(dir).withSqlSources(List.of(new SourceFinder.Source(dir.resolve("schema.sql"),
+                Path.of("schema.sql"))));
+        return new CorpusCase(dir.getFileName().toString(), dir, sql, options, schemaFiles(dir), findings, types,
                 knownBug);
     }
 

@@ -1,10 +1,14 @@
 package dev.fraise.junit;
 
+import dev.fraise.Fraise;
+import dev.fraise.FraiseSettings;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.contract.FieldNaming;
 import dev.fraise.contract.MutationProfile;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
+import dev.fraise.error.FraiseException;
+import dev.fraise.source.SourceFinder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -185,6 +189,15 @@ public final class FraiseContracts {
                 .orElseGet(() -> ProjectDirectories.resolve(""));
     }
 
+    /** The project's schema files, where projection findings are located; none when the project has no schema. */
+    private static List<SourceFinder.Source> sqlSources(Path dir) {
+        try {
+            return Fraise.sqlSources(FraiseSettings.forProject(dir));
+        } catch (FraiseException e) {
+            return List.of();
+        }
+    }
+
     /**
      * The containers {@code types}, {@code queries}, {@code mutations}, {@code projections} and {@code lint}; return
      * them from a {@code @TestFactory} method.
@@ -192,6 +205,9 @@ public final class FraiseContracts {
     public Stream<DynamicNode> dynamicTests() {
         Path dir = projectDir();
         ContractOptions resolved = options.baseline().map(b -> options.withBaseline(dir.resolve(b))).orElse(options);
+        if (resolved.sqlSources().isEmpty()) {
+            resolved = resolved.withSqlSources(sqlSources(dir));
+        }
         return ContractNodes.of(new ContractRun(database, dir, schemaFiles, resolved), dir);
     }
 }

@@ -122,8 +122,9 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     List<String> lintExclude;
 
     /**
-     * Whether every {@code tv_} table is compared with its source view after its sync function runs (rolled
-     * back) also in static mode: {@code false} (default: only with {@code sample}) or {@code true}.
+     * Whether every {@code tv_} table is synced (rolled back) and compared with its source view even when neither
+     * has rows: {@code false} (default: whenever one has rows, e.g. with {@code seeds}, and with {@code sample}) or
+     * {@code true}.
      */
     @Parameter(property = "fraise.projectionSync", defaultValue = "false")
     String projectionSync;

@@ -1,6 +1,7 @@
 package dev.fraise.maven;
 
 import dev.fraise.FraiseSettings;
+import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.contract.ContractChecker;
 import dev.fraise.contract.ContractOptions;
@@ -14,6 +15,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.source.SourceFinder;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,7 +99,8 @@ public class CheckMojo extends AbstractContractMojo {
              TemplatePool pool = buildDatabase(server, config, settings);
              Database database = pool.acquire();
              Connection connection = database.connect()) {
-            ContractReport report = ContractChecker.check(connection, schema, options);
+            ContractReport report = ContractChecker.check(connection, schema,
+                    options.withSqlSources(sqlSources(config, settings)));
             getLog().info("Fraise check: GraphQL schema from " + String.join(", ", schema.files().stream()
                     .map(f -> f.toString().replace('\\', '/')).toList()) + " (" + describe(schema.format()) + ")");
             return report;
@@ -112,6 +115,12 @@ public class CheckMojo extends AbstractContractMojo {
             case INTROSPECTION -> "introspection result";
             case FRAISEQL -> "FraiseQL schema";
         };
+    }
+
+    /** The schema files the database is built from (not the seeds), where projection findings are located. */
+    private static List<SourceFinder.Source> sqlSources(ProjectConfig config, FraiseSettings settings) {
+        return SchemaPlanner.plan(config, settings.seeds()).files().stream().filter(f -> !f.seed())
+                .map(f -> new SourceFinder.Source(f.path(), f.displayPath())).toList();
     }
 
     static String logLine(Finding finding) {

@@ -57,8 +57,15 @@ class CheckMojoOptionsTest {
         List<String> configured = findings(mojo);
         assertTrue(configured.contains("ERROR TV_OUT_OF_SYNC tv_catalog"), configured.toString());
         mojo.projectionSync = "false";
+        List<String> seeded = findings(mojo);
+        assertTrue(seeded.contains("ERROR TV_OUT_OF_SYNC tv_catalog"), "rows are compared without projectionSync: "
+                + seeded);
+        mojo.seeds = false;
         List<String> statically = findings(mojo);
-        assertTrue(statically.stream().noneMatch(f -> f.contains("TV_OUT_OF_SYNC")), statically.toString());
+        assertTrue(statically.stream().noneMatch(f -> f.contains("TV_OUT_OF_SYNC")), "no rows: " + statically);
+        mojo.projectionSync = "true";
+        List<String> synced = findings(mojo);
+        assertTrue(synced.stream().noneMatch(f -> f.contains("TV_OUT_OF_SYNC")), "no rows, nothing differs: " + synced);
         assertTrue(!unconfigured.equals(statically), "the configured source changes what CatalogItem is checked against: "
                 + unconfigured + " / " + statically);
     }

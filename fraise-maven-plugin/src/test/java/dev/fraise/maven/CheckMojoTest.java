@@ -102,6 +102,25 @@ class CheckMojoTest {
     }
 
     @Test
+    void withSeedsTheDefaultCheckSyncsTheProjectionsAndLocatesTheDroppedKeyAtTheTvTable() throws Exception {
+        List<String> log = new ArrayList<>();
+        CheckMojo mojo = mojo("../examples/blog-drift", log);
+        mojo.seeds = true;
+        mojo.reportFormats = List.of("json", "sarif");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 6 error(s), 0 warning(s)"), e.getMessage());
+        assertTrue(log.contains("ERROR TV_OUT_OF_SYNC: db/schema/30_projections/20_tv_user.sql:2: tv_user: after"
+                + " sync_tv_user(), 3 rows of tv_user differ from v_user; first id a0000000-0000-4000-8000-000000000001"
+                + " at $.avatar_url: v_user \"https://example.com/avatars/alice.png\", tv_user absent (ids"
+                + " a0000000-0000-4000-8000-000000000001, a0000000-0000-4000-8000-000000000002,"
+                + " a0000000-0000-4000-8000-000000000003) (tv_user $.avatar_url) [sync_tv_user() run on the current"
+                + " rows and rolled back]"), log.toString());
+        String json = Files.readString(reports.resolve("report.json"));
+        assertTrue(json.contains("\"file\": \"db/schema/30_projections/20_tv_user.sql\",\n        \"line\": 2"), json);
+        assertTrue(Files.readString(reports.resolve("report.sarif")).contains("\"uri\": \"db/schema/30_projections/20_tv_user.sql\""));
+    }
+
+    @Test
     void aLogLineNamesTheRelationOfAProjectionOrLintFindingOnceOrTwiceNotThreeTimes() {
         assertEquals("tv_post is not (id uuid PRIMARY KEY, data jsonb NOT NULL): no data column",
                 CheckMojo.logLine(new Finding(FindingCode.TV_SHAPE_INVALID, "tv_post", "", Optional.empty(),

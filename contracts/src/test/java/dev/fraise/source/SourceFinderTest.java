@@ -1,4 +1,4 @@
-package dev.fraise.drift;
+package dev.fraise.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,6 +39,21 @@ class SourceFinderTest {
                 .orElseThrow().toString(), "falls back to the owner");
         assertEquals(Optional.empty(), finder.locate(null, "public.v_nowhere", "view"));
         assertEquals(Optional.empty(), finder.locate(null, "public.tb_pos", "table"), "whole words only");
+    }
+
+    @Test
+    void findsTheCreateStatementOfARelationOrFunctionBeforeAnEarlierMention() {
+        SourceFinder finder = new SourceFinder(List.of(
+                source("10_v_user.sql", "-- tv_user is synced from this view\nCREATE VIEW v_user AS SELECT 1;\n"),
+                source("20_tv_user.sql", "-- The projection of v_user (tv_user)\nCREATE TABLE tv_user (\n"
+                        + "    id uuid\n);\n\nCREATE OR REPLACE FUNCTION app.sync_tv_user() RETURNS void\n")));
+
+        assertEquals("20_tv_user.sql:2", finder.definition("tv_user").orElseThrow().toString());
+        assertEquals("20_tv_user.sql:6", finder.definition("app.sync_tv_user()").orElseThrow().toString());
+        assertEquals("10_v_user.sql:2", finder.definition("public.v_user").orElseThrow().toString());
+        assertEquals("c.sql:1", new SourceFinder(List.of(source("c.sql", "-- tv_user\n")))
+                .definition("tv_user").orElseThrow().toString(), "no CREATE: the first line naming it");
+        assertEquals(Optional.empty(), finder.definition("tv_nowhere"));
     }
 
     private SourceFinder.Source source(String name, String text) {

@@ -1,4 +1,4 @@
-package dev.fraise.drift;
+package dev.fraise.source;
 
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds, by name, the line of a set of SQL files where an object is probably defined: the first line naming the
- * object, after the first line naming its owner table when it has one. Best effort: it reads text, not SQL.
+ * object, after the first line naming its owner table when it has one, or the line of its {@code CREATE} statement.
+ * Best effort: it reads text, not SQL. The drift gates locate catalog differences with it, the contract checker the
+ * {@code tv_} projections and their sync functions.
  */
-final class SourceFinder {
+public final class SourceFinder {
 
     private final List<Source> sources;
     private final Map<Path, List<String>> lines = new HashMap<>();
@@ -27,10 +29,11 @@ final class SourceFinder {
      * @param path    where to read it
      * @param display how to show it in a location
      */
-    record Source(Path path, Path display) {
+    public record Source(Path path, Path display) {
     }
 
-    SourceFinder(List<Source> sources) {
+    /** A finder over {@code sources}, searched in order. */
+    public SourceFinder(List<Source> sources) {
         this.sources = List.copyOf(sources);
     }
 
@@ -43,7 +46,7 @@ final class SourceFinder {
      * @param name     the object's qualified name, possibly with a routine signature
      * @param kindWord a word of the statement that creates such an object, e.g. {@code index}
      */
-    Optional<SourceLocation> locate(String owner, String name, String kindWord) {
+    public Optional<SourceLocation> locate(String owner, String name, String kindWord) {
         String simple = simpleName(name);
         String table = owner == null ? null : simpleName(owner);
         List<Search> searches = new ArrayList<>();
@@ -76,6 +79,28 @@ final class SourceFinder {
         return Optional.empty();
     }
 
+    /**
+     * Where {@code name} is created: the first line holding {@code CREATE} and then the name (the table of
+     * {@code CREATE TABLE tv_user (}, the function of {@code CREATE OR REPLACE FUNCTION app.sync_tv_user()}), else
+     * the first line naming it.
+     *
+     * @param name the object's qualified name, possibly with a routine signature
+     */
+    public Optional<SourceLocation> definition(String name) {
+        String simple = simpleName(name);
+        Pattern create = Pattern.compile("(?<![A-Za-z0-9_$])CREATE(?![A-Za-z0-9_$]).*" + word(simple).pattern(),
+                Pattern.CASE_INSENSITIVE);
+        for (Source source : sources) {
+            List<String> text = text(source);
+            for (int i = 0; i < text.size(); i++) {
+                if (create.matcher(text.get(i)).find()) {
+                    return Optional.of(SourceLocation.of(source.display(), i + 1));
+                }
+            }
+        }
+        return locate(null, name, "");
+    }
+
     /** The first line at or after {@code from} that names {@code word}, or -1. */
     private int find(Source source, String word, int from) {
         Pattern pattern = word(word);
@@ -98,7 +123,7 @@ final class SourceFinder {
     }
 
     /** {@code public.tb_post.title} → {@code title}; {@code public.f(integer)} → {@code f}; quotes dropped. */
-    static String simpleName(String qualified) {
+    public static String simpleName(String qualified) {
         String name = qualified;
         int paren = name.indexOf('(');
         if (paren >= 0) {

@@ -1,0 +1,16 @@
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS data
+FROM tb_user u;
+
+-- Drift: the projection is a materialized view, refreshed whole rather than synced by sync_tv_user().
+CREATE MATERIALIZED VIEW tv_user AS
+SELECT id, data FROM v_user;
+
+INSERT INTO tb_user (id, identifier, name, email) VALUES
+    ('a0000000-0000-4000-8000-000000000001', 'alice', 'Alice', 'alice@example.com'),
+    ('a0000000-0000-4000-8000-000000000002', 'bob', 'Bob', 'bob@example.com');

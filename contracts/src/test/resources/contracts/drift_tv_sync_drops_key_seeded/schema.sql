@@ -1,0 +1,23 @@
+CREATE VIEW v_user AS
+SELECT u.id,
+       jsonb_build_object(
+           'id', u.id::text,
+           'name', u.name,
+           'email', u.email
+       ) AS data
+FROM tb_user u;
+
+CREATE TABLE tv_user (
+    id UUID PRIMARY KEY,
+    data JSONB NOT NULL
+);
+
+-- Drift: the sync drops a key of v_user's data.
+CREATE FUNCTION sync_tv_user() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM tv_user;
+    INSERT INTO tv_user (id, data) SELECT id, data - 'email' FROM v_user;
+$$;
+
+INSERT INTO tb_user (id, identifier, name, email) VALUES
+    ('a0000000-0000-4000-8000-000000000001', 'alice', 'Alice', 'alice@example.com'),
+    ('a0000000-0000-4000-8000-000000000002', 'bob', 'Bob', 'bob@example.com');
