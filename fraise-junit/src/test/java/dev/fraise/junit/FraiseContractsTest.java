@@ -119,7 +119,7 @@ class FraiseContractsTest {
                 "version: String", ABORTED), statuses(tests, "queries"));
         String bestsellers = failure(tests, "bestsellers: [Book!]! (v_bestseller)");
         assertEquals(List.of("Query.bestsellers (v_bestseller): 2 contract errors",
-                "ERROR QUERY_SOURCE_MISSING Query.bestsellers (schema.graphql:36:3, v_bestseller $):"
+                "ERROR QUERY_SOURCE_MISSING Query.bestsellers (schema.graphql:36:25, v_bestseller $):"
                         + " @sqlSource(name: \"v_bestseller\") of Query.bestsellers names a view that does not exist",
                 "ERROR FIELD_NULLABLE Book.author (schema.graphql:26:3, v_book $.author): Book.author is Author!"
                         + " but its value can be null [nullable: LEFT JOIN v_author va in v_book]"),
@@ -147,7 +147,7 @@ class FraiseContractsTest {
         assertEquals(SUCCESSFUL, tests.get("Book (v_book)").getStatus());
         assertEquals(SUCCESSFUL, tests.get("books: [Book!]! (v_book)").getStatus());
         assertEquals(List.of("Query.bestsellers (v_bestseller): 1 contract error",
-                "ERROR QUERY_SOURCE_MISSING Query.bestsellers (schema.graphql:36:3, v_bestseller $):"
+                "ERROR QUERY_SOURCE_MISSING Query.bestsellers (schema.graphql:36:25, v_bestseller $):"
                         + " @sqlSource(name: \"v_bestseller\") of Query.bestsellers names a view that does not exist"),
                 failure(tests, "bestsellers: [Book!]! (v_bestseller)").lines().toList());
     }
