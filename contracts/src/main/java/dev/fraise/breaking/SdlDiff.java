@@ -274,22 +274,8 @@ final class SdlDiff {
     }
 
     private static String kind(TypeDefinition<?> type) {
-        if (type instanceof ObjectTypeDefinition) {
-            return "object";
-        }
-        if (type instanceof InterfaceTypeDefinition) {
-            return "interface";
-        }
-        if (type instanceof InputObjectTypeDefinition) {
-            return "input";
-        }
-        if (type instanceof EnumTypeDefinition) {
-            return "enum";
-        }
-        if (type instanceof UnionTypeDefinition) {
-            return "union";
-        }
-        return type instanceof ScalarTypeDefinition ? "scalar" : "type";
+        String keyword = GraphqlSchema.keyword(type);
+        return keyword.equals("type") ? "object" : keyword;
     }
 
     private static Map<String, TypeDefinition<?>> types(TypeDefinitionRegistry registry) {

@@ -2,6 +2,7 @@ package dev.fraise.contract;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.error.Suggestions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,7 +142,7 @@ final class CatalogNames {
                         continue;
                     }
                     String bare = name.substring(dot + 1);
-                    int distance = distance(bare, candidate.name());
+                    int distance = Suggestions.distance(bare, candidate.name());
                     if (distance > 0 && distance <= 2 && distance * 3 <= bare.length() && distance < bestDistance) {
                         best = dot >= 0 ? schema + "." + candidate.name() : candidate.name();
                         bestDistance = distance;
@@ -150,25 +151,5 @@ final class CatalogNames {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
+import dev.fraise.error.Suggestions;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.AstPrinter;
@@ -23,7 +24,6 @@ import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
-import graphql.language.Value;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -102,7 +102,7 @@ final class FraiseqlSchemaReader {
         reader.types.values().forEach(d -> definitions.add(d.definition()));
         reader.operations.forEach((root, fields) -> definitions.add(ObjectTypeDefinition.newObjectTypeDefinition()
                 .name(root).sourceLocation(source(reader.operationRoots.get(root)))
-                .fieldDefinitions(fields.values().stream().map(d -> (FieldDefinition) fieldOf(d)).toList())
+                .fieldDefinitions(fields.values().stream().map(FraiseqlSchemaReader::fieldOf).toList())
                 .build()));
         return new Read(definitions, reader.namingConvention);
     }
@@ -496,8 +496,9 @@ final class FraiseqlSchemaReader {
             if (value instanceof String text && !text.isEmpty()) {
                 directive.argument(new Argument(argument, new StringValue(text)));
             } else if (value instanceof List<?> list) {
-                List<Value> values = list.stream().map(v -> (Value) new StringValue(v.toString())).toList();
-                directive.argument(new Argument(argument, new ArrayValue(values)));
+                ArrayValue.Builder values = ArrayValue.newArrayValue();
+                list.forEach(v -> values.value(new StringValue(v.toString())));
+                directive.argument(new Argument(argument, values.build()));
             }
         });
         return directive.build();

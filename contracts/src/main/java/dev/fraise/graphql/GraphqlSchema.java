@@ -121,4 +121,24 @@ public record GraphqlSchema(TypeDefinitionRegistry registry, List<Path> files, M
     public Optional<ObjectTypeDefinition> queryType() {
         return rootTypeName("query").map(name -> registry.getTypeOrNull(name, ObjectTypeDefinition.class));
     }
+
+    /**
+     * The SDL keyword that defines a type: {@code type}, {@code interface}, {@code input}, {@code enum},
+     * {@code union} or {@code scalar}.
+     */
+    public static String keyword(graphql.language.TypeDefinition<?> type) {
+        if (type instanceof ObjectTypeDefinition) {
+            return "type";
+        }
+        if (type instanceof graphql.language.InterfaceTypeDefinition) {
+            return "interface";
+        }
+        if (type instanceof graphql.language.InputObjectTypeDefinition) {
+            return "input";
+        }
+        if (type instanceof graphql.language.EnumTypeDefinition) {
+            return "enum";
+        }
+        return type instanceof graphql.language.UnionTypeDefinition ? "union" : "scalar";
+    }
 }

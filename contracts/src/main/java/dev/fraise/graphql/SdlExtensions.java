@@ -13,10 +13,10 @@ import graphql.language.InterfaceTypeDefinition;
 import graphql.language.NamedNode;
 import graphql.language.Node;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.OperationTypeDefinition;
 import graphql.language.SchemaDefinition;
 import graphql.language.SchemaExtensionDefinition;
-import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -73,11 +73,11 @@ final class SdlExtensions {
                 TypeDefinition<?> base = registry.getTypeOrNull(name);
                 TypeDefinition<?> first = list.get(0);
                 if (base == null) {
-                    throw invalid(first, "extend " + kind(first) + " " + name + ": " + name + " is not defined");
+                    throw invalid(first, "extend " + GraphqlSchema.keyword(first) + " " + name + ": " + name + " is not defined");
                 }
-                if (!kind(base).equals(kind(first))) {
-                    throw invalid(first, "extend " + kind(first) + " " + name + ": " + name + " is " + article(
-                            kind(base)) + ", not " + article(kind(first)));
+                if (!GraphqlSchema.keyword(base).equals(GraphqlSchema.keyword(first))) {
+                    throw invalid(first, "extend " + GraphqlSchema.keyword(first) + " " + name + ": " + name + " is " + article(
+                            GraphqlSchema.keyword(base)) + ", not " + article(GraphqlSchema.keyword(first)));
                 }
             });
         }
@@ -87,14 +87,16 @@ final class SdlExtensions {
         String name = type.getName();
         if (type instanceof ObjectTypeDefinition object && registry.objectTypeExtensions().containsKey(name)) {
             List<FieldDefinition> fields = new ArrayList<>(object.getFieldDefinitions());
-            List<Type> interfaces = new ArrayList<>(object.getImplements());
             List<Directive> directives = new ArrayList<>(object.getDirectives());
-            for (ObjectTypeDefinition extension : registry.objectTypeExtensions().get(name)) {
+            List<ObjectTypeExtensionDefinition> extensions = registry.objectTypeExtensions().get(name);
+            for (ObjectTypeDefinition extension : extensions) {
                 addAll(fields, extension.getFieldDefinitions(), name, "field");
-                interfaces.addAll(extension.getImplements());
                 directives.addAll(extension.getDirectives());
             }
-            return object.transform(b -> b.fieldDefinitions(fields).implementz(interfaces).directives(directives));
+            return object.transform(b -> {
+                b.fieldDefinitions(fields).directives(directives);
+                extensions.forEach(extension -> extension.getImplements().forEach(b::implementz));
+            });
         }
         if (type instanceof InterfaceTypeDefinition face && registry.interfaceTypeExtensions().containsKey(name)) {
             List<FieldDefinition> fields = new ArrayList<>(face.getFieldDefinitions());
@@ -120,9 +122,8 @@ final class SdlExtensions {
             return enumType.transform(b -> b.enumValueDefinitions(values));
         }
         if (type instanceof UnionTypeDefinition union && registry.unionTypeExtensions().containsKey(name)) {
-            List<Type> members = new ArrayList<>(union.getMemberTypes());
-            registry.unionTypeExtensions().get(name).forEach(extension -> members.addAll(extension.getMemberTypes()));
-            return union.transform(b -> b.memberTypes(members));
+            return union.transform(b -> registry.unionTypeExtensions().get(name)
+                    .forEach(extension -> extension.getMemberTypes().forEach(b::memberType)));
         }
         return type;
     }
@@ -165,22 +166,6 @@ final class SdlExtensions {
                 .map(s -> s.transform(b -> build.apply(b)))
                 .orElseGet(() -> build.apply(SchemaDefinition.newSchemaDefinition()
                         .sourceLocation(extensions.get(0).getSourceLocation())).build()));
-    }
-
-    private static String kind(TypeDefinition<?> type) {
-        if (type instanceof ObjectTypeDefinition) {
-            return "type";
-        }
-        if (type instanceof InterfaceTypeDefinition) {
-            return "interface";
-        }
-        if (type instanceof InputObjectTypeDefinition) {
-            return "input";
-        }
-        if (type instanceof EnumTypeDefinition) {
-            return "enum";
-        }
-        return type instanceof UnionTypeDefinition ? "union" : "scalar";
     }
 
     private static String article(String kind) {

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * {@code projectionSync=true}, {@code schemas=<schema>,<schema>} (the checked schemas, in search order),
  * {@code lint=true} (the naming lint, off otherwise, with warnings), {@code lintExcluded=<relation>,<relation>},
  * {@code dataColumn=<column>}, {@code failOnUnchecked=true}, {@code schema=<file or glob>,…} (default: the first of {@code schema.graphql},
- * {@code schema.json}, {@code schema.compiled.json} that exists).
+ * {@code schema.json}, {@code schema.compiled.json} that exists), {@code sqlFrom=<case>} (that case's
+ * {@code schema.sql} instead of one of its own, for a drift planted in the GraphQL schema alone).
  */
 record CorpusCase(String name, Path dir, String sql, ContractOptions options, List<String> schemaFiles,
         List<Expected> findings, List<String> types, Optional<String> knownBug) {
@@ -54,7 +55,7 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
 
     static CorpusCase load(Path dir) throws IOException {
         String sql = Files.readString(dir.getParent().resolve("tables.sql"), StandardCharsets.UTF_8) + "\n"
-                + Files.readString(dir.resolve("schema.sql"), StandardCharsets.UTF_8);
+                + Files.readString(sqlDir(dir).resolve("schema.sql"), StandardCharsets.UTF_8);
         List<Expected> findings = new ArrayList<>();
         List<String> types = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8)) {
@@ -72,10 +73,23 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
         Path bug = dir.resolve("bug.txt");
         Optional<String> knownBug = Files.exists(bug)
                 ? Optional.of(Files.readString(bug, StandardCharsets.UTF_8).strip()) : Optional.empty();
-        ContractOptions options = options(dir).withSqlSources(List.of(new SourceFinder.Source(dir.resolve("schema.sql"),
-                Path.of("schema.sql"))));
+        ContractOptions options = options(dir).withSqlSources(List.of(new SourceFinder.Source(
+                sqlDir(dir).resolve("schema.sql"), Path.of("schema.sql"))));
         return new CorpusCase(dir.getFileName().toString(), dir, sql, options, schemaFiles(dir), findings, types,
                 knownBug);
+    }
+
+    /** The case whose {@code schema.sql} this one reuses ({@code sqlFrom=<case>}): a drift planted in the schema only. */
+    private static Path sqlDir(Path dir) throws IOException {
+        Path file = dir.resolve("options.properties");
+        if (!Files.exists(file)) {
+            return dir;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties.containsKey("sqlFrom") ? dir.resolveSibling(properties.getProperty("sqlFrom").strip()) : dir;
     }
 
     private static List<String> schemaFiles(Path dir) throws IOException {
@@ -139,7 +153,7 @@ record CorpusCase(String name, Path dir, String sql, ContractOptions options, Li
                 options = options.withFailOnUnchecked();
             } else if (key.equals("dataColumn")) {
                 options = options.withDataColumn(value);
-            } else if (key.equals("schema")) {
+            } else if (key.equals("schema") || key.equals("sqlFrom")) {
                 continue;
             } else {
                 throw new IllegalArgumentException(file + ": unknown option " + key);

@@ -1,4 +1,4 @@
-package dev.fraise.graphql;
+package dev.fraise.error;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the closest of some names to a misspelt one, by edit distance, when it is close enough. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The candidate closest to {@code name}, ignoring case, within a third of its length (at least 1, at most 3). */
-    static Optional<String> closest(String name, Collection<String> candidates) {
+    public static Optional<String> closest(String name, Collection<String> candidates) {
         int limit = Math.max(1, Math.min(3, name.length() / 3));
         return candidates.stream().filter(c -> !c.equals(name))
                 .map(c -> new Scored(c, distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT))))
@@ -23,8 +23,8 @@ final class Suggestions {
     private record Scored(String name, int distance) {
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
