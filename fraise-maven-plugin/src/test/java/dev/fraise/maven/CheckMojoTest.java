@@ -166,9 +166,10 @@ class CheckMojoTest {
         List<String> log = new ArrayList<>();
         CheckMojo mojo = mojo("src/test/resources/projects/contracts-gap", log);
         mojo.execute();
-        assertTrue(log.get(0).startsWith("INFO Fraise check: 3 types: 1 checked, 2 not checked (root type: 1, no source:"
+        assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
+        assertTrue(log.get(1).startsWith("INFO Fraise check: 3 types: 1 checked, 2 not checked (root type: 1, no source:"
                 + " 1); gaps: Tag; 2 of 3 fields checked; against 1 view: 0 errors, 1 warning, 0 suppressed in "),
-                log.get(0));
+                log.get(1));
         mojo.failOnUnchecked = "true";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("Fraise contract check failed: 1 error(s), 0 warning(s)"), e.getMessage());
