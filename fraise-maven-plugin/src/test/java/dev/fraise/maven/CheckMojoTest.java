@@ -77,38 +77,57 @@ class CheckMojoTest {
                 log.stream().filter(l -> l.startsWith("ERROR ")).toList());
     }
 
+    /**
+     * Without seeds no projection is compared: the eight other errors, among them a Query field's type without a
+     * view (at the Query field) and an {@code extend type} field its view does not emit (at the extension's line).
+     */
     @Test
     void plantedDriftsFailTheBuildWithOneLinePerErrorAndTheCodesInReportJson() throws Exception {
         List<String> log = new ArrayList<>();
         CheckMojo mojo = mojo("../examples/blog-drift", log);
         mojo.reportFormats = List.of("json");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 5 error(s), 0 warning(s) (failOn=error);"
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 8 error(s), 0 warning(s) (failOn=error);"
                 + " reports in "), e.getMessage());
-        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:49:3: Comment.isEdited reads key"
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:52:3: Comment.isEdited reads key"
                 + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited) [emitted keys: id, identifier,"
                 + " content, created_at, updated_at, author, post_id, parent_comment_id]"), log.toString());
-        assertTrue(log.contains("ERROR FIELD_NULLABLE: schema.graphql:52:3: Comment.author is User! but"
+        assertTrue(log.contains("ERROR FIELD_NULLABLE: schema.graphql:55:3: Comment.author is User! but"
                 + " its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]"),
                 "the why of report.txt: " + log);
-        assertEquals(5, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
-        assertTrue(log.get(1).startsWith("INFO Fraise check: 10 types: 4 checked, 1 checked through a parent, 5 not"
-                + " checked (root type: 2, input type: 3); 44 of 52 fields checked; against 4 views: 5 errors,"
-                + " 0 warnings, 0 suppressed in "), log.get(1));
+        assertTrue(log.contains("ERROR VIEW_MISSING: schema.graphql:89:3: Label is bound to v_label (default view of"
+                + " Query.labels, which returns it), which does not exist (v_label $)"), log.toString());
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:147:3: Post.readingTime reads key 'reading_time'"
+                + " but v_post does not emit it (v_post $.reading_time) [emitted keys: id, identifier, title, slug,"
+                + " content, excerpt, tags, is_published, published_at, created_at, updated_at, view_count, author]"),
+                log.toString());
+        assertEquals(8, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
+        assertTrue(log.get(1).startsWith("INFO Fraise check: 11 types: 4 checked, 1 checked through a parent, 6 not"
+                + " checked (view missing: 1, root type: 2, input type: 3); 45 of 55 fields checked; against 4 views:"
+                + " 8 errors, 0 warnings, 0 suppressed in "), log.get(1));
         String json = Files.readString(reports.resolve("report.json"));
-        for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "MUTATION_PARAM_TYPE")) {
+        for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "VIEW_MISSING",
+                "MUTATION_PARAM_TYPE")) {
             assertTrue(json.contains("\"code\": \"" + code + "\""), code);
         }
     }
 
+    /**
+     * With seeds the check also syncs the projections; with migrations, {@code 001_add_comment_is_edited} (which
+     * re-creates v_comment without its drifts) is recorded as applied, not run, so v_comment's drifts are still found.
+     */
     @Test
     void withSeedsTheDefaultCheckSyncsTheProjectionsAndLocatesTheDroppedKeyAtTheTvTable() throws Exception {
         List<String> log = new ArrayList<>();
         CheckMojo mojo = mojo("../examples/blog-drift", log);
         mojo.seeds = true;
+        mojo.migrations = true;
         mojo.reportFormats = List.of("json", "sarif");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 6 error(s), 0 warning(s)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Fraise contract check failed: 9 error(s), 0 warning(s)"), e.getMessage());
+        assertTrue(log.contains("ERROR FIELD_MISSING: schema.graphql:52:3: Comment.isEdited reads key"
+                + " 'is_edited' but v_comment does not emit it (v_comment $.is_edited) [emitted keys: id, identifier,"
+                + " content, created_at, updated_at, author, post_id, parent_comment_id]"), log.toString());
         assertTrue(log.contains("ERROR TV_OUT_OF_SYNC: db/schema/30_projections/20_tv_user.sql:2: tv_user: after"
                 + " sync_tv_user(), 3 rows of tv_user differ from v_user; first id a0000000-0000-4000-8000-000000000001"
                 + " at $.avatar_url: v_user \"https://example.com/avatars/alice.png\", tv_user absent (ids"
@@ -147,6 +166,7 @@ class CheckMojoTest {
         List<String> log = new ArrayList<>();
         CheckMojo mojo = mojo("src/test/resources/projects/contracts-gap", log);
         mojo.execute();
+        assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
         assertTrue(log.get(1).startsWith("INFO Fraise check: 3 types: 1 checked, 2 not checked (root type: 1, no source:"
                 + " 1); gaps: Tag; 2 of 3 fields checked; against 1 view: 0 errors, 1 warning, 0 suppressed in "),
                 log.get(1));
