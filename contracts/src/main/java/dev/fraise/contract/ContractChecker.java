@@ -157,6 +157,11 @@ public final class ContractChecker {
                 checkBinding(object, each, checker, inference, connection, options, schema, suppressions);
             }
         }
+        if (!inference.exists(binding.get().view())) {
+            return new TypeResult(name, TypeResult.Status.NOT_CHECKED, Optional.of(binding.get().view()),
+                    TypeCounts.VIEW_MISSING + ": " + binding.get().view() + " (" + binding.get().how()
+                            + ") does not exist", schema.locate(type), sources);
+        }
         return new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(binding.get().view()), binding.get().how(),
                 schema.locate(type), sources);
     }

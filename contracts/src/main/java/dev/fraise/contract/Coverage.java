@@ -52,10 +52,12 @@ final class Coverage {
 
     /**
      * An object type, not a root, that nothing checked: no view, no checked parent, no verified mutation return. The
-     * types synthesized for relay are FraiseQL's own, not a view's, so they are no gap.
+     * types synthesized for relay are FraiseQL's own, not a view's, so they are no gap; a type whose view is missing
+     * has its {@code VIEW_MISSING} as the one finding.
      */
     private static boolean gap(TypeResult type, GraphqlSchema schema, Set<String> roots) {
         return type.status() == TypeResult.Status.NOT_CHECKED && !roots.contains(type.type())
+                && !type.reason().startsWith(TypeCounts.VIEW_MISSING + ":")
                 && schema.registry().getTypeOrNull(type.type()) instanceof ObjectTypeDefinition object
                 && !synthesized(object);
     }
@@ -88,7 +90,8 @@ final class Coverage {
     }
 
     private static Finding escalated(Finding finding) {
-        if (finding.code() != FindingCode.TYPE_NOT_CHECKED && finding.code() != FindingCode.SHAPE_UNKNOWN) {
+        if (finding.code() != FindingCode.TYPE_NOT_CHECKED && finding.code() != FindingCode.SHAPE_UNKNOWN
+                && finding.code() != FindingCode.TV_SOURCE_MISSING) {
             return finding;
         }
         return new Finding(finding.code(), finding.path(), finding.graphqlType(), finding.field(),

@@ -79,7 +79,12 @@ public enum FindingCode {
     /** A {@code tv_} relation is a view or materialised view, which a sync function cannot fill. */
     TV_NOT_A_TABLE(Severity.ERROR),
     /** A {@code tv_} sync function fails when it runs (rolled back), with PostgreSQL's message and SQLSTATE. */
-    TV_SYNC_FAILED(Severity.ERROR);
+    TV_SYNC_FAILED(Severity.ERROR),
+    /**
+     * Coverage: a {@code tv_} table has no source view to compare with ({@code v_x}, or its configured source), so
+     * its rows are never compared and its shape is unknown.
+     */
+    TV_SOURCE_MISSING(Severity.WARNING);
 
     private final Severity severity;
 

@@ -333,12 +333,80 @@ final class MutationChecker {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + "the " + profile()
                     + " mutation_response");
             checkResponse(path, field, function);
+            checkEnvelopeFields(path, field, function);
         } else if (!isJson(function.returnType())) {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + function.returnType());
             add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "
                     + function.returnType() + ", not the " + profile() + " mutation_response ("
                     + expectedResponse().size() + " columns), rows of a view, or jsonb", function.signature());
         }
+    }
+
+    /**
+     * FraiseQL builds the payload from the result's columns, by name: each scalar field of the payload type reads
+     * the column named after it ({@code updatedFields} ← {@code updated_fields}), of a type that can carry its
+     * value. Object fields are the entity ({@code entity}, v1's {@code object_data}); the lists and objects are not
+     * compared here.
+     */
+    private void checkEnvelopeFields(String path, FieldDefinition field, SqlFunctions.Function function) {
+        if (!(schema.registry().getTypeOrNull(Sdl.typeName(field.getType())) instanceof ObjectTypeDefinition payload)) {
+            return;
+        }
+        Map<String, SqlFunctions.Column> columns = new LinkedHashMap<>();
+        function.resultColumns().forEach(c -> columns.put(c.name(), c));
+        for (FieldDefinition payloadField : payload.getFieldDefinitions()) {
+            Type<?> type = unwrapNonNull(payloadField.getType());
+            String name = Sdl.typeName(type);
+            if (schema.registry().getTypeOrNull(name) instanceof ImplementingTypeDefinition<?>
+                    || schema.registry().getTypeOrNull(name) instanceof graphql.language.UnionTypeDefinition) {
+                continue;
+            }
+            String fieldPath = payload.getName() + "." + payloadField.getName();
+            Optional<SqlFunctions.Column> column = options.naming().keysFor(payloadField.getName()).stream()
+                    .map(columns::get).filter(java.util.Objects::nonNull).findFirst();
+            if (column.isEmpty()) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$." + payloadField.getName(),
+                        fieldPath + " reads column " + options.naming().keysFor(payloadField.getName()).get(0) + ", which "
+                                + function.name() + "'s result does not have", "columns: " + String.join(", ",
+                                columns.keySet()));
+                continue;
+            }
+            fieldsChecked.add(fieldPath);
+            if (!carries(type, column.get().type(), column.get().kind())) {
+                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$." + payloadField.getName(),
+                        fieldPath + " is " + Sdl.render(payloadField.getType()) + " but " + function.name()
+                                + "'s result column " + column.get().describe() + " cannot carry it",
+                        function.signature());
+            }
+        }
+    }
+
+    /** Whether a result column of {@code sqlType} can carry a payload field of the GraphQL type (non-null stripped). */
+    private boolean carries(Type<?> graphql, String sqlType, char kind) {
+        Type<?> type = unwrapNonNull(graphql);
+        if (isJson(sqlType)) {
+            return true;
+        }
+        if (type instanceof ListType list) {
+            return sqlType.endsWith("[]") && carries(list.getType(), sqlType.substring(0, sqlType.length() - 2), ' ');
+        }
+        if (sqlType.endsWith("[]")) {
+            return false;
+        }
+        String name = Sdl.typeName(type);
+        TypeDefinition<?> definition = schema.registry().getTypeOrNull(name);
+        if (definition instanceof EnumTypeDefinition) {
+            return kind == 'e' || SCALAR_PARAMS.get("String").contains(sqlType);
+        }
+        return switch (name) {
+            case "String", "ID" -> true;
+            case "Int" -> Set.of("integer", "smallint", "bigint").contains(sqlType);
+            case "Float" -> Set.of("integer", "smallint", "bigint", "numeric", "real", "double precision")
+                    .contains(sqlType);
+            case "Boolean" -> sqlType.equals("boolean");
+            default -> name.toUpperCase(java.util.Locale.ROOT).startsWith("JSON")
+                    || options.acceptedSqlTypes(name).map(types -> types.contains(sqlType)).orElse(true);
+        };
     }
 
     private List<SqlFunctions.Column> expectedResponse() {

@@ -105,8 +105,16 @@ final class ProjectionChecker {
                         + " neither sync_tv_" + suffix + "() nor fn_sync_tv_" + suffix + "(id) exists in "
                         + table.schema(), "", definition(table.display()));
             }
-            Optional<String> source = options.inference().projectionSource(table.display())
+            Optional<String> named = options.inference().projectionSource(table.display());
+            Optional<String> source = named
                     .filter(s -> inference.columns(s).map(c -> c.contains("id") && c.contains("data")).orElse(false));
+            if (valid && source.isEmpty()) {
+                add(FindingCode.TV_SOURCE_MISSING, table, "$", table.display() + " has no source view to compare"
+                        + " with: " + named.map(s -> s + (inference.exists(s) ? " has no id and data columns"
+                        : " does not exist")).orElse("none is configured") + ", so its rows are never compared",
+                        "configure projectionSources (" + table.display() + " → the view it is materialised from)",
+                        definition(table.display()));
+            }
             boolean compared = valid && source.isPresent() && !syncs.isEmpty()
                     && (always || hasRows(table, source.get()));
             if (compared) {

@@ -63,6 +63,8 @@ final class CodeTexts {
             case TV_NOT_A_TABLE -> "A tv_ relation is a view or a materialized view, not a table a sync function"
                     + " fills.";
             case TV_SYNC_FAILED -> "A tv_ sync function fails when it runs on the current rows.";
+            case TV_SOURCE_MISSING -> "A tv_ table has no source view to compare with, so its rows are never"
+                    + " compared.";
         };
     }
 
@@ -123,6 +125,8 @@ final class CodeTexts {
                     + " with a reason.";
             case TV_NOT_A_TABLE -> "Create tv_x as a table (id uuid PRIMARY KEY, data jsonb NOT NULL) filled by"
                     + " sync_tv_x(), or drop it and read the source view v_x directly.";
+            case TV_SOURCE_MISSING -> "Create the source view v_x, or name the view tv_x is materialised from in"
+                    + " the projection sources.";
             case TV_SYNC_FAILED -> "Fix the statement PostgreSQL rejects (message, SQLSTATE and context in the"
                     + " finding) in the sync function.";
         };

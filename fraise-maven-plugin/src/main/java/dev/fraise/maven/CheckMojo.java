@@ -61,6 +61,7 @@ public class CheckMojo extends AbstractContractMojo {
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         boolean failOnWarning = failOnWarning();
         List<ReportFile> reports = ReportFile.parse(reportFormats);
+        ReportFile.deleteAll(reportDirectory.toPath());
         ContractOptions options = options();
         ProjectConfig config = projectConfig(settings);
         ContractReport report;

@@ -63,6 +63,22 @@ enum ReportFile {
         return written;
     }
 
+    /**
+     * Deletes the reports a previous run left in {@code dir}, so that a run that fails before it writes its own
+     * (a schema that does not build) leaves none a CI step could post as this run's.
+     */
+    static void deleteAll(Path dir) {
+        for (ReportFile file : values()) {
+            try {
+                java.nio.file.Files.deleteIfExists(dir.resolve(file.fileName));
+            } catch (java.io.IOException e) {
+                throw new dev.fraise.error.FraiseException(dev.fraise.error.ErrorCode.REPORT_WRITE_FAILED,
+                        "cannot delete the previous report " + dir.resolve(file.fileName) + ": " + e.getMessage(),
+                        dev.fraise.error.SourceLocation.of(dir.resolve(file.fileName)), e);
+            }
+        }
+    }
+
     /** The file name, e.g. {@code report.json}. */
     String fileName() {
         return fileName;

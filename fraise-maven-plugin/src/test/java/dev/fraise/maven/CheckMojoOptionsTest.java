@@ -136,7 +136,9 @@ class CheckMojoOptionsTest {
         Files.writeString(project.resolve("schema.json"), "{\"types\": [ {\"name\": \"User\" ]}\n");
         CheckMojo mojo = mojo(project.toString());
         mojo.graphqlSchema = List.of("schema.json");
+        Files.writeString(reports.resolve("report.json"), "{\"summary\": {\"errors\": 0}}");
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(Files.notExists(reports.resolve("report.json")), "a previous run's report would pass for this one's");
         assertEquals("SCHEMA_JSON_MALFORMED: schema.json:1:29: Unexpected close marker ']': expected '}' (for Object"
                 + " starting at line 1, column 13)", e.getMessage(), "a BUILD_ error would mean the database was built"
                 + " first");

@@ -34,7 +34,7 @@ class CheckMojoTest {
         mojo.execute();
         assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
         assertTrue(log.get(1).matches("INFO Fraise check: 10 types: 4 checked, 1 checked through a parent, 5 not checked"
-                + " \\(root type: 2, input type: 3\\); 43 of 51 fields checked; against 4 views: 0 errors, 0 warnings,"
+                + " \\(root type: 2, input type: 3\\); 51 of 51 fields checked; against 4 views: 0 errors, 0 warnings,"
                 + " 0 suppressed in \\d+ ms"), log.toString());
         try (Stream<Path> files = Files.list(reports)) {
             assertEquals(List.of("TEST-fraise-contracts.xml", "report.json", "report.md", "report.sarif",
@@ -103,7 +103,7 @@ class CheckMojoTest {
                 log.toString());
         assertEquals(8, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
         assertTrue(log.get(1).startsWith("INFO Fraise check: 11 types: 4 checked, 1 checked through a parent, 6 not"
-                + " checked (view missing: 1, root type: 2, input type: 3); 45 of 55 fields checked; against 4 views:"
+                + " checked (view missing: 1, root type: 2, input type: 3); 53 of 55 fields checked; against 4 views:"
                 + " 8 errors, 0 warnings, 0 suppressed in "), log.get(1));
         String json = Files.readString(reports.resolve("report.json"));
         for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "VIEW_MISSING",
