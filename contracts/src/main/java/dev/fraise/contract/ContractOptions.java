@@ -180,7 +180,8 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /**
      * These options failing on what nothing checked: {@code TYPE_NOT_CHECKED} (an object type no view, parent or
-     * mutation return checks) and {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) become errors.
+     * mutation return checks), {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) and
+     * {@code TV_SOURCE_MISSING} (a {@code tv_} table with no source view) become errors.
      */
     public ContractOptions withFailOnUnchecked() {
         return new ContractOptions(naming, typeSources, scalarTypes, inference, mode, sampleRows, baseline, lint, cqrs,

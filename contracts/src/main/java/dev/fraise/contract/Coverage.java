@@ -15,8 +15,8 @@ import java.util.Set;
  * The coverage pass, run on the finished report: a Mutation payload its function's return check verified is checked
  * through that field; every other object type nothing checked gets a {@code TYPE_NOT_CHECKED} finding (suppressible
  * like any finding); the fields compared against a shape are counted; and with
- * {@link ContractOptions#failOnUnchecked()} the {@code TYPE_NOT_CHECKED} and {@code SHAPE_UNKNOWN} findings become
- * errors. Root, input, enum, scalar, interface and union types are never gaps: nothing reads them from a view.
+ * {@link ContractOptions#failOnUnchecked()} the {@code TYPE_NOT_CHECKED}, {@code SHAPE_UNKNOWN} and
+ * {@code TV_SOURCE_MISSING} findings become errors. Root, input, enum, scalar, interface and union types are never gaps: nothing reads them from a view.
  */
 final class Coverage {
 

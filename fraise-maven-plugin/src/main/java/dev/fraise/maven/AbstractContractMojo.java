@@ -132,7 +132,8 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     /**
      * Whether what nothing checked fails the check ({@code check}): {@code false} (default: reported as warnings) or
      * {@code true}, which makes {@code TYPE_NOT_CHECKED} (an object type no view, parent or mutation return checks)
-     * and {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) errors. Suppress an accepted gap with
+     * {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) and {@code TV_SOURCE_MISSING} (a {@code tv_}
+     * table with no source view to compare with) errors. Suppress an accepted gap with
      * {@code @fraiseIgnore(codes: [TYPE_NOT_CHECKED], reason: ...)} or the baseline.
      */
     @Parameter(property = "fraise.failOnUnchecked", defaultValue = "false")
