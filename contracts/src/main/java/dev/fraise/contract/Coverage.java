@@ -16,7 +16,8 @@ import java.util.Set;
  * through that field; every other object type nothing checked gets a {@code TYPE_NOT_CHECKED} finding (suppressible
  * like any finding); the fields compared against a shape are counted; and with
  * {@link ContractOptions#failOnUnchecked()} the {@code TYPE_NOT_CHECKED}, {@code SHAPE_UNKNOWN} and
- * {@code TV_SOURCE_MISSING} findings become errors. Root, input, enum, scalar, interface and union types are never gaps: nothing reads them from a view.
+ * {@code TV_SOURCE_MISSING} findings become errors. Root, input, enum, scalar, interface and union types are never
+ * gaps: nothing reads them from a view.
  */
 final class Coverage {
 
