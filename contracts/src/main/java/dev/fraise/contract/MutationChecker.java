@@ -30,16 +30,6 @@ import java.util.stream.Collectors;
  */
 final class MutationChecker {
 
-    private static final List<SqlFunctions.Column> V1_RESPONSE = columns("status text", "message text",
-            "entity_id text", "entity_type text", "entity jsonb", "updated_fields text[]", "cascade jsonb",
-            "metadata jsonb");
-    /** The legacy 6-tuple's typed columns; its {@code id} may be uuid or text. */
-    private static final List<SqlFunctions.Column> V1_LEGACY_RESPONSE = columns("updated_fields text[]",
-            "status text", "message text", "object_data jsonb", "extra_metadata jsonb");
-    private static final List<SqlFunctions.Column> V2_RESPONSE = columns("succeeded boolean",
-            "state_changed boolean", "error_class mutation_error_class", "status_detail text", "http_status smallint",
-            "message text", "entity_id uuid", "entity_type text", "entity jsonb", "updated_fields text[]",
-            "cascade jsonb", "error_detail jsonb", "metadata jsonb");
     private static final Map<String, Set<String>> SCALAR_PARAMS = Map.of(
             "String", Set.of("text", "character varying", "character", "name", "citext"),
             "ID", Set.of("uuid", "text", "character varying", "integer", "bigint"),
@@ -71,6 +61,7 @@ final class MutationChecker {
     private final Map<String, String> payloads = new LinkedHashMap<>();
     private final Set<String> fieldsChecked = new HashSet<>();
     private final Set<String> fieldsOfUnknownShape = new HashSet<>();
+    private final MutationResponses responses;
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
             SqlFunctions functions, CatalogNames names) {
@@ -80,6 +71,7 @@ final class MutationChecker {
         this.bindings = bindings;
         this.functions = functions;
         this.names = names;
+        this.responses = new MutationResponses(schema, options);
     }
 
     /** The findings of every Mutation field, in SDL order. */
@@ -332,154 +324,16 @@ final class MutationChecker {
         } else if (!function.resultColumns().isEmpty()) {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + "the " + profile()
                     + " mutation_response");
-            checkResponse(path, field, function);
-            checkEnvelopeFields(path, field, function);
+            MutationResponses.Report report = (code, jsonPath, message, provenance) -> add(code, path, field,
+                    function.name(), jsonPath, message, provenance);
+            responses.check(function, report);
+            responses.checkPayload(field, function, report).forEach(f -> fieldsChecked.add(f));
         } else if (!isJson(function.returnType())) {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + function.returnType());
             add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "
                     + function.returnType() + ", not the " + profile() + " mutation_response ("
-                    + expectedResponse().size() + " columns), rows of a view, or jsonb", function.signature());
+                    + responses.expected().size() + " columns), rows of a view, or jsonb", function.signature());
         }
-    }
-
-    /**
-     * FraiseQL builds the payload from the result's columns, by name: each scalar field of the payload type reads
-     * the column named after it ({@code updatedFields} ← {@code updated_fields}), of a type that can carry its
-     * value. Object fields are the entity ({@code entity}, v1's {@code object_data}); the lists and objects are not
-     * compared here.
-     */
-    private void checkEnvelopeFields(String path, FieldDefinition field, SqlFunctions.Function function) {
-        if (!(schema.registry().getTypeOrNull(Sdl.typeName(field.getType())) instanceof ObjectTypeDefinition payload)) {
-            return;
-        }
-        Map<String, SqlFunctions.Column> columns = new LinkedHashMap<>();
-        function.resultColumns().forEach(c -> columns.put(c.name(), c));
-        for (FieldDefinition payloadField : payload.getFieldDefinitions()) {
-            Type<?> type = unwrapNonNull(payloadField.getType());
-            String name = Sdl.typeName(type);
-            if (schema.registry().getTypeOrNull(name) instanceof ImplementingTypeDefinition<?>
-                    || schema.registry().getTypeOrNull(name) instanceof graphql.language.UnionTypeDefinition) {
-                continue;
-            }
-            String fieldPath = payload.getName() + "." + payloadField.getName();
-            Optional<SqlFunctions.Column> column = options.naming().keysFor(payloadField.getName()).stream()
-                    .map(columns::get).filter(java.util.Objects::nonNull).findFirst();
-            if (column.isEmpty()) {
-                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$." + payloadField.getName(),
-                        fieldPath + " reads column " + options.naming().keysFor(payloadField.getName()).get(0) + ", which "
-                                + function.name() + "'s result does not have", "columns: " + String.join(", ",
-                                columns.keySet()));
-                continue;
-            }
-            fieldsChecked.add(fieldPath);
-            if (!carries(type, column.get().type(), column.get().kind())) {
-                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$." + payloadField.getName(),
-                        fieldPath + " is " + Sdl.render(payloadField.getType()) + " but " + function.name()
-                                + "'s result column " + column.get().describe() + " cannot carry it",
-                        function.signature());
-            }
-        }
-    }
-
-    /** Whether a result column of {@code sqlType} can carry a payload field of the GraphQL type (non-null stripped). */
-    private boolean carries(Type<?> graphql, String sqlType, char kind) {
-        Type<?> type = unwrapNonNull(graphql);
-        if (isJson(sqlType)) {
-            return true;
-        }
-        if (type instanceof ListType list) {
-            return sqlType.endsWith("[]") && carries(list.getType(), sqlType.substring(0, sqlType.length() - 2), ' ');
-        }
-        if (sqlType.endsWith("[]")) {
-            return false;
-        }
-        String name = Sdl.typeName(type);
-        TypeDefinition<?> definition = schema.registry().getTypeOrNull(name);
-        if (definition instanceof EnumTypeDefinition) {
-            return kind == 'e' || SCALAR_PARAMS.get("String").contains(sqlType);
-        }
-        return switch (name) {
-            case "String", "ID" -> true;
-            case "Int" -> Set.of("integer", "smallint", "bigint").contains(sqlType);
-            case "Float" -> Set.of("integer", "smallint", "bigint", "numeric", "real", "double precision")
-                    .contains(sqlType);
-            case "Boolean" -> sqlType.equals("boolean");
-            default -> name.toUpperCase(java.util.Locale.ROOT).startsWith("JSON")
-                    || options.acceptedSqlTypes(name).map(types -> types.contains(sqlType)).orElse(true);
-        };
-    }
-
-    private List<SqlFunctions.Column> expectedResponse() {
-        return profile() == MutationProfile.V1 ? V1_RESPONSE : V2_RESPONSE;
-    }
-
-    /** The first column where the result differs from the profile's {@code mutation_response}. */
-    private void checkResponse(String path, FieldDefinition field, SqlFunctions.Function function) {
-        if (profile() == MutationProfile.V1) {
-            checkV1Response(path, field, function);
-            return;
-        }
-        List<SqlFunctions.Column> expected = expectedResponse();
-        List<SqlFunctions.Column> actual = function.resultColumns();
-        String response = "the " + profile() + " mutation_response (" + expected.size() + " columns)";
-        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-            String problem = null;
-            if (i >= actual.size()) {
-                problem = "lacks column " + (i + 1) + ", " + expected.get(i).describe() + ", of " + response;
-            } else if (i >= expected.size()) {
-                problem = "has column " + (i + 1) + ", " + actual.get(i).describe() + ", beyond " + response;
-            } else if (!sameColumn(expected.get(i), actual.get(i))) {
-                problem = "has " + actual.get(i).describe() + " as column " + (i + 1) + " where " + response + " has "
-                        + expected.get(i).describe();
-            }
-            if (problem != null) {
-                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
-                        + "'s result " + problem, function.signature());
-                return;
-            }
-        }
-    }
-
-    /**
-     * FraiseQL v1 reads the result by column name ({@code row_to_json}): the {@code mutation_response} is recognised
-     * by its {@code status} and {@code entity} columns, the legacy 6-tuple by its {@code object_data}; order and
-     * extra columns do not matter, but a known column must have its type.
-     */
-    private void checkV1Response(String path, FieldDefinition field, SqlFunctions.Function function) {
-        Map<String, SqlFunctions.Column> actual = new java.util.LinkedHashMap<>();
-        function.resultColumns().forEach(c -> actual.put(c.name(), c));
-        boolean legacy = actual.containsKey("object_data") && !actual.containsKey("entity");
-        List<SqlFunctions.Column> expected = legacy ? V1_LEGACY_RESPONSE : V1_RESPONSE;
-        String response = legacy ? "the v1 legacy result (id, updated_fields, status, message, object_data,"
-                + " extra_metadata)" : "the V1 mutation_response";
-        for (String required : legacy ? List.of("status", "object_data") : List.of("status", "entity")) {
-            if (!actual.containsKey(required)) {
-                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
-                        + "'s result has no " + required + " column, which " + response + " needs ("
-                        + expected.stream().filter(c -> c.name().equals(required)).findFirst().orElseThrow().describe()
-                        + ")", function.signature());
-                return;
-            }
-        }
-        for (SqlFunctions.Column column : expected) {
-            SqlFunctions.Column found = actual.get(column.name());
-            if (found != null && !sameColumn(column, found)) {
-                add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name()
-                        + "'s result has " + found.describe() + " where " + response + " has " + column.describe(),
-                        function.signature());
-                return;
-            }
-        }
-    }
-
-    private static boolean sameColumn(SqlFunctions.Column expected, SqlFunctions.Column actual) {
-        if (!expected.name().equals(actual.name())) {
-            return false;
-        }
-        if (expected.type().equals("mutation_error_class")) {
-            return actual.kind() == 'e' || actual.type().equals("text");
-        }
-        return expected.type().equals(actual.type());
     }
 
     /** Rows of a relation: it must have {@code data}, and the payload type must accept that data's shape. */
@@ -527,14 +381,5 @@ final class MutationChecker {
 
     private static Type<?> unwrapNonNull(Type<?> type) {
         return type instanceof NonNullType nonNull ? nonNull.getType() : type;
-    }
-
-    private static List<SqlFunctions.Column> columns(String... definitions) {
-        List<SqlFunctions.Column> columns = new ArrayList<>();
-        for (String definition : definitions) {
-            int space = definition.indexOf(' ');
-            columns.add(new SqlFunctions.Column(definition.substring(0, space), definition.substring(space + 1), ' '));
-        }
-        return List.copyOf(columns);
     }
 }
