@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class ExpressionInference {
 
+    /** SQLValueFunctionOp SVFOP_CURRENT_SCHEMA (PostgreSQL 15; 16+ parse current_schema as a function call). */
+    private static final int SVFOP_CURRENT_SCHEMA = 14;
     private static final int EXISTS_SUBLINK = 0;
     private static final int EXPR_SUBLINK = 4;
     private static final int ARRAY_SUBLINK = 6;
@@ -79,7 +81,9 @@ final class ExpressionInference {
                 return scalar(TypeShapes.BOOL, scope, "= ANY(...)", Nullability.nullable("= ANY over NULLs is NULL"));
             case "SQLVALUEFUNCTION":
                 return scalar(node.number("type", TypeShapes.TEXT), scope, "SQL value function",
-                        Nullability.nonNull("current_* is never NULL"));
+                        node.integer("op") == SVFOP_CURRENT_SCHEMA
+                                ? Nullability.nullable("current_schema is NULL with an empty search_path")
+                                : Nullability.nonNull("current_* is never NULL"));
             case "SUBLINK":
                 return subLink(node, scope);
             case "ARRAYEXPR":

@@ -34,31 +34,39 @@ final class FunctionInference {
 
     /**
      * Built-in strict functions known to return a value for every non-null input (an allowlist: any other
-     * built-in may return NULL, as {@code jsonb_path_match} or {@code lower(empty range)} do).
+     * built-in may return NULL, as {@code jsonb_path_match} or {@code lower(empty range)} do). Not here, because
+     * PostgreSQL returns NULL for them on non-null input: {@code to_char} (of ±infinity, or with an empty format),
+     * {@code to_number} (with an empty format), {@code extract} and {@code date_part} (of a field of ±infinity).
+     * {@code TrustedFunctionSoundnessTest} calls every name here on edge values to keep the list honest.
      */
-    private static final Set<String> NULL_PRESERVING = Set.of("textcat", "length", "char_length",
+    static final Set<String> NULL_PRESERVING = Set.of("textcat", "length", "char_length",
             "character_length", "octet_length", "bit_length", "btrim", "ltrim", "rtrim", "replace", "substr",
             "left", "right", "lpad", "rpad", "repeat", "reverse", "initcap", "md5", "translate", "split_part",
-            "to_char", "to_hex", "date_trunc", "date_part", "extract", "age", "abs", "round", "trunc", "floor",
+            "to_hex", "date_trunc", "age", "abs", "round", "trunc", "floor",
             "ceil", "ceiling", "sign", "mod", "power", "pow", "jsonb_typeof", "json_typeof", "jsonb_array_length",
             "json_array_length", "jsonb_pretty", "cardinality", "array_to_string", "array_append", "array_prepend",
             "array_cat", "timezone", "make_date", "make_timestamp", "make_timestamptz", "make_interval",
             "justify_days", "justify_hours", "justify_interval", "quote_ident", "quote_literal", "starts_with",
             "strpos", "position", "ascii", "chr", "encode", "decode", "sha256", "sha512", "to_timestamp",
-            "to_date", "to_number", "numeric", "float8", "int4", "int8", "text", "uuid_send", "textlike",
+            "to_date", "numeric", "float8", "int4", "int8", "text", "uuid_send", "textlike",
             "textnlike", "texticlike", "texticnlike", "textregexeq", "textregexne", "bool", "jsonb_exists",
             "jsonb_contains", "jsonb_contained", "jsonb_exists_any", "jsonb_exists_all", "array_eq", "array_ne",
             "arraycontains", "arraycontained", "arrayoverlap");
     /** Operator implementations on scalar types: arithmetic and comparisons never yield NULL from values. */
-    private static final java.util.regex.Pattern SCALAR_OPERATOR = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern SCALAR_OPERATOR = java.util.regex.Pattern.compile(
             "(int2|int4|int8|int24|int42|int28|int82|int48|int84|float4|float8|float48|float84|numeric|text|bpchar"
                     + "|varchar|bool|date|timestamp|timestamptz|interval|uuid|oid|name|char|time|timetz|date_pl"
                     + "|date_mi|timestamp_pl|timestamptz_pl|timestamp_mi|timestamptz_mi|bytea)_?(pl|mi|mul|div|mod|eq"
                     + "|ne|lt|le|gt|ge|um|up|abs|inc|larger|smaller|cmp|_interval)?");
-    /** Built-in non-strict functions that never return NULL. */
-    private static final Set<String> NEVER_NULL = Set.of("concat", "now", "clock_timestamp",
+    /** Functions (and casts) NULL on values, which {@link #SCALAR_OPERATOR} matches: time and timetz of ±infinity. */
+    static final Set<String> NULL_ON_VALUES = Set.of("time", "timetz");
+    /**
+     * Built-in non-strict functions that never return NULL ({@code current_schema} is not: it is NULL with an empty
+     * {@code search_path}).
+     */
+    static final Set<String> NEVER_NULL = Set.of("concat", "now", "clock_timestamp",
             "statement_timestamp", "transaction_timestamp", "timeofday", "gen_random_uuid", "uuidv4", "uuidv7",
-            "random", "pg_backend_pid", "version", "current_database", "current_schema", "txid_current",
+            "random", "pg_backend_pid", "version", "current_database", "txid_current",
             "jsonb_build_object", "json_build_object", "jsonb_build_array", "json_build_array", "num_nulls",
             "num_nonnulls");
     private static final Set<String> JSON_ARRAY_AGGREGATES = Set.of("jsonb_agg", "json_agg", "array_agg",
@@ -143,7 +151,8 @@ final class FunctionInference {
                 default:
                     break;
             }
-            if ((format == COERCE_EXPLICIT_CAST || format == COERCE_IMPLICIT_CAST) && args.size() >= 1) {
+            if ((format == COERCE_EXPLICIT_CAST || format == COERCE_IMPLICIT_CAST) && args.size() >= 1
+                    && !NULL_ON_VALUES.contains(name)) {
                 return analyzer.castOf(analyzer.expr(args.get(0), scope), resultType, scope);
             }
         }
@@ -185,7 +194,8 @@ final class FunctionInference {
         if ("lower".equals(name) || "upper".equals(name)) {
             return resultType == TypeShapes.TEXT;
         }
-        return NULL_PRESERVING.contains(name) || SCALAR_OPERATOR.matcher(name).matches();
+        return NULL_PRESERVING.contains(name) || SCALAR_OPERATOR.matcher(name).matches()
+                && !NULL_ON_VALUES.contains(name);
     }
 
     /** A json/jsonb result of a function may be a JSON {@code null} whatever its SQL nullability. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fraise.sample.SampleReport;
 import dev.fraise.sample.SampleValidator;
+import dev.fraise.shape.ObjectShape;
 import dev.fraise.shape.ViewShape;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,8 @@ class ShapeInferenceSoundnessTest {
                 "CREATE TABLE tb_left (pk integer PRIMARY KEY, name text NOT NULL)",
                 "CREATE TABLE tb_right (pk integer PRIMARY KEY, label text NOT NULL)",
                 "INSERT INTO tb_left VALUES (1, 'a')",
+                "CREATE TABLE tb_event (pk integer PRIMARY KEY, at timestamptz NOT NULL)",
+                "INSERT INTO tb_event VALUES (1, 'infinity'), (2, '2024-02-29 12:00+00')",
                 "INSERT INTO tb_right VALUES (1, 'x'), (2, 'y')");
     }
 
@@ -63,6 +66,31 @@ class ShapeInferenceSoundnessTest {
         assertConforms("v_nan", """
                 CREATE VIEW v_nan AS SELECT d.pk AS id, jsonb_build_object('amount', d.amount) AS data
                 FROM tb_doc d""");
+    }
+
+    /** to_char of an infinite timestamp is NULL, whatever the format. */
+    @Test
+    void toCharOfInfinityIsNull() throws SQLException {
+        assertConforms("v_to_char_infinity", """
+                CREATE VIEW v_to_char_infinity AS SELECT e.pk AS id, jsonb_build_object('day', to_char(e.at, 'DD'))
+                    AS data FROM tb_event e""");
+        assertNullable("v_to_char_infinity", "day");
+    }
+
+    /** extract (and date_part) of a field of an infinite timestamp is NULL. */
+    @Test
+    void extractOfInfinityIsNull() throws SQLException {
+        assertConforms("v_extract_infinity", """
+                CREATE VIEW v_extract_infinity AS SELECT e.pk AS id, jsonb_build_object(
+                    'month', extract(month from e.at), 'part', date_part('month', e.at)) AS data FROM tb_event e""");
+        assertNullable("v_extract_infinity", "month");
+        assertNullable("v_extract_infinity", "part");
+    }
+
+    private static void assertNullable(String view, String key) {
+        ViewShape shape = ShapeInference.load(database.connection()).infer(view);
+        assertTrue(((ObjectShape) shape.data()).field(key).orElseThrow().nullable(), () -> view + "." + key
+                + " is NULL on the 'infinity' row but inferred non-null:\n" + shape.toTree());
     }
 
     /** A row proven real on one side of a FULL JOIN says nothing about the other side. */
