@@ -20,7 +20,7 @@ final class SqlMask {
                 int end = sql.indexOf('\n', i);
                 i = blank(out, i, end < 0 ? n : end);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = blank(out, i, blockCommentEnd(sql, i));
+                i = blank(out, i, SqlScripts.skipBlockComment(sql, i));
             } else if (c == '\'') {
                 i = blank(out, i, quoteEnd(sql, i, '\''));
             } else if (c == '"') {
@@ -70,25 +70,6 @@ final class SqlMask {
             i++;
         }
         return sql.length();
-    }
-
-    private static int blockCommentEnd(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                i += 2;
-                if (--depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     /** The end (exclusive) of a {@code $tag$} starting at {@code start}, or -1 when none starts there. */

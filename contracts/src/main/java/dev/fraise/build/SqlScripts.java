@@ -71,7 +71,8 @@ public final class SqlScripts {
         return out.toString().replaceAll(" {2,}", " ").strip().toUpperCase(Locale.ROOT);
     }
 
-    private static int skipBlockComment(String sql, int start) {
+    /** The end (exclusive) of the nested block comment starting at {@code start}, or the text's end if unclosed. */
+    static int skipBlockComment(String sql, int start) {
         int depth = 0;
         int i = start;
         while (i < sql.length()) {
