@@ -88,17 +88,17 @@ public final class ContractChecker {
         Set<String> roots = schema.rootTypeNames();
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
         Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
+        CatalogNames names = CatalogNames.load(connection, options.inference().schemas());
         List<TypeResult> results = new ArrayList<>();
         Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
         for (TypeDefinition<?> type : inSchemaOrder(schema)) {
             int before = checker.findings().size();
             results.add(checkType(type, bindings, roots, embeddedBy, checker, inference, connection, options,
-                    schema, suppressions));
+                    schema, suppressions, names));
             findingsByType.put(type.getName(), new ArrayList<>(checker.findings().subList(before,
                     checker.findings().size())));
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
-        CatalogNames names = CatalogNames.load(connection, options.inference().schemas());
         MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
         List<Finding> mutations = mutationChecker.check();
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
@@ -130,7 +130,7 @@ public final class ContractChecker {
 
     private static TypeResult checkType(TypeDefinition<?> type, TypeBindings bindings, Set<String> roots,
             Map<String, String> embeddedBy, TypeChecker checker, ShapeInference inference, Connection connection,
-            ContractOptions options, GraphqlSchema schema, Suppressions suppressions) {
+            ContractOptions options, GraphqlSchema schema, Suppressions suppressions, CatalogNames names) {
         String name = type.getName();
         if (roots.contains(name)) {
             return notChecked(schema, type, "root type: its fields are bound through @sqlSource");
@@ -154,7 +154,7 @@ public final class ContractChecker {
         for (TypeBindings.Binding each : bindings.all(name)) {
             if (each == binding.get() || inference.exists(each.view())) {
                 sources.add(new TypeResult.Source(each.view(), each.column(), each.how()));
-                checkBinding(object, each, checker, inference, connection, options, schema, suppressions);
+                checkBinding(object, each, checker, inference, connection, options, schema, suppressions, names);
             }
         }
         if (!inference.exists(binding.get().view())) {
@@ -172,16 +172,15 @@ public final class ContractChecker {
      */
     private static void checkBinding(ObjectTypeDefinition object, TypeBindings.Binding binding, TypeChecker checker,
             ShapeInference inference, Connection connection, ContractOptions options, GraphqlSchema schema,
-            Suppressions suppressions) {
+            Suppressions suppressions, CatalogNames names) {
         String name = object.getName();
         String view = binding.view();
         Optional<List<String>> columns = inference.columns(view);
         if (columns.isEmpty()) {
             checker.add(FindingCode.VIEW_MISSING, name, name, Optional.empty(),
                     binding.where().or(() -> schema.locate(object)), view, "$",
-                    name + " is bound to " + view + " (" + binding.how() + ")" + CatalogNames.load(connection,
-                            options.inference().schemas()).explain(view, CatalogNames.Kind.RELATION,
-                            ", which does not exist"), "");
+                    name + " is bound to " + view + " (" + binding.how() + ")" + names.explain(view,
+                            CatalogNames.Kind.RELATION, ", which does not exist"), "");
             return;
         }
         if (!columns.get().contains("id")) {
