@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -88,6 +89,10 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.server.url")
     String serverUrl;
 
+    /** The build session: its {@code -e} keeps the causes of a failure. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     /** Skips every Fraise goal. */
     @Parameter(property = "fraise.skip", defaultValue = "false")
     boolean skip;
@@ -111,12 +116,17 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     /**
      * A Fraise failure as the one line Fraise wrote. Maven appends the message of every cause to the one it prints,
      * so the underlying error (a JDBC or JSON parser message, already summarised in the line) stays attached only
-     * with {@code -X}.
+     * when causes are asked for: {@code -e}, {@code -X} or {@code -Dfraise.debug=true}.
      */
     private MojoExecutionException failure(FraiseException e) {
-        FraiseException cause = getLog().isDebugEnabled() || e.getCause() == null ? e
+        FraiseException cause = showCauses() || e.getCause() == null ? e
                 : new FraiseException(e.code(), e.detail(), e.location().orElse(null));
         return new MojoExecutionException(e.getMessage(), cause);
+    }
+
+    private boolean showCauses() {
+        return getLog().isDebugEnabled() || FraiseException.debug()
+                || session != null && session.getRequest() != null && session.getRequest().isShowErrors();
     }
 
     /** The goal's work. */
