@@ -137,5 +137,7 @@ public enum ErrorCode {
     /** A schema, migration or project file or directory exists but cannot be read (permissions, an I/O error). */
     FILE_READ_FAILED,
     /** Reading the catalog of a drift gate's database failed. */
-    CATALOG_READ_FAILED
+    CATALOG_READ_FAILED,
+    /** A migration goal of the Maven plugin has no database to run on. */
+    MIGRATION_DATABASE_MISSING
 }

@@ -11,6 +11,7 @@ import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
@@ -109,7 +110,8 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         } catch (FraiseException e) {
             throw failure(e);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("invalid Fraise parameter: " + e.getMessage(), e);
+            throw failure(new FraiseException(ErrorCode.SETTING_INVALID, "invalid Fraise parameter: "
+                    + e.getMessage(), null, e));
         }
     }
 
