@@ -84,7 +84,7 @@ public final class PostgresServers {
     }
 
     private static void stopAll() {
-        SHARED.values().forEach(SharedServer::close);
+        SHARED.settledValues().forEach(SharedServer::close);
         SHARED.clear();
     }
 

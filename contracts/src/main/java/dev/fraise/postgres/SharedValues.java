@@ -68,6 +68,14 @@ public final class SharedValues<K, V> {
         return attempts.values().stream().filter(Attempt::succeeded).map(Attempt::join).toList();
     }
 
+    /**
+     * Every value, once the attempts still running have ended (the failed ones left out): what a shutdown hook
+     * must close, including a server that was still starting.
+     */
+    public List<V> settledValues() {
+        return attempts.values().stream().filter(Attempt::settle).map(Attempt::join).toList();
+    }
+
     /** Forgets every value; the caller closes them. */
     public void clear() {
         attempts.clear();
@@ -84,6 +92,16 @@ public final class SharedValues<K, V> {
             } catch (Throwable t) {
                 failedAt = clock.getAsLong();
                 future.completeExceptionally(t);
+            }
+        }
+
+        /** Waits for the attempt to end; whether it made a value. */
+        boolean settle() {
+            try {
+                future.join();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
             }
         }
 
