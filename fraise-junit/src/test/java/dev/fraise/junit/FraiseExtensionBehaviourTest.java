@@ -57,20 +57,6 @@ class FraiseExtensionBehaviourTest {
     }
 
     @Test
-    void withTheDebugFlagTheSetupFailureHasItsStackTraceToo() {
-        System.setProperty(FraiseException.DEBUG_PROPERTY, "true");
-        Throwable failure;
-        try {
-            failure = onlyClassFailure(run(BrokenSchema.class));
-        } finally {
-            System.clearProperty(FraiseException.DEBUG_PROPERTY);
-        }
-        FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, failure);
-        assertNotEquals(0, setup.getStackTrace().length);
-        assertInstanceOf(SQLException.class, setup.getCause().getCause());
-    }
-
-    @Test
     void parallelClassesEachGetTheirOwnDatabaseAndEverythingIsClosedAfterwards() throws Exception {
         DATABASES.clear();
         CONNECTIONS.clear();
