@@ -100,7 +100,11 @@ public final class ContractChecker {
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
         MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
-        List<Finding> mutations = mutationChecker.check();
+        List<Finding> mutations = new ArrayList<>(mutationChecker.check());
+        if (options.mode() == CheckMode.SAMPLE && options.cqrs().sampleMutations()) {
+            mutations.addAll(new MutationSamples(connection, schema, options, inference, bindings)
+                    .check(mutationChecker.callable()));
+        }
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();
         List<Finding> findings = new ArrayList<>();
