@@ -23,24 +23,16 @@ import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.UnionTypeDefinition;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.postgresql.util.PSQLException;
 
 /**
  * Sample mode for mutations: calls each Mutation field's function once with a generated valid input
- * ({@link MutationInputs}) in a transaction that is always rolled back, under a statement timeout, and checks the
+ * ({@link MutationInputs}) in a transaction that is always rolled back ({@link MutationCall}), and checks the
  * entity it returns ({@code entity}, v1's legacy {@code object_data}) against the payload's entity type, as sampled
  * rows are checked against their type. Findings name the call, the returned status and the first mismatch:
  * {@code MUTATION_SAMPLE_ENTITY_MISMATCH}, {@code MUTATION_SAMPLE_FAILED} (it raised or returned a failure status),
@@ -72,7 +64,6 @@ final class MutationSamples {
     /** FraiseQL v1's failure prefixes of {@code status}. */
     private static final List<String> FAILURES = List.of("failed", "unauthorized", "forbidden", "not_found",
             "conflict", "timeout");
-    private static final String TIMEOUT = "10s";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -121,55 +112,20 @@ final class MutationSamples {
     private void sample(Target target, String entityColumn, int call) {
         Entity entity = entity(target.field());
         Optional<ObjectTypeDefinition> hint = entity.type().or(() -> namedBy(target.field()));
-        String tag = "fraise-sample-" + call;
-        Savepoint savepoint = null;
-        boolean autoCommit;
-        try {
-            autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            } else {
-                savepoint = connection.setSavepoint();
-            }
-        } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.SAMPLE_QUERY_FAILED, "starting a mutation sample failed: "
-                    + e.getMessage(), null, e);
-        }
-        try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL search_path TO " + options.inference().schemas().stream()
-                        .map(MutationSamples::quote).collect(Collectors.joining(", ")));
-                statement.execute("SET LOCAL statement_timeout = '" + TIMEOUT + "'");
-            }
-            List<MutationInputs.Argument> arguments;
-            try {
-                arguments = inputs.arguments(target, hint, tag);
-            } catch (MutationInputs.NoInput e) {
-                add(FindingCode.MUTATION_SAMPLE_SKIPPED, target, "$", target.path() + " was not sampled: "
-                        + e.getMessage(), "no valid input for " + target.function().signature());
-                return;
-            }
-            String shown = shown(target.function(), arguments);
-            Map<String, String> row;
-            try {
-                row = call(target.function(), arguments);
-            } catch (SQLException e) {
-                add(FindingCode.MUTATION_SAMPLE_FAILED, target, "$", target.function().name() + " raised "
-                        + e.getSQLState() + " (" + serverMessage(e) + ") when called with " + shown,
-                        "SQLSTATE " + e.getSQLState() + "; rolled back");
-                return;
-            }
-            if (row == null) {
-                add(FindingCode.MUTATION_SAMPLE_FAILED, target, "$", target.function().name()
-                        + " returned no row when called with " + shown, target.function().signature());
-                return;
-            }
-            checkResult(target, entityColumn, entity, row, shown);
-        } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.SAMPLE_QUERY_FAILED, "sampling " + target.path() + " failed: "
-                    + e.getMessage(), null, e);
-        } finally {
-            restore(autoCommit, savepoint);
+        MutationCall.Outcome outcome = MutationCall.run(connection, options.inference().schemas(), target.function(),
+                () -> inputs.arguments(target, hint, "fraise-sample-" + call));
+        if (outcome instanceof MutationCall.NoInput skipped) {
+            add(FindingCode.MUTATION_SAMPLE_SKIPPED, target, "$", target.path() + " was not sampled: "
+                    + skipped.reason(), "no valid input for " + target.function().signature());
+        } else if (outcome instanceof MutationCall.Raised raised) {
+            add(FindingCode.MUTATION_SAMPLE_FAILED, target, "$", target.function().name() + " raised "
+                    + raised.sqlState() + " (" + raised.message() + ") when called with " + raised.call(),
+                    "SQLSTATE " + raised.sqlState() + "; rolled back");
+        } else if (outcome instanceof MutationCall.Returned returned && returned.row().isEmpty()) {
+            add(FindingCode.MUTATION_SAMPLE_FAILED, target, "$", target.function().name()
+                    + " returned no row when called with " + returned.call(), target.function().signature());
+        } else if (outcome instanceof MutationCall.Returned returned) {
+            checkResult(target, entityColumn, entity, returned.row().get(), returned.call());
         }
     }
 
@@ -272,7 +228,9 @@ final class MutationSamples {
                         entityField.get().getType() instanceof NonNullType);
             }
         }
-        if (payload instanceof ObjectTypeDefinition object && object.getFieldDefinitions().stream()
+        boolean list = (field.getType() instanceof NonNullType nonNull ? nonNull.getType() : field.getType())
+                instanceof ListType;
+        if (!list && payload instanceof ObjectTypeDefinition object && object.getFieldDefinitions().stream()
                 .noneMatch(f -> options.naming().keysFor(f.getName()).stream().anyMatch(RESPONSE_COLUMNS::contains))) {
             return new Entity(Optional.of(object), field.getType() instanceof NonNullType);
         }
@@ -304,66 +262,10 @@ final class MutationSamples {
                         .filter(ObjectTypeDefinition.class::isInstance).map(ObjectTypeDefinition.class::cast);
     }
 
-    /** The first result row, column by column as text; {@code null} when there is none. */
-    private Map<String, String> call(SqlFunctions.Function function, List<MutationInputs.Argument> arguments)
-            throws SQLException {
-        String placeholders = arguments.stream().map(a -> a.kind() == 'p' ? "?" : "CAST(? AS " + a.sqlType() + ")")
-                .collect(Collectors.joining(", "));
-        String sql = "SELECT * FROM " + quote(function.schema()) + "." + quote(function.name()) + "(" + placeholders
-                + ")";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.size(); i++) {
-                statement.setString(i + 1, arguments.get(i).text());
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                ResultSetMetaData meta = rows.getMetaData();
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rows.getString(i));
-                }
-                return row;
-            }
-        }
-    }
-
-    /** {@code public.fn_create_post({"title":"fraise-sample-1-title"})}: the call with its arguments as JSON. */
-    private static String shown(SqlFunctions.Function function, List<MutationInputs.Argument> arguments) {
-        return function.schema() + "." + function.name() + "(" + arguments.stream().map(a -> a.shown().toString())
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String serverMessage(SQLException e) {
-        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            return psql.getServerErrorMessage().getMessage();
-        }
-        return e.getMessage().lines().findFirst().orElse("");
-    }
-
-    private void restore(boolean autoCommit, Savepoint savepoint) {
-        try {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            } else {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.SAMPLE_QUERY_FAILED, "rolling back a mutation sample failed: "
-                    + e.getMessage(), null, e);
-        }
-    }
-
     private void add(FindingCode code, Target target, String jsonPath, String message, String provenance) {
         String path = target.path();
         findings.add(new Finding(code, path, path.substring(0, path.indexOf('.')),
                 Optional.of(target.field().getName()), schema.locate(target.field()), target.function().name(),
                 jsonPath, message, provenance, Optional.empty()));
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }
