@@ -36,7 +36,8 @@ import java.util.UUID;
  * enums and {@code CHECK (x IN …)} columns from their SQL labels; a UUID or ID that names an entity
  * ({@code authorId}, {@code p_author_id}, {@code fk_author}, {@code user_id}, the entity's own {@code id}) from the
  * first {@code id} of the relation it names: {@code tb_author}, {@code v_author}, {@code tv_author}, or the view of
- * the entity type's {@code author} field. A referenced relation without rows leaves no valid input.
+ * the entity type's {@code author} field, or the table its table's {@code fk_author} column references. A referenced
+ * relation without rows leaves no valid input.
  */
 final class MutationInputs {
 
@@ -73,6 +74,12 @@ final class MutationInputs {
             "time with time zone", "12:00:00+00");
     private static final Map<String, String> TEMPORAL_SCALARS = Map.of(
             "DateTime", "2026-01-01T12:00:00Z", "Date", "2026-01-01", "Time", "12:00:00");
+
+    /** The table a single-column foreign key references, as {@code regclass} prints it on the search path. */
+    private static final String FOREIGN_KEY = """
+            SELECT c.confrelid::regclass::text FROM pg_constraint c
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 AND c.conrelid = to_regclass(?) AND a.attname = ?""";
 
     private final Connection connection;
     private final GraphqlSchema schema;
@@ -273,7 +280,9 @@ final class MutationInputs {
 
     /** The first id of the relation a reference names, else a UUID derived from the call and the name. */
     private String uuid(String name, Hint hint) throws NoInput {
-        for (String relation : referenced(name, hint)) {
+        List<String> relations = new ArrayList<>(referenced(name, hint));
+        foreignKey(name, hint).ifPresent(relations::add);
+        for (String relation : relations) {
             if (inference.columns(relation).map(c -> c.contains("id")).orElse(false)) {
                 return firstId(relation).orElseThrow(() -> new NoInput(name + " references " + relation
                         + ", which has no rows"));
@@ -306,6 +315,26 @@ final class MutationInputs {
                     relations.add("tb_" + FieldNaming.snakeCase(type.getName()));
                 }));
         return relations;
+    }
+
+    /** The table the entity table's {@code fk_<stem>} column references ({@code fk_author} → {@code tb_user}). */
+    private Optional<String> foreignKey(String name, Hint hint) throws NoInput {
+        String bare = MutationChecker.bareName(FieldNaming.snakeCase(name));
+        String stem = bare.endsWith("_id") ? bare.substring(0, bare.length() - 3)
+                : bare.startsWith("fk_") ? bare.substring(3) : "";
+        if (stem.isEmpty() || hint.table().isEmpty() || !inference.exists(hint.table().get())) {
+            return Optional.empty();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEY)) {
+            statement.setString(1, hint.table().get());
+            statement.setString(2, "fk_" + stem);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new NoInput("reading the foreign key of " + hint.table().get() + ".fk_" + stem + " failed: "
+                    + e.getMessage());
+        }
     }
 
     private Optional<String> firstId(String relation) throws NoInput {

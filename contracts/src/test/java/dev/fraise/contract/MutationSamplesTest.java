@@ -328,6 +328,43 @@ class MutationSamplesTest {
                 + " \"00000000-0000-0000-0000-000000000001\")"), report.findings().get(0).message());
     }
 
+    /**
+     * Review has no author field, so authorId is resolved through tb_review.fk_author's foreign key; the payload is
+     * the entity itself (FraiseQL v2's createReview: Review!), which reads no mutation_response column.
+     */
+    @Test
+    void aForeignKeyResolvesAReferenceAndAPayloadCanBeTheEntity() throws SQLException {
+        ContractReport report = check(V2_RESPONSE + """
+                CREATE TABLE tb_review (pk_review INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    id UUID NOT NULL DEFAULT gen_random_uuid() UNIQUE,
+                    fk_author INTEGER NOT NULL REFERENCES tb_user (pk_user), body TEXT NOT NULL);
+                CREATE VIEW v_review AS SELECT r.id, jsonb_build_object('id', r.id::text, 'body', r.body) AS data
+                    FROM tb_review r;
+                CREATE FUNCTION fn_create_review(p_author_id uuid, p_body text) RETURNS mutation_response
+                LANGUAGE plpgsql AS $$
+                DECLARE v_id uuid;
+                BEGIN
+                    INSERT INTO tb_review (fk_author, body)
+                    SELECT pk_user, p_body FROM tb_user WHERE id = p_author_id RETURNING id INTO v_id;
+                    IF v_id IS NULL THEN
+                        RAISE EXCEPTION 'unknown author %', p_author_id;
+                    END IF;
+                    RETURN ROW(true, true, NULL, 'created', 201, NULL, v_id, 'Review',
+                        jsonb_build_object('id', v_id::text, 'text', p_body), NULL, NULL, NULL,
+                        NULL)::mutation_response;
+                END $$;
+                """, """
+                type Review { id: ID! body: String! }
+                input CreateReviewInput { authorId: ID! body: String! }
+                type Query { reviews: [Review!]! @sqlSource(name: "v_review") }
+                type Mutation { createReview(input: CreateReviewInput!): Review! }
+                """, V2);
+        assertEquals("ERROR MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.createReview $.entity.body",
+                lines(samples(report)));
+        assertTrue(samples(report).get(0).message().contains("fn_create_review(\"00000000-0000-0000-0000-000000000001\""),
+                samples(report).get(0).message());
+    }
+
     @Test
     void aReferenceWithoutRowsSkipsTheCallAndSaysWhy() throws SQLException {
         ContractReport report = check(V2_RESPONSE + """
