@@ -31,7 +31,8 @@ import java.util.Set;
  * lists and nullability, statically (no rows needed) and, in sample mode, against real rows too. The CQRS checks
  * run in the same pass: every Mutation field against its function, and every {@code tv_} table against its shape,
  * its sync function and (when it or its source view has rows, in sample mode, or with
- * {@link ContractOptions#withProjectionSync()}) its source view.
+ * {@link ContractOptions#withProjectionSync()}) its source view. In sample mode each mutation function is also called
+ * once with a generated input, rolled back, and the entity it returns is checked ({@link MutationSamples}).
  * Last, it lints the FraiseQL naming conventions of the tables and views ({@code LINT_*} findings, see
  * {@link ContractOptions#withLintSeverity}).
  *
@@ -103,7 +104,11 @@ public final class ContractChecker {
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
         MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
-        List<Finding> mutations = mutationChecker.check();
+        List<Finding> mutations = new ArrayList<>(mutationChecker.check());
+        if (options.mode() == CheckMode.SAMPLE && options.cqrs().sampleMutations()) {
+            mutations.addAll(new MutationSamples(connection, schema, options, inference, bindings)
+                    .check(mutationChecker.callable()));
+        }
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();
         List<Finding> findings = new ArrayList<>();

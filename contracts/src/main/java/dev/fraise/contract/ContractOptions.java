@@ -150,12 +150,14 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
 
     /** These options with another mutation profile (v1 by default). */
     public ContractOptions withMutationProfile(MutationProfile profile) {
-        return withCqrs(new CqrsOptions(profile, cqrs.contextParams(), cqrs.syncProjections()));
+        return withCqrs(new CqrsOptions(profile, cqrs.contextParams(), cqrs.syncProjections(),
+                cqrs.sampleMutations()));
     }
 
     /** These options with the context parameters every mutation function takes, by name, in order. */
     public ContractOptions withContextParams(String... names) {
-        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections()));
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), List.of(names), cqrs.syncProjections(),
+                cqrs.sampleMutations()));
     }
 
     /**
@@ -163,7 +165,17 @@ public record ContractOptions(FieldNaming naming, Map<String, String> typeSource
      * (without this, whenever one has rows, and in sample mode).
      */
     public ContractOptions withProjectionSync() {
-        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true));
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), true,
+                cqrs.sampleMutations()));
+    }
+
+    /**
+     * These options not calling mutation functions in sample mode (by default, each is called once with a
+     * generated input, in a transaction that is rolled back, and the entity it returns is checked).
+     */
+    public ContractOptions withoutMutationSamples() {
+        return withCqrs(new CqrsOptions(cqrs.mutationProfile(), cqrs.contextParams(), cqrs.syncProjections(),
+                false));
     }
 
     /** These options with other CQRS options. */

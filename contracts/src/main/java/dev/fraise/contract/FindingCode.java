@@ -65,6 +65,15 @@ public enum FindingCode {
     MUTATION_PARAM_ORDER(Severity.ERROR),
     /** A mutation function returns neither the profile's {@code mutation_response} nor a row of the payload's view. */
     MUTATION_RETURN_SHAPE(Severity.ERROR),
+    /**
+     * Sample mode: called with a generated valid input (rolled back), a mutation function returned an entity its
+     * payload's entity type does not accept.
+     */
+    MUTATION_SAMPLE_ENTITY_MISMATCH(Severity.ERROR),
+    /** Sample mode: called with a generated input, a mutation function raised or returned a failure status. */
+    MUTATION_SAMPLE_FAILED(Severity.WARNING),
+    /** Sample mode: no valid input could be generated for a mutation function, so its entity was not checked. */
+    MUTATION_SAMPLE_SKIPPED(Severity.WARNING),
     /** A {@code tv_} table lacks its {@code id uuid} primary key or its {@code data jsonb NOT NULL} column. */
     TV_SHAPE_INVALID(Severity.ERROR),
     /** A {@code tv_} table has neither {@code sync_tv_x()} nor {@code fn_sync_tv_x(id)}. */

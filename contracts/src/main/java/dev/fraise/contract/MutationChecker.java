@@ -40,7 +40,7 @@ final class MutationChecker {
             "JSONObject", Set.of("jsonb", "json"));
 
     /** What the call passes at one position: a context value, the jsonb input, or one GraphQL argument. */
-    private record Passed(String label, String jsonPath, Optional<Type<?>> type, boolean context) {
+    record Passed(String label, String jsonPath, Optional<Type<?>> type, boolean context) {
 
         static Passed context(String name) {
             return new Passed(name, "$", Optional.empty(), true);
@@ -62,6 +62,7 @@ final class MutationChecker {
     private final Set<String> fieldsChecked = new HashSet<>();
     private final Set<String> fieldsOfUnknownShape = new HashSet<>();
     private final MutationResponses responses;
+    private final List<MutationSamples.Target> callable = new ArrayList<>();
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
             SqlFunctions functions, CatalogNames names) {
@@ -104,6 +105,11 @@ final class MutationChecker {
         return Set.copyOf(fieldsOfUnknownShape);
     }
 
+    /** The Mutation fields whose function the profile's call reaches with parameters of matching types. */
+    List<MutationSamples.Target> callable() {
+        return List.copyOf(callable);
+    }
+
     private MutationProfile profile() {
         return options.cqrs().mutationProfile();
     }
@@ -129,10 +135,14 @@ final class MutationChecker {
                     + " parameters but the " + profile() + " call passes " + passed.size() + ": "
                     + passed.stream().map(this::describe).collect(Collectors.joining(", ")), function.signature());
         } else {
+            int before = findings.size();
             for (int i = 0; i < passed.size(); i++) {
                 checkParameter(path, field, function, i, passed.get(i));
             }
             checkOrder(path, field, function, passed);
+            if (findings.size() == before) {
+                callable.add(new MutationSamples.Target(path, field, function, passed));
+            }
         }
         checkReturn(path, field, function);
     }
@@ -278,7 +288,7 @@ final class MutationChecker {
     }
 
     /** A parameter name without the usual {@code p_}, {@code in_} or {@code _} prefix. */
-    private static String bareName(String name) {
+    static String bareName(String name) {
         for (String prefix : List.of("p_", "in_", "_")) {
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
                 return name.substring(prefix.length());

@@ -40,7 +40,7 @@ final class SampleFindings {
             + "|\\[(\\d+)]");
 
     /** The rows of one defect: where it is in GraphQL terms, and which rows show it. */
-    private record Defect(String path, ViolationKind kind, String owner, Optional<String> field,
+    record Defect(String path, ViolationKind kind, String owner, Optional<String> field,
             Optional<SourceLocation> location, String jsonPath, String declared, Violation first, Set<String> ids) {
     }
 
@@ -90,7 +90,7 @@ final class SampleFindings {
     }
 
     /** The GraphQL path, owning type, field and location of a violation's JSON path, walking the expected shape. */
-    private static Defect locate(ObjectTypeDefinition type, Violation violation, Shape root, ExpectedShapes shapes,
+    static Defect locate(ObjectTypeDefinition type, Violation violation, Shape root, ExpectedShapes shapes,
             GraphqlSchema schema) {
         StringBuilder path = new StringBuilder(type.getName());
         String owner = type.getName();
@@ -153,6 +153,14 @@ final class SampleFindings {
     }
 
     private static String message(Defect defect, SampleReport report) {
+        if (defect.field().isEmpty() && defect.kind() == ViolationKind.UNEXPECTED_NULL) {
+            return "the data of a " + defect.path() + " row is null in " + rows(defect.ids(), report);
+        }
+        return describe(defect) + " in " + rows(defect.ids(), report);
+    }
+
+    /** {@code Comment.isEdited is Boolean! but it is null}: what the defect's first value does that its type forbids. */
+    static String describe(Defect defect) {
         String found = defect.first().message();
         String what = switch (defect.kind()) {
             case MISSING_KEY -> "its key '" + lastKey(defect.jsonPath()) + "' is missing";
@@ -162,10 +170,7 @@ final class SampleFindings {
             case NOT_AN_INTEGER -> "it is " + found.replace(" is not an integer", ", not an integer");
             default -> found;
         };
-        if (defect.field().isEmpty() && defect.kind() == ViolationKind.UNEXPECTED_NULL) {
-            return "the data of a " + defect.path() + " row is null in " + rows(defect.ids(), report);
-        }
-        return defect.path() + " is " + defect.declared() + " but " + what + " in " + rows(defect.ids(), report);
+        return defect.path() + " is " + defect.declared() + " but " + what;
     }
 
     /** {@code 2 of 10 sampled rows of v_user (ids a, b)}, the first ids only. */

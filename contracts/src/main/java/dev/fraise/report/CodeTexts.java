@@ -55,6 +55,12 @@ final class CodeTexts {
                     + " another input field.";
             case MUTATION_RETURN_SHAPE -> "A mutation function returns neither the profile's mutation_response nor"
                     + " rows of a view the payload type accepts.";
+            case MUTATION_SAMPLE_ENTITY_MISMATCH -> "Called with a generated valid input (rolled back), a mutation"
+                    + " function returned an entity its payload's entity type does not accept.";
+            case MUTATION_SAMPLE_FAILED -> "Called with a generated input (rolled back), a mutation function raised"
+                    + " or returned a failure status, so its entity was not checked.";
+            case MUTATION_SAMPLE_SKIPPED -> "No valid input could be generated for a mutation function, so it was"
+                    + " not called and its entity was not checked.";
             case TV_SHAPE_INVALID -> "A tv_ table is not (id uuid PRIMARY KEY, data jsonb NOT NULL).";
             case TV_SYNC_FUNCTION_MISSING -> "A tv_ table has neither sync_tv_x() nor fn_sync_tv_x(id).";
             case TV_OUT_OF_SYNC -> "After its sync function ran, a tv_ table differs from its source view.";
@@ -115,6 +121,12 @@ final class CodeTexts {
                     + " field reaches the parameter named after it.";
             case MUTATION_RETURN_SHAPE -> "Return the profile's mutation_response (or SETOF the payload's view), or"
                     + " fix the payload type.";
+            case MUTATION_SAMPLE_ENTITY_MISMATCH -> "Build the entity from the view of its type (SELECT data FROM v_x"
+                    + " WHERE id = the new id), or fix the key, value or null the finding's JSON path names.";
+            case MUTATION_SAMPLE_FAILED -> "Fix the statement PostgreSQL rejects, or make the generated input (in the"
+                    + " finding) valid: seed the rows it references, or declare the values the function accepts.";
+            case MUTATION_SAMPLE_SKIPPED -> "Seed a row of the relation the input references (the finding names it),"
+                    + " or turn mutation samples off for this check.";
             case TV_SHAPE_INVALID -> "Declare the table as (id uuid PRIMARY KEY, data jsonb NOT NULL).";
             case TV_SYNC_FUNCTION_MISSING -> "Create sync_tv_x() or fn_sync_tv_x(id) that copies the source view's"
                     + " rows.";

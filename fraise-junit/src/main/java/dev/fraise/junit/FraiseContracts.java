@@ -168,6 +168,14 @@ public final class FraiseContracts {
         return withOptions(options.withProjectionSync());
     }
 
+    /**
+     * In sample mode, calls no mutation function (by default each is called once with a generated input, rolled
+     * back, and the entity it returns is checked).
+     */
+    public FraiseContracts withoutMutationSamples() {
+        return withOptions(options.withoutMutationSamples());
+    }
+
     /** A baseline file of suppressions, relative to the project directory. */
     public FraiseContracts withBaseline(Path file) {
         return withOptions(options.withBaseline(file));

@@ -1,6 +1,7 @@
 package dev.fraise.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -229,6 +230,9 @@ class FraiseContractsTest {
                     .withInference(new InferenceOptions(List.of("app", "public"), Map.of("tv_catalog", "v_product")))
                     .withProjectionSync().withDataColumn("payload").withFailOnUnchecked(), contracts.options());
             assertEquals(ContractOptions.DEFAULT.withoutLint(), FraiseContracts.of(db).withoutLint().options());
+            assertEquals(ContractOptions.DEFAULT.withoutMutationSamples(),
+                    FraiseContracts.of(db).withoutMutationSamples().options());
+            assertFalse(FraiseContracts.of(db).withoutMutationSamples().options().cqrs().sampleMutations());
         }
     }
 

@@ -130,6 +130,13 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     String projectionSync;
 
     /**
+     * Whether sample mode calls every mutation function once with a generated valid input, in a transaction that is
+     * always rolled back, and checks the entity it returns: {@code true} (default) or {@code false}.
+     */
+    @Parameter(property = "fraise.sampleMutations", defaultValue = "true")
+    String sampleMutations;
+
+    /**
      * Whether what nothing checked fails the check ({@code check}): {@code false} (default: reported as warnings) or
      * {@code true}, which makes {@code TYPE_NOT_CHECKED} (an object type no view, parent or mutation return checks)
      * {@code SHAPE_UNKNOWN} (a field whose shape cannot be inferred) and {@code TV_SOURCE_MISSING} (a {@code tv_}
@@ -217,7 +224,8 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
         if (new HashSet<>(context).size() < context.size()) {
             throw invalidParameter("contextParams", String.join(",", context), "distinct parameter names");
         }
-        return new CqrsOptions(profile, context, bool("projectionSync", projectionSync));
+        return new CqrsOptions(profile, context, bool("projectionSync", projectionSync),
+                bool("sampleMutations", sampleMutations));
     }
 
     /** The trimmed, comma-split items of a list parameter; none when it is blank, an error when one item is. */

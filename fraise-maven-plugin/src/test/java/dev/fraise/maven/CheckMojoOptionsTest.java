@@ -1,6 +1,7 @@
 package dev.fraise.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,14 @@ class CheckMojoOptionsTest {
         assertTrue(synced.stream().noneMatch(f -> f.contains("TV_OUT_OF_SYNC")), "no rows, nothing differs: " + synced);
         assertTrue(!unconfigured.equals(statically), "the configured source changes what CatalogItem is checked against: "
                 + unconfigured + " / " + statically);
+    }
+
+    @Test
+    void sampleMutationsIsOnByDefaultAndCanBeTurnedOff() {
+        CheckMojo mojo = mojo(BLOG);
+        assertTrue(mojo.contractOptions().cqrs().sampleMutations());
+        mojo.sampleMutations = "false";
+        assertFalse(mojo.contractOptions().cqrs().sampleMutations());
     }
 
     @Test
@@ -174,6 +183,8 @@ class CheckMojoOptionsTest {
                 "lintSeverity (fraise.lintSeverity) is 'fatal'; accepted: warning, error");
         assertInvalid(mojo, m -> m.projectionSync = "maybe",
                 "projectionSync (fraise.projectionSync) is 'maybe'; accepted: true, false");
+        assertInvalid(mojo, m -> m.sampleMutations = "no",
+                "sampleMutations (fraise.sampleMutations) is 'no'; accepted: true, false");
         assertInvalid(mojo, m -> m.contextParams = List.of("tenant id"), "contextParams (fraise.contextParams) is"
                 + " 'tenant id'; accepted: SQL names (letters, digits, _; optionally schema-qualified)");
         assertInvalid(mojo, m -> m.contextParams = List.of("tenant_id", "tenant_id"), "contextParams"

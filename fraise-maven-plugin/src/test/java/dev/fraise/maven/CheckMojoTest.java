@@ -230,6 +230,7 @@ class CheckMojoTest {
         mojo.lintSeverity = "warning";
         mojo.dataColumn = "data";
         mojo.projectionSync = "false";
+        mojo.sampleMutations = "true";
         mojo.failOnUnchecked = "false";
         mojo.setLog(new SystemStreamLog() {
             @Override

@@ -105,6 +105,7 @@ class DiffMojoTest {
         mojo.lintSeverity = "warning";
         mojo.dataColumn = "data";
         mojo.projectionSync = "false";
+        mojo.sampleMutations = "true";
         mojo.failOnUnchecked = "false";
         mojo.reportDirectory = new File(head.toFile(), "target/fraise");
         mojo.setLog(new SystemStreamLog() {

@@ -16,6 +16,7 @@ import dev.fraise.junit.FraiseDatabase;
 import dev.fraise.junit.FraiseInject;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,6 +58,36 @@ class ContractTest {
             assertEquals(List.of(), json.findings());
             assertEquals(statuses(sdl), statuses(json));
             assertEquals(4, json.summary().views(), json.types().toString());
+        }
+    }
+
+    /**
+     * Sample mode calls each mutation once with a generated input (rolled back) and checks the entity it returns
+     * against the type its entity_type names: all three pass, and a mutation_created helper that dropped full_name
+     * from the entity would be caught at createUser, with the call that showed it.
+     */
+    @Test
+    void theEntityEachMutationReturnsIsCheckedOnASample() throws Exception {
+        try (Connection connection = db.connect()) {
+            ContractOptions options = ContractOptions.DEFAULT.sampling(100);
+            ContractReport sound = ContractChecker.check(connection, Path.of("."), List.of("schema.graphql"), options);
+            assertEquals(List.of(), sound.findings());
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        CREATE OR REPLACE FUNCTION mutation_created(p_message text, p_entity_type text,
+                            p_entity_id text, p_entity jsonb) RETURNS mutation_response LANGUAGE sql AS $$
+                            SELECT ROW('new', p_message, p_entity_id, p_entity_type, p_entity - 'full_name', NULL,
+                                       NULL, NULL)::mutation_response;
+                        $$""");
+            }
+            ContractReport broken = ContractChecker.check(connection, Path.of("."), List.of("schema.graphql"),
+                    options);
+            connection.rollback();
+            assertEquals(List.of("MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.createUser $.entity.full_name"),
+                    broken.findings().stream().map(f -> f.code() + " " + f.path() + " " + f.jsonPath()).toList());
+            assertTrue(broken.findings().get(0).message().contains("User.fullName is String! but its key 'full_name'"
+                    + " is missing"), broken.findings().get(0).message());
         }
     }
 
