@@ -258,6 +258,9 @@ public final class TemplatePool implements AutoCloseable {
                     + template + " into " + name + ": " + e.getMessage(), null, e));
         } catch (FraiseException e) {
             return new CloneQueue.Failed(e);
+        } catch (RuntimeException e) {
+            return new CloneQueue.Failed(new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone "
+                    + template + " into " + name + ": " + e, null, e));
         }
     }
 
