@@ -81,7 +81,7 @@ class TemplatePoolConcurrencyTest {
         }
         assertEquals(36, names.size());
         pool.close();
-        assertNoDatabaseLeft(pool);
+        assertNothingLeft(pool);
     }
 
     @Test
@@ -140,7 +140,7 @@ class TemplatePoolConcurrencyTest {
         }
         FraiseException after = assertThrows(FraiseException.class, pool::acquire);
         assertEquals(ErrorCode.POOL_CLOSED, after.code());
-        assertNoDatabaseLeft(pool);
+        assertNothingLeft(pool);
         return wins;
     }
 
@@ -161,7 +161,7 @@ class TemplatePoolConcurrencyTest {
             blocker.rollback();
             closing.get(30, TimeUnit.SECONDS);
         }
-        assertNoDatabaseLeft(pool);
+        assertNothingLeft(pool);
     }
 
     @Test
@@ -187,7 +187,7 @@ class TemplatePoolConcurrencyTest {
             assertEquals("[0]", next.queryJson("SELECT count(*) FROM tb_race"), "a new connection clones again");
         }
         pool.close();
-        assertNoDatabaseLeft(pool);
+        assertNothingLeft(pool);
     }
 
     @Test
@@ -206,6 +206,7 @@ class TemplatePoolConcurrencyTest {
             closer.get(30, TimeUnit.SECONDS);
         }
         pool.close();
+        assertNothingLeft(pool);
     }
 
     private static TemplatePool pool(int prefetch) {
@@ -253,8 +254,22 @@ class TemplatePoolConcurrencyTest {
         }
     }
 
-    private static void assertNoDatabaseLeft(TemplatePool pool) throws Exception {
+    /** No database, session (lease or clones) or thread of the closed {@code pool} is left. */
+    private static void assertNothingLeft(TemplatePool pool) throws Exception {
         assertEquals(0, count("%" + pool.leaseId() + "%"), "databases of " + pool);
+        awaitValue(0, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'fraise % "
+                + pool.leaseId() + "'", "sessions of " + pool);
+        List<String> threads = poolThreads(pool);
+        for (int i = 0; i < 200 && !threads.isEmpty(); i++) {
+            Thread.sleep(10);
+            threads = poolThreads(pool);
+        }
+        assertEquals(List.of(), threads, "threads of " + pool);
+    }
+
+    private static List<String> poolThreads(TemplatePool pool) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.endsWith(pool.templateName())).toList();
     }
 
     private static int count(String likePattern) throws SQLException {
