@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code pg_advisory_lock(}{@value #NAMESPACE}{@code , id)}, held on a connection of its own (application name
  * {@code fraise lease <id>}) for as long as the pool or one of its clones lives. The id is in every name the pool
  * gives ({@link DatabaseNames}), so when a JVM dies, its server session ends, the lock is free and the next pool on
- * that server drops what the id names ({@link OrphanReaper}).
+ * that server drops what the id names ({@link OrphanReaper}). So does the end of the session for any other reason
+ * ({@code pg_terminate_backend}, a server restart): the lease connection opts out of {@code idle_session_timeout}.
  *
  * <p>The lease is counted: the pool holds it once, every clone handed out once more; the connection closes when the
  * last holder lets go. It also drops the pool's databases, so that a clone outliving its pool is dropped under the
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Lease {
 
-    /** The first 31 bits of sha256("fraise:lease"): the advisory lock's first key, {@code classid} in pg_locks. */
+    /** The first 32 bits of sha256("fraise:lease"), sign bit cleared: the lock's first key ({@code classid}). */
     static final int NAMESPACE = 609496426;
 
     private static final Logger LOG = LoggerFactory.getLogger(Lease.class);

@@ -56,7 +56,8 @@ final class OrphanReaper {
                      + " ORDER BY datistemplate, datname")) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                DatabaseNames.leaseOf(name).ifPresent(id -> result.computeIfAbsent(id, k -> new ArrayList<>()).add(name));
+                DatabaseNames.leaseOf(name)
+                        .ifPresent(id -> result.computeIfAbsent(id, k -> new ArrayList<>()).add(name));
             }
         }
         return result;

@@ -50,7 +50,8 @@ class PoolLeaseTest {
                 + "/postgres";
         external = PostgresServers.start(new ServerSettings(ProviderKind.SERVER, Optional.of(url),
                 OptionalInt.empty()));
-        TestFiles.write(project, "db/schema/10_tb_lease.sql", "CREATE TABLE tb_lease (pk_lease INTEGER PRIMARY KEY);\n");
+        TestFiles.write(project, "db/schema/10_tb_lease.sql",
+                "CREATE TABLE tb_lease (pk_lease INTEGER PRIMARY KEY);\n");
         plan = SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false);
     }
 

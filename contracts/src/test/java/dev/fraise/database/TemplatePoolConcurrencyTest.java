@@ -226,7 +226,8 @@ class TemplatePoolConcurrencyTest {
 
     private static void awaitCloneWaitingForLock(TemplatePool pool) throws Exception {
         awaitValue(1, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE"
-                + " 'CREATE DATABASE%TEMPLATE \"" + pool.templateName() + "\"%'", "a clone waiting for the test's lock");
+                + " 'CREATE DATABASE%TEMPLATE \"" + pool.templateName() + "\"%'",
+                "a clone waiting for the test's lock");
     }
 
     private static void awaitReady(TemplatePool pool, int clones) throws Exception {
