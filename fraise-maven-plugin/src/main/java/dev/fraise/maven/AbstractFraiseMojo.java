@@ -11,6 +11,7 @@ import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -88,6 +90,10 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.server.url")
     String serverUrl;
 
+    /** The build session: its {@code -e} keeps the causes of a failure. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     /** Skips every Fraise goal. */
     @Parameter(property = "fraise.skip", defaultValue = "false")
     boolean skip;
@@ -104,19 +110,25 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         } catch (FraiseException e) {
             throw failure(e);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("invalid Fraise parameter: " + e.getMessage(), e);
+            throw failure(new FraiseException(ErrorCode.SETTING_INVALID, "invalid Fraise parameter: "
+                    + e.getMessage(), null, e));
         }
     }
 
     /**
      * A Fraise failure as the one line Fraise wrote. Maven appends the message of every cause to the one it prints,
      * so the underlying error (a JDBC or JSON parser message, already summarised in the line) stays attached only
-     * with {@code -X}.
+     * when causes are asked for: {@code -e}, {@code -X} or {@code -Dfraise.debug=true}.
      */
     private MojoExecutionException failure(FraiseException e) {
-        FraiseException cause = getLog().isDebugEnabled() || e.getCause() == null ? e
+        FraiseException cause = showCauses() || e.getCause() == null ? e
                 : new FraiseException(e.code(), e.detail(), e.location().orElse(null));
         return new MojoExecutionException(e.getMessage(), cause);
+    }
+
+    private boolean showCauses() {
+        return getLog().isDebugEnabled() || FraiseException.debug()
+                || session != null && session.getRequest() != null && session.getRequest().isShowErrors();
     }
 
     /** The goal's work. */
