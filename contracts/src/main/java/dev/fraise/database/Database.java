@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
     }
 
-    /** The database name, e.g. {@code fraise_3f2a9c1b_000004}. */
+    /** The database name, e.g. {@code fraise_3f2a9c1b_0c4e7a21_000004_9d2f6b10}. */
     public String name() {
         return name;
     }

@@ -6,19 +6,13 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.PostgresServer;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -26,49 +20,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A schema built once into a template database, and fresh clones of it on demand. A background thread keeps
- * {@link PoolOptions#prefetch()} clones ready, so {@link #acquire()} is usually a queue poll; closed clones
- * are dropped in the background too.
+ * A schema built once into a template database, and fresh clones of it on demand. A background thread makes the
+ * clones and keeps {@link PoolOptions#prefetch()} of them ready, handing each (or why making it failed) to
+ * {@link #acquire()} through a queue; closed clones are dropped in the background too. Safe for any number of
+ * threads.
  *
- * <p>Every database the pool creates carries the name prefix {@code fraise_} and the comment
- * {@value #MARKER}; the pool drops only databases that carry both, so it is safe on a shared server.
+ * <p>Every database the pool creates has a name only Fraise gives ({@code fraise_…_<lease>_…_<check>}), and the
+ * pool drops no other. The pool holds a lease on the server (a session advisory lock) for as long as it or one of
+ * its clones lives; when it starts, it drops the databases of leases nobody holds any more, which a JVM that was
+ * killed left behind.
  */
 public final class TemplatePool implements AutoCloseable {
 
-    /** The {@code COMMENT ON DATABASE} marker of databases Fraise created. */
+    /** The {@code COMMENT ON DATABASE} label of databases Fraise created, for people; the name marks them. */
     public static final String MARKER = "fraise:disposable";
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplatePool.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostgresServer server;
-    private final PoolOptions options;
     private final String template;
-    private final String clonePrefix;
+    private final DatabaseNames names;
+    private final String strategy;
     private final BuildResult buildResult;
-    private final Connection admin;
-    /** Drops released clones on a thread and connection of their own, so that they never delay a clone. */
-    private final Connection dropAdmin;
-    private final BlockingQueue<Database> ready = new LinkedBlockingQueue<>();
+    private final Lease lease;
+    private final CloneQueue clones;
     private final AtomicInteger counter = new AtomicInteger();
-    /** Prefetched clones not yet handed out: ready in the queue or being created. */
-    private final AtomicInteger supply = new AtomicInteger();
-    private final ExecutorService background;
-    private final ExecutorService drops;
-    private volatile boolean closed;
+    /** Makes clones; its session ({@link #cloneSession}) is confined to it, then to {@link #close()}. */
+    private final ExecutorService cloneThread;
+    /** Drops released clones on the lease's connection, so that drops never delay a clone. */
+    private final ExecutorService dropThread;
+    private Connection cloneSession;
 
-    private TemplatePool(PostgresServer server, PoolOptions options, String template, String clonePrefix,
-                         BuildResult buildResult, Connection admin, Connection dropAdmin) {
+    private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, BuildResult buildResult,
+                         Lease lease, Connection cloneSession) {
         this.server = server;
-        this.options = options;
-        this.template = template;
-        this.clonePrefix = clonePrefix;
+        this.names = names;
+        this.template = names.template();
+        this.strategy = strategy(server, options);
         this.buildResult = buildResult;
-        this.admin = admin;
-        this.dropAdmin = dropAdmin;
-        this.background = daemonThread("fraise-pool-" + template);
-        this.drops = daemonThread("fraise-drop-" + template);
-        refill();
+        this.lease = lease;
+        this.cloneSession = cloneSession;
+        this.clones = new CloneQueue(template);
+        this.cloneThread = daemonThread("fraise-clone-" + template);
+        this.dropThread = daemonThread("fraise-drop-" + template);
+        for (int i = 0; i < options.prefetch(); i++) {
+            cloneThread.execute(this::cloneOne);
+        }
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -92,7 +89,8 @@ public final class TemplatePool implements AutoCloseable {
 
     /**
      * Builds {@code plan} into a new template database on {@code server}, with work of the caller's before and
-     * after the plan's files.
+     * after the plan's files. First drops what pools of ended JVMs left on the server (databases of leases nobody
+     * holds).
      *
      * @param beforeBuild runs on the new, empty template (in auto-commit mode) before the schema build, e.g. the
      *                    migrations of a project without schema files, before its seeds
@@ -104,16 +102,14 @@ public final class TemplatePool implements AutoCloseable {
                                       Consumer<Connection> beforeBuild, Consumer<Connection> afterBuild) {
         Objects.requireNonNull(beforeBuild, "beforeBuild");
         Objects.requireNonNull(afterBuild, "afterBuild");
-        String suffix = randomSuffix();
-        String template = "fraise_tpl_" + plan.hash().substring(0, 12) + "_" + suffix;
-        String clonePrefix = "fraise_" + plan.hash().substring(0, 8) + "_" + suffix + "_";
-        Connection admin = adminConnection(server);
-        Connection dropAdmin = null;
-        boolean created = false;
+        Lease lease = takeLease(server);
+        DatabaseNames names = new DatabaseNames(plan.hash(), lease.id());
+        String template = names.template();
+        Connection admin = null;
         try {
-            dropAdmin = adminConnection(server);
-            createMarked(admin, template, "template0", null);
-            created = true;
+            admin = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
+            OrphanReaper.reap(admin);
+            DatabaseAdmin.create(admin, template, "template0", strategy(server, options));
             BuildResult result;
             try (Connection c = server.dataSource(template).getConnection()) {
                 beforeBuild.accept(c);
@@ -121,22 +117,37 @@ public final class TemplatePool implements AutoCloseable {
                 afterBuild.accept(c);
             }
             try (Statement s = admin.createStatement()) {
-                s.execute("ALTER DATABASE " + quote(template) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+                s.execute("ALTER DATABASE " + DatabaseAdmin.quote(template)
+                        + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
             }
             LOG.debug("built template {} from {} files in {} ms", template, result.files(),
                     result.elapsed().toMillis());
-            return new TemplatePool(server, options, template, clonePrefix, result, admin, dropAdmin);
+            return new TemplatePool(server, options, names, result, lease, admin);
         } catch (SQLException | RuntimeException e) {
-            if (created) {
-                drop(admin, template);
-            }
-            closeQuietly(admin);
-            if (dropAdmin != null) {
-                closeQuietly(dropAdmin);
-            }
+            lease.drop(template);
+            DatabaseAdmin.closeQuietly(admin);
+            lease.release();
             if (e instanceof SQLException) {
                 throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot create template database "
                         + template + ": " + e.getMessage(), null, e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static String strategy(PostgresServer server, PoolOptions options) {
+        return server.majorVersion() >= 15 ? " STRATEGY " + options.strategy().on(server).name() : "";
+    }
+
+    private static Lease takeLease(PostgresServer server) {
+        Connection connection = DatabaseAdmin.connect(server, "fraise lease");
+        try {
+            return Lease.take(connection);
+        } catch (SQLException | RuntimeException e) {
+            DatabaseAdmin.closeQuietly(connection);
+            if (e instanceof SQLException) {
+                throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot take a lease on "
+                        + server.description() + ": " + e.getMessage(), null, e);
             }
             throw (RuntimeException) e;
         }
@@ -157,68 +168,55 @@ public final class TemplatePool implements AutoCloseable {
         return server;
     }
 
-    /** A fresh clone of the template, the caller's to {@link Database#close() close}. */
+    /** The pool's lease id, which every database name of the pool carries. */
+    String leaseId() {
+        return lease.id().toString();
+    }
+
+    /**
+     * A fresh clone of the template, the caller's to {@link Database#close() close}: a prefetched one, else one made
+     * now. Waits while the clone is made; any number of threads may call it.
+     *
+     * @throws FraiseException {@code POOL_CLOSED} when the pool is closed, or closes while this call waits;
+     *                         {@code DATABASE_CLONE_FAILED} when making the clone this call takes failed, with
+     *                         PostgreSQL's failure as its cause (a failed prefetch is the next acquire's failure)
+     */
     public Database acquire() {
-        if (closed) {
-            throw new IllegalStateException("template pool " + template + " is closed");
+        if (!lease.retain()) {
+            throw clones.closedException();
         }
-        Database database = takeReady();
-        if (database == null) {
-            database = awaitPrefetched();
-        }
-        if (database == null) {
-            database = createClone();
-        }
-        refill();
-        return database;
-    }
-
-    private Database takeReady() {
-        Database database = ready.poll();
-        if (database != null) {
-            supply.decrementAndGet();
-        }
-        return database;
-    }
-
-    /** Waits for a prefetch already under way rather than queueing a second clone behind it. */
-    private Database awaitPrefetched() {
         try {
-            while (supply.get() > 0 && !closed) {
-                Database database = ready.poll(5, TimeUnit.MILLISECONDS);
-                if (database != null) {
-                    supply.decrementAndGet();
-                    return database;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return clones.take(() -> cloneThread.execute(this::cloneOne));
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
         }
-        return takeReady();
     }
 
-    /** Drops ready clones and the template; clones still in use are dropped when they are closed. */
+    /**
+     * Drops ready clones and the template, and ends the lease once no clone is in use; clones still in use are
+     * dropped when they are closed. Atomic: acquires waiting or arriving fail with {@code POOL_CLOSED}; concurrent
+     * callers return once the first has finished. Idempotent.
+     */
     @Override
     public void close() {
-        if (closed) {
+        if (!clones.beginClose()) {
+            clones.awaitClosed();
             return;
         }
-        closed = true;
-        finish(background);
-        finish(drops);
-        synchronized (admin) {
-            for (Database db; (db = ready.poll()) != null; ) {
-                drop(admin, db.name());
+        try {
+            finish(cloneThread);
+            finish(dropThread);
+            DatabaseAdmin.closeQuietly(cloneSession);
+            cloneSession = null;
+            for (Database ready : clones.drain()) {
+                lease.drop(ready.name());
             }
-            try (Statement s = admin.createStatement()) {
-                s.execute("ALTER DATABASE " + quote(template) + " WITH IS_TEMPLATE false");
-            } catch (SQLException e) {
-                LOG.warn("cannot unmark template {}: {}", template, e.getMessage());
-            }
-            drop(admin, template);
+            lease.drop(template);
+        } finally {
+            clones.finishClose();
+            lease.release();
         }
-        closeQuietly(admin);
-        closeQuietly(dropAdmin);
     }
 
     private void finish(ExecutorService executor) {
@@ -232,123 +230,54 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    private void refill() {
-        while (!closed) {
-            int current = supply.get();
-            if (current >= options.prefetch()) {
-                return;
-            }
-            if (supply.compareAndSet(current, current + 1)) {
-                background.execute(this::prefetchOne);
-            }
-        }
-    }
-
-    private void prefetchOne() {
-        try {
-            if (closed) {
-                supply.decrementAndGet();
-            } else {
-                ready.add(createClone());
-            }
-        } catch (RuntimeException e) {
-            supply.decrementAndGet();
-            LOG.warn("prefetching a clone of {} failed: {}", template, e.getMessage());
-        }
-    }
-
-    private Database createClone() {
-        String name = clonePrefix + String.format("%06d", counter.incrementAndGet());
-        String strategy = server.majorVersion() >= 15 ? " STRATEGY " + options.strategy().on(server).name() : "";
-        synchronized (admin) {
-            try {
-                createMarked(admin, name, template, strategy);
-            } catch (SQLException e) {
-                throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone " + template + " into "
-                        + name + ": " + e.getMessage(), null, e);
-            }
-        }
-        return new Database(name, server.jdbcUrl(name), server.user(), server.password(), server.dataSource(name),
-                this::release);
-    }
-
-    private void release(Database database) {
-        if (!closed) {
-            try {
-                drops.execute(() -> drop(dropAdmin, database.name()));
-                return;
-            } catch (RejectedExecutionException e) {
-                LOG.debug("pool {} closing; dropping {} now", template, database.name());
-            }
-        }
-        try (Connection c = adminConnection(server)) {
-            drop(c, database.name());
-        } catch (SQLException | FraiseException e) {
-            LOG.warn("cannot drop database {}: {}", database.name(), e.getMessage());
-        }
-    }
-
-    private static void createMarked(Connection admin, String name, String source, String strategy)
-            throws SQLException {
-        try (Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(source)
-                    + (strategy == null ? "" : strategy));
-            s.execute("COMMENT ON DATABASE " + quote(name) + " IS '" + MARKER + "'");
-        }
-    }
-
-    /** Drops {@code name} only if Fraise created it: name prefix and marker comment both present. */
-    static void drop(Connection admin, String name) {
-        if (!name.startsWith("fraise_")) {
-            LOG.warn("refusing to drop {}: not a Fraise database", name);
+    /** Makes one clone on the clone thread and queues it, or why it failed; nothing once the pool closes. */
+    private void cloneOne() {
+        if (!clones.isOpen()) {
             return;
         }
-        try (PreparedStatement check = admin.prepareStatement(
-                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
-            check.setString(1, name);
-            try (ResultSet rs = check.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                if (!MARKER.equals(rs.getString(1))) {
-                    LOG.warn("refusing to drop {}: it lacks the {} marker", name, MARKER);
-                    return;
-                }
-            }
-            try (Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-            }
-        } catch (SQLException e) {
-            LOG.warn("cannot drop database {}: {}", name, e.getMessage());
+        CloneQueue.Outcome outcome = makeClone();
+        if (!clones.put(outcome) && outcome instanceof CloneQueue.Made made) {
+            lease.drop(made.database().name());
         }
     }
 
-    private static Connection adminConnection(PostgresServer server) {
+    private CloneQueue.Outcome makeClone() {
+        String name = names.clone(counter.incrementAndGet());
         try {
-            Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
-            c.setAutoCommit(true);
-            return c;
+            if (cloneSession == null) {
+                cloneSession = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
+            }
+            DatabaseAdmin.create(cloneSession, name, template, strategy);
+            return new CloneQueue.Made(new Database(name, server.jdbcUrl(name), server.user(), server.password(),
+                    server.dataSource(name), this::release));
         } catch (SQLException e) {
-            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to " + server.description()
-                    + ": " + e.getMessage(), null, e);
+            DatabaseAdmin.closeQuietly(cloneSession);
+            cloneSession = null;
+            lease.drop(name);
+            return new CloneQueue.Failed(new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone "
+                    + template + " into " + name + ": " + e.getMessage(), null, e));
+        } catch (FraiseException e) {
+            return new CloneQueue.Failed(e);
+        } catch (RuntimeException e) {
+            return new CloneQueue.Failed(new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone "
+                    + template + " into " + name + ": " + e, null, e));
         }
     }
 
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String randomSuffix() {
-        byte[] bytes = new byte[3];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void closeQuietly(Connection c) {
+    /** Drops a closed clone in the background while the pool is open, else now; then lets go of its lease. */
+    private void release(Database database) {
         try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("closing admin connection: {}", e.getMessage());
+            dropThread.execute(() -> dropAndLetGo(database));
+        } catch (RejectedExecutionException e) {
+            dropAndLetGo(database);
+        }
+    }
+
+    private void dropAndLetGo(Database database) {
+        try {
+            lease.drop(database.name());
+        } finally {
+            lease.release();
         }
     }
 

@@ -58,6 +58,8 @@ public enum ErrorCode {
     SERVER_VERSION_MISMATCH,
     /** Creating or dropping a disposable database failed. */
     DATABASE_CLONE_FAILED,
+    /** A template pool was asked for a clone after (or while) it was closed. */
+    POOL_CLOSED,
 
     /** A stored {@code pg_node_tree} could not be read (a PostgreSQL version Fraise does not know?). */
     INFERENCE_NODE_TREE_INVALID,

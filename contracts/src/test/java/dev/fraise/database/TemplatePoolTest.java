@@ -104,8 +104,8 @@ class TemplatePoolTest {
             s.execute("CREATE DATABASE app_data");
             s.execute("COMMENT ON DATABASE app_data IS '" + TemplatePool.MARKER + "'");
             try {
-                TemplatePool.drop(admin, "fraise_not_ours");
-                TemplatePool.drop(admin, "app_data");
+                DatabaseAdmin.drop(admin, "fraise_not_ours");
+                DatabaseAdmin.drop(admin, "app_data");
                 assertEquals(1, count("fraise_not_ours"), "no marker: kept");
                 assertEquals(1, count("app_data"), "no fraise_ prefix: kept");
             } finally {

@@ -25,6 +25,9 @@ class MigrationLockTest {
     /** Confiture's lock, its key computed in SQL independently of {@link MigrationLock#lockId}. */
     private static final String CONFITURE_LOCK = "SELECT pg_advisory_lock(1751936052, (('x' || substr(encode("
             + "sha256(convert_to(current_database(), 'UTF8')), 'hex'), 1, 8))::bit(32)::int & 2147483647))";
+    /** Advisory locks taken on the test's database (template pools hold their leases from the maintenance one). */
+    static final String ADVISORY_LOCKS_HERE = "SELECT objid FROM pg_locks WHERE locktype = 'advisory'"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
     @TempDir
     Path project;
@@ -75,7 +78,7 @@ class MigrationLockTest {
             }
             assertEquals(List.of("001"), migrator.up(c).versions());
         }
-        assertEquals(List.of(), db.column("SELECT objid FROM pg_locks WHERE locktype = 'advisory'"),
+        assertEquals(List.of(), db.column(ADVISORY_LOCKS_HERE),
                 "released after the run");
     }
 
@@ -96,10 +99,10 @@ class MigrationLockTest {
         Migrator migrator = Migrator.forProject(ProjectConfig.defaults(project, "local"));
         try (Connection c = db.connect()) {
             assertThrows(FraiseException.class, () -> migrator.up(c));
-            assertEquals(List.of(), db.column("SELECT objid FROM pg_locks WHERE locktype = 'advisory'"));
+            assertEquals(List.of(), db.column(ADVISORY_LOCKS_HERE));
             assertEquals(ErrorCode.MIGRATION_DOWN_MISSING, assertThrows(FraiseException.class,
                     () -> migrator.down(c, 1)).code());
-            assertEquals(List.of(), db.column("SELECT objid FROM pg_locks WHERE locktype = 'advisory'"));
+            assertEquals(List.of(), db.column(ADVISORY_LOCKS_HERE));
         }
     }
 }

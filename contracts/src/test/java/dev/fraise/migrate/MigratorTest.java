@@ -195,7 +195,7 @@ class MigratorTest {
         assertTrue(e.detail().contains("SQLSTATE 23502"), e.detail());
         assertEquals(before, catalog(), "schema unchanged");
         assertEquals(List.of("001", "002"), db.column("SELECT version FROM tb_confiture ORDER BY version"));
-        assertEquals(List.of(), db.column("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"), "lock released");
+        assertEquals(List.of(), db.column(MigrationLockTest.ADVISORY_LOCKS_HERE), "lock released");
     }
 
     @Test
