@@ -273,8 +273,8 @@ final class FunctionInference {
             return new Inferred(new NullShape(provenance), nullability, resultType);
         }
         if (left.jsonNull() || right.jsonNull()) {
-            return new Inferred(new UnknownShape("|| with a JSON null wraps both into an array", provenance),
-                    nullability, resultType);
+            return new Inferred(new UnknownShape("|| with a JSON null wraps both into an array"
+                    + notProvenObject(left) + notProvenObject(right), provenance), nullability, resultType);
         }
         if (left.shape() instanceof ObjectShape a && right.shape() instanceof ObjectShape b) {
             return new Inferred(Shapes.concat(a, b, provenance), nullability, resultType);
@@ -294,8 +294,8 @@ final class FunctionInference {
     private static String notProvenObject(Inferred operand) {
         Shape shape = operand.shape();
         return shape instanceof ScalarShape s && s.scalarKind() == ScalarKind.ANY_JSON ? "; "
-                + shape.provenance().source() + " may be an array or a scalar, which makes || an array (a CHECK"
-                + " (jsonb_typeof(col) = 'object') on a column proves it an object)" : "";
+                + shape.provenance().source() + " may be an array, a scalar or JSON null, which makes || an array"
+                + " (a CHECK (jsonb_typeof(col) = 'object') on its column proves it an object)" : "";
     }
 
     /**
