@@ -65,9 +65,18 @@ class ShapeInferenceOpenObjectTest {
 
     @Test
     void dataThenLiteralMakesTheLiteralKeysExact() throws SQLException {
-        assertEquals("{id: string!, nick: string?, ...}!", shape("v_data_literal", """
+        ViewShape shape = conforming("v_data_literal", """
                 CREATE VIEW v_data_literal AS SELECT x.pk AS id,
-                    x.data || jsonb_build_object('id', x.id::text, 'nick', x.nick) AS data FROM tb_x x"""));
+                    x.data || jsonb_build_object('id', x.id::text, 'nick', x.nick) AS data FROM tb_x x""");
+        assertEquals("{id: string!, nick: string?, ...}!", CompactShape.of(shape));
+        assertEquals("""
+                v_data_literal.data (view definition)
+                  data: object (open), non-null  ← jsonb || jsonb :: jsonb in v_data_literal
+                    id: string, non-null  ← tb_x.id::text :: text in v_data_literal
+                    nick: string, nullable (tb_x.nick has no NOT NULL)  ← tb_x.nick :: text in v_data_literal
+                    *: any other key, any value, may be absent [tb_x.data, an object whose keys are not known \
+                statically (CHECK jsonb_typeof(data) = 'object')]  ← tb_x.data :: jsonb in v_data_literal
+                """, shape.toTree());
     }
 
     @Test
