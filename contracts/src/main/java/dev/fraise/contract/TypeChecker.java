@@ -118,9 +118,9 @@ final class TypeChecker {
                 UnknownShape rest = (UnknownShape) shape.fieldOrRemainder(keys.get(0)).orElseThrow().shape();
                 fieldsOfUnknownShape.add(qualified);
                 add(FindingCode.SHAPE_UNKNOWN, spot.field(type.getName(), definition, keys.get(0),
-                        schema.locate(definition)), qualified + " is not checked: " + spot.view() + " does not emit key '"
-                        + keys.get(0) + "' itself, and its object is open", rest.reason() + " (" + rest.provenance()
-                        + ")");
+                        schema.locate(definition)), qualified + " is not checked: " + spot.view()
+                        + " does not emit key '" + keys.get(0) + "' itself, and its object is open", rest.reason()
+                        + " (" + rest.provenance() + ")");
                 continue;
             }
             if (key.isEmpty()) {

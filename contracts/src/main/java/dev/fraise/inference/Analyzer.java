@@ -144,8 +144,9 @@ final class Analyzer {
             return any;
         }
         String typeof = column.typeOid() == TypeShapes.JSON ? "json_typeof" : "jsonb_typeof";
-        return new ObjectShape(Map.of(), Optional.of(new UnknownShape(source + ", an object whose keys are not known statically (CHECK " + typeof + "(" + column.name()
-                + ") = 'object')", any.provenance())), any.provenance());
+        String reason = source + ", an object whose keys are not known statically (CHECK " + typeof + "("
+                + column.name() + ") = 'object')";
+        return new ObjectShape(Map.of(), Optional.of(new UnknownShape(reason, any.provenance())), any.provenance());
     }
 
     /** The view a {@code tv_} table is materialised from: configured, else {@code tv_x ← v_x}. */

@@ -63,7 +63,8 @@ final class CatalogReader {
                     new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
             Map<Long, List<Catalog.Column>> columns = new HashMap<>();
             query(connection, COLUMNS, schemaArray, rs -> columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), List.of(), Set.of())));
+                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), List.of(),
+                            Set.of())));
             Map<Long, PgNode> rules = new HashMap<>();
             query(connection, RULES, schemaArray, rs -> {
                 List<PgNode> queries = NodeTreeParser.parseNodes(rs.getString(2));

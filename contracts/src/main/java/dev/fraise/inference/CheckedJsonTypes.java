@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
- * The JSON kinds a CHECK constraint allows a json/jsonb column's non-null values: {@code jsonb_typeof(col) = 'object'},
- * {@code jsonb_typeof(col) <> 'null'}, {@code jsonb_typeof(col) IN ('object', 'array')} (and {@code json_typeof}),
- * alone or in a top-level AND, which intersects them. A SQL NULL passes any such CHECK: it is not excluded here.
+ * The JSON kinds a CHECK constraint allows a json/jsonb column's non-null values:
+ * {@code jsonb_typeof(col) = 'object'}, {@code jsonb_typeof(col) <> 'null'},
+ * {@code jsonb_typeof(col) IN ('object', 'array')} (and {@code json_typeof}), alone or in a top-level AND, which
+ * intersects them. A SQL NULL passes any such CHECK: it is not excluded here.
  */
 final class CheckedJsonTypes {
 
@@ -39,7 +40,8 @@ final class CheckedJsonTypes {
         }
         String operator = procName.apply(check.number("opfuncid", 0));
         if (check.is("OPEXPR") && ("texteq".equals(operator) || "textne".equals(operator))) {
-            Optional<Integer> column = typeofColumn(args.get(0), procName).or(() -> typeofColumn(args.get(1), procName));
+            Optional<Integer> column = typeofColumn(args.get(0), procName)
+                    .or(() -> typeofColumn(args.get(1), procName));
             Optional<String> kind = ExpressionInference.constantText(args.get(1))
                     .or(() -> ExpressionInference.constantText(args.get(0)));
             if (column.isPresent() && kind.isPresent()) {

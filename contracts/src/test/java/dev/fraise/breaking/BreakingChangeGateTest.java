@@ -178,8 +178,8 @@ class BreakingChangeGateTest {
     void aKeyAnOpenObjectNoLongerEmitsItselfMayBeAbsentOrNullNotRemoved() {
         repo.write(TABLES, TABLES_SQL.replace("body    text NOT NULL", "body    text NOT NULL,\n    extra   jsonb"
                         + " NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(extra) = 'object')"))
-                .write(VIEW, VIEW_SQL.replace("SELECT p.id, jsonb_build_object(", "SELECT p.id, p.extra || jsonb_build_object(")
-                        .replace("'body', p.body,", ""))
+                .write(VIEW, VIEW_SQL.replace("SELECT p.id, jsonb_build_object(",
+                        "SELECT p.id, p.extra || jsonb_build_object(").replace("'body', p.body,", ""))
                 .commit("body from the free-form extra");
 
         BreakingChangeReport report = compareWithPrevious();

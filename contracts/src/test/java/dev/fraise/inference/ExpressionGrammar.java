@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * casts, constants (JSON {@code null} included), built-ins ({@code format}, {@code concat_ws}, NULLIF, GREATEST,
  * and calls of {@link FunctionInference}'s trusted functions), {@code ||} and {@code - 'key'} over jsonb columns a
  * CHECK proves objects (open objects), correlated scalar sub-selects (first row, aggregate such as
- * {@code count(*)}, parent row, {@code ARRAY(...)}) and conditions with {@code IS [NOT] NULL}, AND/OR/NOT and EXISTS. Every recursive call lowers
- * {@code depth}; at depth 0 only columns and constants are produced.
+ * {@code count(*)}, parent row, {@code ARRAY(...)}) and conditions with {@code IS [NOT] NULL}, AND/OR/NOT and
+ * EXISTS. Every recursive call lowers {@code depth}; at depth 0 only columns and constants are produced.
  */
 final class ExpressionGrammar {
 
