@@ -118,7 +118,9 @@ final class ExpressionGrammar {
         }
         if (roll < 65) {
             Expr left = buildObject("jsonb", ctx, depth);
-            Expr right = !viewData.isEmpty() && random.nextBoolean() ? pick(viewData) : objectish(ctx, depth);
+            List<Expr> objects = objectColumns(ctx);
+            Expr right = !objects.isEmpty() && random.nextInt(3) == 0 ? pick(objects)
+                    : !viewData.isEmpty() && random.nextBoolean() ? pick(viewData) : objectish(ctx, depth);
             return random.nextBoolean() ? concat(left, right) : concat(right, left);
         }
         if (roll < 73) {

@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * Generates a random schema from a grammar of FraiseQL view patterns: 2–4 tables (random column types, NOT NULL
- * or not, a foreign key to an earlier table or none) with random rows (NULLs, parents without children), then
- * 5–9 views, each embedding earlier views, built from one of these templates:
+ * or not, CHECKs on jsonb_typeof, a free-form {@code doc} object, a foreign key to an earlier table or none) with
+ * random rows (NULLs, parents without children), then 5–9 views, each embedding earlier views, built from one of
+ * these templates:
  * <ul>
  *   <li>flat: a root table with INNER/LEFT/RIGHT/FULL joins to its parent and to views, a one-to-many LEFT JOIN,
  *       a LATERAL subquery, an optional WHERE;</li>
@@ -79,6 +80,9 @@ final class SchemaGrammar {
             String check = !type.equals("jsonb") ? "" : expressions.pick(List.of("", "= 'object'", "= 'object'",
                     "<> 'null'"));
             columns.add(new RandomSchema.Column("c" + i, type, random.nextBoolean(), check));
+        }
+        if (random.nextInt(3) == 0) {
+            columns.add(new RandomSchema.Column("doc", "jsonb", random.nextBoolean(), "= 'object'"));
         }
         RandomSchema.Table table = new RandomSchema.Table(name, columns, parent);
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(name).append(" (");
