@@ -29,7 +29,9 @@ import java.util.Set;
  * The view half of the gate: for every GraphQL type bound to a view at HEAD, the view's inferred {@code data}
  * shape at the base against HEAD, walked along the type's fields. A change to a key a field reads is breaking when
  * the field is non-null (dangerous otherwise); a removed key no field reads is safe. Unknown shapes are not
- * compared: the contract checker reports them.
+ * compared: the contract checker reports them. A key an open object at HEAD no longer emits itself may still come
+ * from its remainder: it may now be absent or null rather than removed; a key an open object at the base may have
+ * had is not reported added, nor one an open object at HEAD may still have removed.
  */
 final class ViewShapeDiff {
 
@@ -120,7 +122,7 @@ final class ViewShapeDiff {
                     head.locate(field), field.getType() instanceof NonNullType);
             Field before = base.fields().get(key.get());
             Optional<Field> after = naming.keysFor(field.getName()).stream().map(now.fields()::get)
-                    .filter(java.util.Objects::nonNull).findFirst();
+                    .filter(java.util.Objects::nonNull).findFirst().or(() -> now.fieldOrRemainder(key.get()));
             if (after.isEmpty()) {
                 add(ChangeSeverity.BREAKING, ChangeCode.VIEW_KEY_REMOVED, inner.path, inner.view + " no longer emits "
                         + inner.jsonPath + ", which " + owner + "." + field.getName() + " reads",
@@ -131,14 +133,14 @@ final class ViewShapeDiff {
             compareField(inner, before, after.get(), field.getType());
         }
         base.fields().forEach((key, field) -> {
-            if (!readKeys.contains(key) && !now.fields().containsKey(key)) {
+            if (!readKeys.contains(key) && now.fieldOrRemainder(key).isEmpty()) {
                 add(ChangeSeverity.SAFE, ChangeCode.VIEW_KEY_REMOVED, site.path + "." + key, site.view
                         + " no longer emits " + site.jsonPath + "." + key + ", which no field of " + owner + " reads",
                         Optional.of(describe(field)), Optional.empty(), site.location);
             }
         });
         now.fields().forEach((key, field) -> {
-            if (!base.fields().containsKey(key) && !readKeys.contains(key)) {
+            if (base.fieldOrRemainder(key).isEmpty() && !readKeys.contains(key)) {
                 add(ChangeSeverity.SAFE, ChangeCode.VIEW_KEY_ADDED, site.path + "." + key, site.view + " now emits "
                         + site.jsonPath + "." + key, Optional.empty(), Optional.of(describe(field)), site.location);
             }

@@ -132,7 +132,8 @@ final class QueryArguments {
             return;
         }
         List<String> keys = options.naming().keysFor(name);
-        Optional<Field> key = data.flatMap(d -> keys.stream().map(d::field).flatMap(Optional::stream).findFirst());
+        Optional<Field> key = data.flatMap(d -> keys.stream().map(d::field).flatMap(Optional::stream).findFirst()
+                .or(() -> d.fieldOrRemainder(keys.get(0))));
         if (key.isEmpty()) {
             add(FindingCode.QUERY_ARGUMENT_UNFILTERABLE, argPath, query, field, at, view, "$." + keys.get(0),
                     described + " filters on nothing of " + view + ": no column " + String.join(" or ",

@@ -37,7 +37,8 @@ import java.util.Set;
 /**
  * Compares one GraphQL type with the inferred shape of its view's {@code data}, recursively through embedded
  * objects and lists, and records a finding for each mismatch: missing keys, kinds, nullability, list items,
- * enum values and keys no field reads.
+ * enum values and keys no field reads. A field of an open object ({@link ObjectShape#open()}) whose key is not
+ * among the known ones is one {@code SHAPE_UNKNOWN}: the key may come from the object's unknown remainder.
  *
  * <p>A type embedded with the very shape it is checked against at its own root (a view embedding another view's
  * {@code data}, bound to the embedded type) is compared once, at that root: an embedding reaches the pair without
@@ -159,6 +160,15 @@ final class TypeChecker {
             List<String> keys = keysFor(definition.getName());
             Optional<String> key = keys.stream().filter(shape.fields()::containsKey).findFirst();
             String qualified = type.getName() + "." + definition.getName();
+            if (key.isEmpty() && shape.open()) {
+                UnknownShape rest = (UnknownShape) shape.fieldOrRemainder(keys.get(0)).orElseThrow().shape();
+                fieldsOfUnknownShape.add(qualified);
+                add(FindingCode.SHAPE_UNKNOWN, spot.field(type.getName(), definition, keys.get(0),
+                        schema.locate(definition)), qualified + " is not checked: " + spot.view()
+                        + " does not emit key '" + keys.get(0) + "' itself, and its object is open", rest.reason()
+                        + " (" + rest.provenance() + ")");
+                continue;
+            }
             if (key.isEmpty()) {
                 fieldsChecked.add(qualified);
                 Spot missing = spot.field(type.getName(), definition, keys.get(0), schema.locate(definition));

@@ -3,6 +3,7 @@ package dev.fraise.inference;
 import dev.fraise.nodetree.PgNode;
 import dev.fraise.shape.NeverShape;
 import dev.fraise.shape.Nullability;
+import dev.fraise.shape.ObjectShape;
 import dev.fraise.shape.Provenance;
 import dev.fraise.shape.Shape;
 import dev.fraise.shape.Shapes;
@@ -121,12 +122,31 @@ final class Analyzer {
                 return new Inferred(traced.shape(), traced.jsonNull() ? traced.nullability() : nullability,
                         column.typeOid(), false, traced.jsonNull());
             }
-            Shape any = types.shapeOf(column.typeOid(), view, source);
-            return column.notNull() ? Inferred.jsonNullable(any, source + " is " + types.provenance(view,
-                    column.typeOid(), source).sqlType(), column.typeOid())
-                    : new Inferred(any, nullability, column.typeOid(), true, true);
+            Shape any = jsonColumn(column, view, source);
+            boolean jsonNull = !column.provenNotJsonNull();
+            if (!column.notNull()) {
+                return new Inferred(any, nullability, column.typeOid(), true, jsonNull);
+            }
+            return jsonNull ? Inferred.jsonNullable(any, source + " is " + types.provenance(view, column.typeOid(),
+                    source).sqlType(), column.typeOid()) : new Inferred(any, Nullability.nonNull(source
+                    + " is NOT NULL and a CHECK on jsonb_typeof keeps JSON null out"), column.typeOid());
         }
         return new Inferred(types.shapeOf(column.typeOid(), view, source), nullability, column.typeOid());
+    }
+
+    /**
+     * A json/jsonb column of no known structure: any JSON, or an open object of no known key when a CHECK proves
+     * every value an object.
+     */
+    private Shape jsonColumn(Catalog.Column column, String view, String source) {
+        Shape any = types.shapeOf(column.typeOid(), view, source);
+        if (!column.provenObject()) {
+            return any;
+        }
+        String typeof = column.typeOid() == TypeShapes.JSON ? "json_typeof" : "jsonb_typeof";
+        String reason = source + ", an object whose keys are not known statically (CHECK " + typeof + "("
+                + column.name() + ") = 'object')";
+        return new ObjectShape(Map.of(), Optional.of(new UnknownShape(reason, any.provenance())), any.provenance());
     }
 
     /** The view a {@code tv_} table is materialised from: configured, else {@code tv_x ← v_x}. */

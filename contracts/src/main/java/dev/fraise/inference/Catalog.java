@@ -38,12 +38,26 @@ record Catalog(Map<Long, Relation> relations, Map<String, Relation> relationsByN
 
     /**
      * A column; {@code notNull} from {@code attnotnull} or a validated {@code CHECK (col IS NOT NULL)};
-     * {@code allowedValues} from a validated {@code CHECK (col IN (...))}, empty when unconstrained.
+     * {@code allowedValues} from a validated {@code CHECK (col IN (...))}, empty when unconstrained;
+     * {@code jsonTypes}, for a json/jsonb column, the {@code jsonb_typeof} kinds a validated CHECK allows its
+     * non-null values ({@link CheckedJsonTypes}), empty when unconstrained.
      */
-    record Column(int attnum, String name, long typeOid, boolean notNull, List<String> allowedValues) {
+    record Column(int attnum, String name, long typeOid, boolean notNull, List<String> allowedValues,
+            Set<String> jsonTypes) {
 
         Column {
             allowedValues = List.copyOf(allowedValues);
+            jsonTypes = Set.copyOf(jsonTypes);
+        }
+
+        /** Whether a CHECK proves every non-null value a JSON object. */
+        boolean provenObject() {
+            return jsonTypes.equals(Set.of("object"));
+        }
+
+        /** Whether a CHECK keeps JSON {@code null} out of the column. */
+        boolean provenNotJsonNull() {
+            return !jsonTypes.isEmpty() && !jsonTypes.contains("null");
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /** Loads a {@link Catalog} in seven queries, whatever the number of views. */
 final class CatalogReader {
@@ -62,7 +63,8 @@ final class CatalogReader {
                     new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
             Map<Long, List<Catalog.Column>> columns = new HashMap<>();
             query(connection, COLUMNS, schemaArray, rs -> columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), List.of())));
+                    .add(new Catalog.Column(rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), List.of(),
+                            Set.of())));
             Map<Long, PgNode> rules = new HashMap<>();
             query(connection, RULES, schemaArray, rs -> {
                 List<PgNode> queries = NodeTreeParser.parseNodes(rs.getString(2));
@@ -70,14 +72,22 @@ final class CatalogReader {
                     rules.put(rs.getLong(1), queries.get(0));
                 }
             });
+            Map<Long, Catalog.Proc> procs = new HashMap<>();
+            query(connection, PROCS, null, rs -> procs.put(rs.getLong(1),
+                    new Catalog.Proc(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))));
+            LongFunction<String> builtIn = oid -> Optional.ofNullable(procs.get(oid)).filter(Catalog.Proc::builtIn)
+                    .map(Catalog.Proc::name).orElse("");
             Map<Long, Set<Integer>> checkedNotNull = new HashMap<>();
             Map<Long, Map<Integer, List<String>>> allowed = new HashMap<>();
+            Map<Long, Map<Integer, Set<String>>> jsonTypes = new HashMap<>();
             query(connection, CHECKS, schemaArray, rs -> {
                 Set<Integer> columnsOf = checkedNotNull.computeIfAbsent(rs.getLong(1), k -> new HashSet<>());
                 Map<Integer, List<String>> valuesOf = allowed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
+                Map<Integer, Set<String>> kindsOf = jsonTypes.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
                 NodeTreeParser.parseNodes(rs.getString(2)).forEach(check -> {
                     notNullColumns(check, columnsOf);
                     CheckedValues.collect(check, valuesOf);
+                    CheckedJsonTypes.collect(check, builtIn, kindsOf);
                 });
             });
             Map<Long, Catalog.Relation> relations = new LinkedHashMap<>();
@@ -85,10 +95,11 @@ final class CatalogReader {
             names.forEach((oid, n) -> {
                 Set<Integer> checked = checkedNotNull.getOrDefault(oid, Set.of());
                 Map<Integer, List<String>> values = allowed.getOrDefault(oid, Map.of());
+                Map<Integer, Set<String>> kinds = jsonTypes.getOrDefault(oid, Map.of());
                 List<Catalog.Column> cols = columns.getOrDefault(oid, List.of()).stream()
                         .map(c -> new Catalog.Column(c.attnum(), c.name(), c.typeOid(),
                                 c.notNull() || checked.contains(c.attnum()),
-                                values.getOrDefault(c.attnum(), List.of())))
+                                values.getOrDefault(c.attnum(), List.of()), kinds.getOrDefault(c.attnum(), Set.of())))
                         .toList();
                 Catalog.Relation relation = new Catalog.Relation(oid, n[0], n[1], n[2].charAt(0), cols,
                         Optional.ofNullable(rules.get(oid)));
@@ -105,9 +116,6 @@ final class CatalogReader {
                     jsonCasts.add(rs.getLong(1));
                 }
             });
-            Map<Long, Catalog.Proc> procs = new HashMap<>();
-            query(connection, PROCS, null, rs -> procs.put(rs.getLong(1),
-                    new Catalog.Proc(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))));
             Map<Long, List<String>> enums = new HashMap<>();
             query(connection, ENUMS, null, rs -> enums.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(rs.getString(2)));

@@ -4,6 +4,7 @@ import dev.fraise.nodetree.PgNode;
 import dev.fraise.shape.ArrayShape;
 import dev.fraise.shape.Field;
 import dev.fraise.shape.NeverShape;
+import dev.fraise.shape.NullShape;
 import dev.fraise.shape.Nullability;
 import dev.fraise.shape.ObjectShape;
 import dev.fraise.shape.Presence;
@@ -140,6 +141,12 @@ final class FunctionInference {
                                 resultType, scope);
                     }
                     break;
+                case "jsonb_delete":
+                    if (args.size() == 2 && analyzer.types().baseType(analyzer.expr(args.get(1), scope).typeOid())
+                            == TypeShapes.TEXT) {
+                        return delete(args, resultType, scope);
+                    }
+                    break;
                 case "jsonb_object_field":
                 case "json_object_field":
                 case "jsonb_object_field_text":
@@ -261,26 +268,63 @@ final class FunctionInference {
         Provenance provenance = analyzer.types().provenance(scope.view(), resultType, "jsonb || jsonb");
         Nullability nullability = left.sqlNull() ? left.nullability() : right.sqlNull() ? right.nullability()
                 : Nullability.nonNull("|| of non-null values");
+        if (left.shape() instanceof NullShape && !left.jsonNull()
+                || right.shape() instanceof NullShape && !right.jsonNull()) {
+            return new Inferred(new NullShape(provenance), nullability, resultType);
+        }
         if (left.jsonNull() || right.jsonNull()) {
-            return new Inferred(new UnknownShape("|| with a JSON null wraps both into an array", provenance),
-                    nullability, resultType);
+            return new Inferred(new UnknownShape("|| with a JSON null wraps both into an array"
+                    + notProvenObject(left) + notProvenObject(right), provenance), nullability, resultType);
         }
         if (left.shape() instanceof ObjectShape a && right.shape() instanceof ObjectShape b) {
-            Map<String, Field> fields = new LinkedHashMap<>(a.fields());
-            b.fields().forEach((key, field) -> {
-                Field before = fields.get(key);
-                fields.put(key, field.maybeAbsent() && before != null ? new Field(key, Shapes.union(before.shape(),
-                        field.shape(), provenance), before.nullability().or(field.nullability()), before.presence())
-                        : field);
-            });
-            return new Inferred(new ObjectShape(fields, provenance), nullability, resultType);
+            return new Inferred(Shapes.concat(a, b, provenance), nullability, resultType);
         }
         if (left.shape() instanceof ArrayShape a && right.shape() instanceof ArrayShape b) {
             return new Inferred(new ArrayShape(Shapes.union(a.items(), b.items(), provenance),
                     a.itemNullability().or(b.itemNullability()), provenance), nullability, resultType);
         }
-        return new Inferred(new UnknownShape("|| of " + left.shape().kind() + " and " + right.shape().kind(),
-                provenance), nullability, resultType);
+        return new Inferred(new UnknownShape("|| of " + left.shape().kind() + " and " + right.shape().kind()
+                + notProvenObject(left) + notProvenObject(right), provenance), nullability, resultType);
+    }
+
+    /**
+     * Why a json operand of {@code ||} is not taken for an object: an array or a scalar makes {@code ||} an array
+     * concatenation; a CHECK on a column can prove it an object.
+     */
+    private static String notProvenObject(Inferred operand) {
+        Shape shape = operand.shape();
+        return shape instanceof ScalarShape s && s.scalarKind() == ScalarKind.ANY_JSON ? "; "
+                + shape.provenance().source() + " may be an array, a scalar or JSON null, which makes || an array"
+                + " (a CHECK (jsonb_typeof(col) = 'object') on its column proves it an object)" : "";
+    }
+
+    /**
+     * {@code jsonb - 'key'}: an object without the key, an array without the string items equal to it; a scalar or
+     * JSON {@code null} is an error, so the result is never JSON {@code null}. Any other key (not a constant) may be
+     * the one removed: every key may then be absent.
+     */
+    private Inferred delete(List<PgNode> args, long resultType, Scope scope) {
+        Inferred value = analyzer.expr(args.get(0), scope);
+        Inferred key = analyzer.expr(args.get(1), scope);
+        Provenance provenance = analyzer.types().provenance(scope.view(), resultType, "jsonb - text");
+        Nullability nullability = value.sqlNull() ? value.nullability() : key.sqlNull() ? key.nullability()
+                : Nullability.nonNull("jsonb - text of non-null values (a JSON null is an error)");
+        Shape shape = value.shape();
+        if (shape instanceof ObjectShape object) {
+            Optional<String> removed = ExpressionInference.constantText(args.get(1));
+            Map<String, Field> fields = new LinkedHashMap<>();
+            object.fields().forEach((name, field) -> {
+                if (removed.isEmpty()) {
+                    fields.put(name, new Field(name, field.shape(), field.nullability(), Presence.MAYBE_ABSENT));
+                } else if (!removed.get().equals(name)) {
+                    fields.put(name, field);
+                }
+            });
+            shape = new ObjectShape(fields, object.remainder(), provenance);
+        } else if (!(shape instanceof ArrayShape)) {
+            shape = new UnknownShape("jsonb - text of " + shape.kind(), provenance);
+        }
+        return new Inferred(shape, nullability, resultType);
     }
 
     private Inferred field(String name, List<PgNode> args, long resultType, Scope scope) {

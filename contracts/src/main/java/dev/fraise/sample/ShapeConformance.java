@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Checks one JSON value against a shape, depth first, reporting every violation. Two PostgreSQL conversions are
  * part of the model: a {@code real}, {@code double precision} or {@code numeric} value may be the string
  * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, and a SQL array (a type ending in {@code []}) may be
- * multi-dimensional, so its items may be arrays of items.
+ * multi-dimensional, so its items may be arrays of items. A key an open object does not know is no violation.
  */
 public final class ShapeConformance {
 
@@ -108,7 +108,7 @@ public final class ShapeConformance {
         Iterator<String> keys = value.fieldNames();
         while (keys.hasNext()) {
             String key = keys.next();
-            if (!object.fields().containsKey(key)) {
+            if (!object.fields().containsKey(key) && !object.open()) {
                 out.accept(new Violation(rowId, path(path, key), ViolationKind.UNEXPECTED_KEY, "key not in the"
                         + " shape"));
             }

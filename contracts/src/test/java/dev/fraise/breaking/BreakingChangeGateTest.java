@@ -175,6 +175,23 @@ class BreakingChangeGateTest {
     }
 
     @Test
+    void aKeyAnOpenObjectNoLongerEmitsItselfMayBeAbsentOrNullNotRemoved() {
+        repo.write(TABLES, TABLES_SQL.replace("body    text NOT NULL", "body    text NOT NULL,\n    extra   jsonb"
+                        + " NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(extra) = 'object')"))
+                .write(VIEW, VIEW_SQL.replace("SELECT p.id, jsonb_build_object(",
+                        "SELECT p.id, p.extra || jsonb_build_object(").replace("'body', p.body,", ""))
+                .commit("body from the free-form extra");
+
+        BreakingChangeReport report = compareWithPrevious();
+
+        assertEquals(List.of("BREAKING VIEW_KEY_NOW_NULLABLE Post.body", "BREAKING VIEW_KEY_MAYBE_ABSENT Post.body"),
+                report.changes().stream().map(c -> c.severity() + " " + c.code() + " " + c.path()).toList(),
+                report.render());
+        assertTrue(report.changes().get(0).message().contains("key 'body' is not among the known keys, so it would"
+                + " come from tb_post.extra"), report.render());
+    }
+
+    @Test
     void aLeftJoinMakesTheJoinedKeysNullable() {
         repo.write(VIEW, VIEW_SQL.replace("FROM tb_post p JOIN", "FROM tb_post p LEFT JOIN")).commit("left join");
 

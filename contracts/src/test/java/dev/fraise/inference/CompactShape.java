@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * A one-line rendering of a shape for exact assertions: {@code !} non-null, {@code ?} nullable, {@code ~} may be
- * absent; objects {@code {key: T}}, arrays {@code [T]}, scalars by kind.
+ * absent; objects {@code {key: T}} (an open one ends with {@code ...}), arrays {@code [T]}, scalars by kind.
  */
 final class CompactShape {
 
@@ -27,8 +27,8 @@ final class CompactShape {
 
     private static String body(Shape shape) {
         if (shape instanceof ObjectShape object) {
-            return object.fields().values().stream().map(CompactShape::field)
-                    .collect(Collectors.joining(", ", "{", "}"));
+            return java.util.stream.Stream.concat(object.fields().values().stream().map(CompactShape::field),
+                    object.remainder().stream().map(rest -> "...")).collect(Collectors.joining(", ", "{", "}"));
         }
         if (shape instanceof ArrayShape array) {
             return "[" + of(array.items(), array.itemNullability()) + "]";

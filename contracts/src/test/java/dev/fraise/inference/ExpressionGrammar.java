@@ -11,22 +11,31 @@ import java.util.stream.Stream;
  * VARIADIC, SQL/JSON {@code JSON_OBJECT}/{@code JSON_ARRAY}/{@code JSON_ARRAYAGG} on PostgreSQL 16+), child view
  * data, aggregates with ORDER BY and FILTER (optionally COALESCEd to {@code '[]'}), COALESCE, CASE with and without
  * ELSE, {@code jsonb_strip_nulls}, {@code ||}, {@code -}, {@code ->}, {@code ->>}, {@code to_jsonb(row)}, ROW(...),
- * casts, constants (JSON {@code null} included), a few built-ins ({@code format}, {@code concat_ws}, NULLIF,
- * GREATEST), correlated scalar sub-selects (first row, aggregate such as {@code count(*)}, parent row,
- * {@code ARRAY(...)}) and conditions with {@code IS [NOT] NULL}, AND/OR/NOT and EXISTS. Every recursive call lowers
- * {@code depth}; at depth 0 only columns and constants are produced.
+ * casts, constants (JSON {@code null} included), built-ins ({@code format}, {@code concat_ws}, NULLIF, GREATEST,
+ * and calls of {@link FunctionInference}'s trusted functions), {@code ||} and {@code - 'key'} over jsonb columns a
+ * CHECK proves objects (open objects), correlated scalar sub-selects (first row, aggregate such as
+ * {@code count(*)}, parent row, {@code ARRAY(...)}) and conditions with {@code IS [NOT] NULL}, AND/OR/NOT and
+ * EXISTS. Every recursive call lowers {@code depth}; at depth 0 only columns and constants are produced.
  */
 final class ExpressionGrammar {
 
-    /** An SQL expression, its type, and whether it aggregates at the query level it is written in. */
-    record Expr(String sql, String type, boolean aggregate) {
+    /**
+     * An SQL expression, its type, whether it aggregates at the query level it is written in, and whether it is
+     * always a JSON object when not SQL NULL (a built object, a column a CHECK proves an object, {@code ||} or
+     * {@code -} of those), so that {@code - 'key'} cannot fail on a scalar.
+     */
+    record Expr(String sql, String type, boolean aggregate, boolean object) {
+
+        Expr(String sql, String type, boolean aggregate) {
+            this(sql, type, aggregate, false);
+        }
 
         static Expr of(String sql, String type) {
             return new Expr(sql, type, false);
         }
 
         Expr prefixed(String before, String after) {
-            return new Expr(before + sql + after, type, aggregate);
+            return new Expr(before + sql + after, type, aggregate, object);
         }
     }
 
@@ -84,7 +93,8 @@ final class ExpressionGrammar {
 
     /** The columns of {@code table} under {@code alias}. */
     static List<Expr> columns(String alias, RandomSchema.Table table) {
-        return table.columns().stream().map(c -> Expr.of(alias + "." + c.name(), c.type())).toList();
+        return table.columns().stream().map(c -> new Expr(alias + "." + c.name(), c.type(), false, c.object()))
+                .toList();
     }
 
     /** The columns of {@code view} under {@code alias}. */
@@ -108,7 +118,9 @@ final class ExpressionGrammar {
         }
         if (roll < 65) {
             Expr left = buildObject("jsonb", ctx, depth);
-            Expr right = !viewData.isEmpty() && random.nextBoolean() ? pick(viewData) : objectish(ctx, depth);
+            List<Expr> objects = objectColumns(ctx);
+            Expr right = !objects.isEmpty() && random.nextInt(3) == 0 ? pick(objects)
+                    : !viewData.isEmpty() && random.nextBoolean() ? pick(viewData) : objectish(ctx, depth);
             return random.nextBoolean() ? concat(left, right) : concat(right, left);
         }
         if (roll < 73) {
@@ -171,6 +183,7 @@ final class ExpressionGrammar {
             if (ctx.grouped()) {
                 options.add(new Option(5, () -> aggregate(type, ctx, d)));
             }
+            options.add(new Option(2, () -> builtIn(type, ctx, d)));
             switch (type) {
                 case "json", "jsonb" -> options.add(new Option(12, () -> json(type, ctx, d)));
                 case "text" -> {
@@ -211,6 +224,59 @@ final class ExpressionGrammar {
         return choose(options);
     }
 
+    /**
+     * A built-in of {@code type} from {@link FunctionInference}'s trusted lists (null only on NULL input, or never
+     * NULL), with a few it does not trust ({@code to_char}, {@code array_length}), on arguments that cannot make
+     * PostgreSQL fail; {@code null} for a type without one.
+     */
+    private Expr builtIn(String type, Ctx ctx, int depth) {
+        Supplier<Expr> text = () -> typed("text", ctx, depth);
+        List<Supplier<Expr>> calls = switch (type) {
+            case "text" -> List.of(
+                    () -> wrap(pick(List.of("btrim(", "ltrim(", "rtrim(", "reverse(", "initcap(", "md5(",
+                            "quote_ident(", "quote_literal(", "lower(")), text.get(), ")", "text"),
+                    () -> wrap("replace(", text.get(), ", 'a', 'b')", "text"),
+                    () -> wrap(pick(List.of("substr(", "left(", "right(")), text.get(), ", 2)", "text"),
+                    () -> wrap(pick(List.of("lpad(", "rpad(")), text.get(), ", 4, '*')", "text"),
+                    () -> wrap("translate(", text.get(), ", 'ab', 'xy')", "text"),
+                    () -> wrap("split_part(", text.get(), ", ' ', 1)", "text"),
+                    () -> wrap("repeat(", text.get(), ", 2)", "text"),
+                    () -> wrap("to_hex(", typed("integer", ctx, depth), ")", "text"),
+                    () -> wrap("array_to_string(", typed("text[]", ctx, depth), ", ',')", "text"),
+                    () -> wrap("jsonb_typeof(", typed("jsonb", ctx, depth), ")", "text"),
+                    () -> wrap("jsonb_pretty(", typed("jsonb", ctx, depth), ")", "text"),
+                    () -> wrap("to_char(", typed("timestamptz", ctx, depth), ", 'YYYY')", "text"));
+            case "integer" -> List.of(
+                    () -> wrap(pick(List.of("char_length(", "octet_length(", "bit_length(", "ascii(")), text.get(),
+                            ")", "integer"),
+                    () -> wrap("strpos(", text.get(), ", 'a')", "integer"),
+                    () -> wrap("position('a' in ", text.get(), ")", "integer"),
+                    () -> wrap("cardinality(", typed("text[]", ctx, depth), ")", "integer"),
+                    () -> wrap("array_length(", typed("text[]", ctx, depth), ", 1)", "integer"),
+                    () -> wrap("abs(", typed("integer", ctx, depth), ")", "integer"),
+                    () -> wrap("mod(", typed("integer", ctx, depth), ", 3)", "integer"),
+                    () -> join("num_nulls(", List.of(any(ctx, depth), any(ctx, depth)), ")", "integer"),
+                    () -> join("num_nonnulls(", List.of(any(ctx, depth), any(ctx, depth)), ")", "integer"));
+            case "numeric" -> List.of(
+                    () -> wrap(pick(List.of("trunc(", "floor(", "ceil(", "abs(", "sign(")), typed("numeric", ctx,
+                            depth), ")", "numeric"),
+                    () -> wrap("round(", typed("numeric", ctx, depth), ", 1)", "numeric"));
+            case "boolean" -> List.of(
+                    () -> wrap("starts_with(", text.get(), ", 'a')", "boolean"),
+                    () -> wrap("(", text.get(), " LIKE 'a%')", "boolean"),
+                    () -> wrap("(", typed("jsonb", ctx, depth), " ? 'k1')", "boolean"),
+                    () -> wrap("(", typed("jsonb", ctx, depth), " @> '{}'::jsonb)", "boolean"),
+                    () -> wrap("(", typed("text[]", ctx, depth), " && ARRAY['a', 'x'])", "boolean"));
+            case "timestamptz" -> List.of(
+                    () -> wrap("date_trunc('day', ", typed("timestamptz", ctx, depth), ")", "timestamptz"),
+                    () -> wrap("(", typed("timestamptz", ctx, depth), " + interval '1 day')", "timestamptz"),
+                    () -> Expr.of("now()", "timestamptz"));
+            case "uuid" -> List.of(() -> Expr.of("gen_random_uuid()", "uuid"));
+            default -> List.of();
+        };
+        return calls.isEmpty() ? null : pick(calls).get();
+    }
+
     /** A {@code json} or {@code jsonb} value built by a JSON function. */
     private Expr json(String type, Ctx ctx, int depth) {
         String prefix = type;
@@ -223,8 +289,11 @@ final class ExpressionGrammar {
         options.add(new Option(1, () -> join((type.equals("json") && random.nextBoolean() ? "row_to_json(ROW("
                 : "to_" + prefix + "(ROW("), List.of(any(ctx, depth - 1), any(ctx, depth - 1)), "))", type)));
         if (type.equals("jsonb")) {
-            options.add(new Option(1, () -> wrap("((", buildObject("jsonb", ctx, depth - 1), ") - '" + pick(KEYS)
-                    + "')", "jsonb")));
+            options.add(new Option(2, () -> delete(objectExpr(ctx, depth - 1), "'" + pick(KEYS) + "'", false)));
+            options.add(new Option(1, () -> {
+                Expr key = typed("text", ctx, 0);
+                return delete(objectExpr(ctx, depth - 1), key.sql(), key.aggregate());
+            }));
         }
         options.add(new Option(1, () -> {
             Expr condition = condition(ctx, 0);
@@ -275,7 +344,7 @@ final class ExpressionGrammar {
                 aggregate |= value.aggregate();
             }
         }
-        return new Expr(sql.append(')').toString(), prefix, aggregate);
+        return new Expr(sql.append(')').toString(), prefix, aggregate, true);
     }
 
     private Expr buildArray(String prefix, Ctx ctx, int depth) {
@@ -335,6 +404,10 @@ final class ExpressionGrammar {
         if (roll < 5) {
             return buildObject("jsonb", ctx, depth);
         }
+        List<Expr> objects = objectColumns(ctx);
+        if (roll < 6 && !objects.isEmpty()) {
+            return pick(objects);
+        }
         if (roll < 7 && !viewData.isEmpty()) {
             return pick(viewData);
         }
@@ -344,8 +417,38 @@ final class ExpressionGrammar {
         return typed("jsonb", ctx, depth);
     }
 
+    /**
+     * A jsonb object (or SQL NULL), never a scalar: built, a column a CHECK proves an object, {@code ||} or
+     * {@code - 'key'} of objects — FraiseQL's {@code jsonb_build_object(…) || t.data} among them.
+     */
+    private Expr objectExpr(Ctx ctx, int depth) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option(4, () -> buildObject("jsonb", ctx, depth)));
+        List<Expr> objects = objectColumns(ctx);
+        if (!objects.isEmpty()) {
+            options.add(new Option(4, () -> pick(objects)));
+        }
+        if (depth > 0) {
+            options.add(new Option(3, () -> concat(objectExpr(ctx, depth - 1), objectExpr(ctx, depth - 1))));
+            options.add(new Option(1, () -> delete(objectExpr(ctx, depth - 1), "'" + pick(KEYS) + "'", false)));
+        }
+        return choose(options);
+    }
+
+    /** The jsonb columns a CHECK (jsonb_typeof(col) = 'object') proves objects. */
+    private static List<Expr> objectColumns(Ctx ctx) {
+        return ctx.refs().stream().filter(Expr::object).filter(e -> e.type().equals("jsonb")).toList();
+    }
+
     private Expr concat(Expr left, Expr right) {
-        return binary(left, ") || (", right, "jsonb").prefixed("((", "))");
+        Expr both = binary(left, ") || (", right, "jsonb").prefixed("((", "))");
+        return new Expr(both.sql(), both.type(), both.aggregate(), left.object() && right.object());
+    }
+
+    /** {@code object - key}: the key removed; {@code key} is SQL text. */
+    private static Expr delete(Expr object, String key, boolean keyAggregates) {
+        return new Expr("((" + object.sql() + ") - " + key + ")", "jsonb", object.aggregate() || keyAggregates,
+                object.object());
     }
 
     private Expr coalesce(String type, Ctx ctx, int depth) {

@@ -9,8 +9,22 @@ import java.util.List;
  */
 final class RandomSchema {
 
-    /** A column of a generated table. */
-    record Column(String name, String type, boolean notNull) {
+    /**
+     * A column of a generated table.
+     *
+     * @param jsonCheck for a jsonb column, the CHECK on its {@code jsonb_typeof}: {@code "= 'object'"},
+     *                  {@code "<> 'null'"}, or empty
+     */
+    record Column(String name, String type, boolean notNull, String jsonCheck) {
+
+        Column(String name, String type, boolean notNull) {
+            this(name, type, notNull, "");
+        }
+
+        /** Whether a CHECK proves every non-null value a JSON object. */
+        boolean object() {
+            return jsonCheck.equals("= 'object'");
+        }
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * Generates a random schema from a grammar of FraiseQL view patterns: 2–4 tables (random column types, NOT NULL
- * or not, a foreign key to an earlier table or none) with random rows (NULLs, parents without children), then
- * 5–9 views, each embedding earlier views, built from one of these templates:
+ * or not, CHECKs on jsonb_typeof, a free-form {@code doc} object, a foreign key to an earlier table or none) with
+ * random rows (NULLs, parents without children), then 5–9 views, each embedding earlier views, built from one of
+ * these templates:
  * <ul>
  *   <li>flat: a root table with INNER/LEFT/RIGHT/FULL joins to its parent and to views, a one-to-many LEFT JOIN,
  *       a LATERAL subquery, an optional WHERE;</li>
@@ -75,8 +76,13 @@ final class SchemaGrammar {
         }
         int extra = 2 + random.nextInt(4);
         for (int i = 1; i <= extra; i++) {
-            columns.add(new RandomSchema.Column("c" + i, expressions.pick(ExpressionGrammar.COLUMN_TYPES),
-                    random.nextBoolean()));
+            String type = expressions.pick(ExpressionGrammar.COLUMN_TYPES);
+            String check = !type.equals("jsonb") ? "" : expressions.pick(List.of("", "= 'object'", "= 'object'",
+                    "<> 'null'"));
+            columns.add(new RandomSchema.Column("c" + i, type, random.nextBoolean(), check));
+        }
+        if (random.nextInt(3) == 0) {
+            columns.add(new RandomSchema.Column("doc", "jsonb", random.nextBoolean(), "= 'object'"));
         }
         RandomSchema.Table table = new RandomSchema.Table(name, columns, parent);
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(name).append(" (");
@@ -89,6 +95,10 @@ final class SchemaGrammar {
                 ddl.append(" PRIMARY KEY");
             } else if (column.notNull()) {
                 ddl.append(" NOT NULL");
+            }
+            if (!column.jsonCheck().isEmpty()) {
+                ddl.append(" CHECK (jsonb_typeof(").append(column.name()).append(") ").append(column.jsonCheck())
+                        .append(')');
             }
             if (column.name().equals("fk")) {
                 ddl.append(" REFERENCES ").append(parent.name()).append(" (pk)");
@@ -116,12 +126,23 @@ final class SchemaGrammar {
                 } else if (!column.notNull() && random.nextInt(20) < 7) {
                     sql.append("NULL");
                 } else {
-                    sql.append(value(column.type()));
+                    sql.append(value(column));
                 }
             }
             sql.append(')');
         }
         return sql.toString();
+    }
+
+    private String value(RandomSchema.Column column) {
+        if (column.object()) {
+            return expressions.pick(List.of("'{\"k1\": 1}'", "'{}'", "'{\"k2\": {\"k1\": null}}'",
+                    "'{\"id\": 3, \"name\": null, \"k1\": \"x\"}'", "'{\"items\": [1], \"meta\": \"m\"}'"));
+        }
+        if (!column.jsonCheck().isEmpty()) {
+            return expressions.pick(List.of("'{\"k1\": 1}'", "'[1, null]'", "'\"s\"'", "'{}'", "'3.5'", "'true'"));
+        }
+        return value(column.type());
     }
 
     private String value(String type) {
