@@ -40,6 +40,21 @@ public enum Gate {
         return title;
     }
 
+    /**
+     * How the gate names a level in text: the breaking-change gate's {@code BREAKING}, {@code DANGEROUS},
+     * {@code SAFE}; the level's name for the others.
+     */
+    public String label(Level level) {
+        if (this != DIFF) {
+            return level.name();
+        }
+        return switch (level) {
+            case ERROR -> "BREAKING";
+            case WARNING -> "DANGEROUS";
+            case NOTE -> "SAFE";
+        };
+    }
+
     /** The gate of {@code id}. */
     public static Optional<Gate> of(String id) {
         return Arrays.stream(values()).filter(g -> g.id().equals(id)).findFirst();

@@ -81,24 +81,24 @@ final class GateJunit {
                     .collect(Collectors.joining(", "));
             String codes = errors.stream().map(Problem::code).distinct().collect(Collectors.joining(","));
             out.append(indent).append("  <failure message=\"").append(Xml.attribute(message)).append("\" type=\"")
-                    .append(Xml.attribute(codes)).append("\">").append(Xml.text(lines(errors, indent)))
+                    .append(Xml.attribute(codes)).append("\">").append(Xml.text(lines(report.gate(), errors, indent)))
                     .append("</failure>\n");
         }
         if (!output.isEmpty()) {
-            out.append(indent).append("  <system-out>").append(Xml.text(lines(output, indent)))
+            out.append(indent).append("  <system-out>").append(Xml.text(lines(report.gate(), output, indent)))
                     .append("</system-out>\n");
         }
         out.append(indent).append("</testcase>\n");
     }
 
     /** One problem a line, with its definitions indented under it. */
-    private static String lines(List<Problem> problems, String indent) {
-        return problems.stream().map(GateJunit::line).collect(Collectors.joining("\n", "\n", "\n" + indent + "  "));
+    private static String lines(Gate gate, List<Problem> problems, String indent) {
+        return problems.stream().map(p -> line(gate, p)).collect(Collectors.joining("\n", "\n", "\n" + indent + "  "));
     }
 
-    private static String line(Problem problem) {
+    private static String line(Gate gate, Problem problem) {
         String where = problem.location().toString();
-        StringBuilder line = new StringBuilder(problem.level() + " " + problem.code()
+        StringBuilder line = new StringBuilder(gate.label(problem.level()) + " " + problem.code()
                 + (problem.path().isEmpty() ? "" : " " + problem.path()) + (where.isEmpty() ? "" : " (" + where + ")")
                 + ": " + problem.message() + (problem.why().isEmpty() ? "" : " [" + problem.why() + "]")
                 + problem.suppression().map(s -> " (suppressed: " + s.reason() + ")").orElse(""));

@@ -35,8 +35,8 @@ final class GateText {
         report.coverage().forEach(line -> out.append("Checked: ").append(line).append('\n'));
         for (Problem problem : report.problems()) {
             out.append("  ").append(problem.active() ? "" : "[suppressed] ")
-                    .append(problem.status().map(s -> "[" + s + "] ").orElse("")).append(problem.level())
-                    .append(' ').append(problem.code()).append(problem.path().isEmpty() ? "" : " " + problem.path())
+                    .append(problem.status().map(s -> "[" + s + "] ").orElse(""))
+                    .append(report.gate().label(problem.level())).append(' ').append(problem.code()).append(problem.path().isEmpty() ? "" : " " + problem.path())
                     .append('\n');
             detail(out, "", problem.message());
             String where = problem.location().toString();
