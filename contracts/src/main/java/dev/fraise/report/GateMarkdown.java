@@ -15,6 +15,9 @@ final class GateMarkdown {
     /** The first line of the combined comment. */
     static final String MARKER = "<!-- fraise -->";
 
+    /** What a pull-request comment may hold, with room to spare (GitHub takes 65536 characters). */
+    private static final int MAX_LENGTH = 60_000;
+
     private GateMarkdown() {
     }
 
@@ -99,24 +102,42 @@ final class GateMarkdown {
         }
     }
 
-    /** The definitions drift and breaking changes compare (a safe change's left out), folded, in code blocks. */
+    /**
+     * The definitions drift and breaking changes compare (a safe change's left out), folded: a pair as a line diff,
+     * one alone in a code block. When they would make the comment longer than a pull-request comment may be, they
+     * are left to the gates' text reports.
+     */
     private static void definitions(StringBuilder out, List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        out.append("\n<details>\n<summary>Definitions (").append(rows.size()).append(")</summary>\n");
+        StringBuilder defs = new StringBuilder();
         for (Row row : rows) {
             Problem p = row.problem();
-            out.append("\n").append(Markdown.code(p.code())).append(p.path().isEmpty() ? "" : " "
+            defs.append("\n").append(Markdown.code(p.code())).append(p.path().isEmpty() ? "" : " "
                     + Markdown.code(p.path())).append('\n');
+            List<Problem.Detail> details = p.details();
+            if (details.size() == 2) {
+                block(defs, "diff", LineDiff.of(details.get(0), details.get(1)));
+                continue;
+            }
             String language = row.gate() == Gate.DRIFT ? "sql" : "";
-            for (Problem.Detail detail : p.details()) {
-                String fence = detail.text().contains("```") ? "~~~~" : "```";
-                out.append("\n").append(Markdown.text(detail.label())).append(":\n").append(fence).append(language)
-                        .append('\n')
-                        .append(detail.text()).append('\n').append(fence).append('\n');
+            for (Problem.Detail detail : details) {
+                defs.append("\n").append(Markdown.text(detail.label())).append(":\n");
+                block(defs, language, detail.text());
             }
         }
+        out.append("\n<details>\n<summary>Definitions (").append(rows.size()).append(")</summary>\n");
+        if (out.length() + defs.length() > MAX_LENGTH) {
+            out.append("\nToo long for one comment: each gate's text report (`<gate>.txt`) has them.\n");
+        } else {
+            out.append(defs);
+        }
         out.append("\n</details>\n");
+    }
+
+    private static void block(StringBuilder out, String language, String text) {
+        String fence = text.contains("```") ? "~~~~" : "```";
+        out.append(fence).append(language).append('\n').append(text).append('\n').append(fence).append('\n');
     }
 }
