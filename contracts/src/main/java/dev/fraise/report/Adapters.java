@@ -60,8 +60,8 @@ final class Adapters {
         List<Problem> problems = new ArrayList<>();
         for (DriftReport report : reports) {
             coverage.add(report.gate() + (report.base().isEmpty() ? "" : " against " + report.base()) + ": "
-                    + FindingText.count(report.migrations().size(), "migration")
-                    + (report.migrations().isEmpty() ? "" : " (" + String.join(", ", report.migrations()) + ")"));
+                    + (report.migrations().isEmpty() ? "no migration" : FindingText.count(report.migrations().size(),
+                    "migration") + " (" + String.join(", ", report.migrations()) + ")"));
             cases.add(GateReport.Case.checked(report.gate()));
             for (DriftFinding finding : report.findings()) {
                 problems.add(Problem.builder(finding.code().name(), Level.ERROR).group(report.gate())

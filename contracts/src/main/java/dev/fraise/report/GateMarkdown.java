@@ -18,6 +18,9 @@ final class GateMarkdown {
     /** What a pull-request comment may hold, with room to spare (GitHub takes 65536 characters). */
     private static final int MAX_LENGTH = 60_000;
 
+    /** The lines of a definition a comment shows. */
+    private static final int MAX_LINES = 25;
+
     private GateMarkdown() {
     }
 
@@ -124,7 +127,7 @@ final class GateMarkdown {
             String language = row.gate() == Gate.DRIFT ? "sql" : "";
             for (Problem.Detail detail : details) {
                 defs.append("\n").append(Markdown.text(detail.label())).append(":\n");
-                block(defs, language, detail.text());
+                block(defs, language, shortened(detail.text(), row.gate()));
             }
         }
         out.append("\n<details>\n<summary>Definitions (").append(rows.size()).append(")</summary>\n");
@@ -134,6 +137,17 @@ final class GateMarkdown {
             out.append(defs);
         }
         out.append("\n</details>\n");
+    }
+
+    /** A definition of more than {@value #MAX_LINES} lines cut to its first ones, pointing to the whole. */
+    private static String shortened(String text, Gate gate) {
+        List<String> lines = text.lines().toList();
+        if (lines.size() <= MAX_LINES) {
+            return text;
+        }
+        int shown = MAX_LINES - 5;
+        return String.join("\n", lines.subList(0, shown)) + "\n… " + (lines.size() - shown) + " more lines in "
+                + gate.id() + ".txt";
     }
 
     private static void block(StringBuilder out, String language, String text) {

@@ -152,6 +152,20 @@ class GateReportsTest {
     }
 
     @Test
+    void longDefinitionsAreCutInTheCommentAndWholeInTheText() {
+        String body = String.join("\n", java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "-- line " + i)
+                .toList());
+        GateReport drift = GateReports.ofDrift(List.of(new DriftReport(DriftGate.DDL_GATE, "b", List.of(),
+                List.of(new DriftFinding(ErrorCode.DRIFT_MISSING_IN_MIGRATED, "function", "public.fn_x()",
+                        "function public.fn_x() is in the schema files but no migration creates it",
+                        Optional.of(body), Optional.empty(), Optional.empty())), Duration.ZERO)));
+        String markdown = GateReports.render(drift, ReportFormat.MARKDOWN);
+        assertTrue(markdown.contains("\n-- line 20\n… 20 more lines in drift.txt\n```\n"), markdown);
+        assertFalse(markdown.contains("-- line 21"), markdown);
+        assertTrue(GateReports.render(drift, ReportFormat.CONSOLE).contains("-- line 40"));
+    }
+
+    @Test
     void theCombinedSarifIsOneValidRunWithEveryGatesRules() throws IOException {
         JsonNode sarif = JSON.readTree(GateReports.renderCombined(gates(), ReportFormat.SARIF));
         assertEquals(List.of(), sarifSchema.validate(sarif));
