@@ -19,6 +19,8 @@ import dev.fraise.drift.DriftGate;
 import dev.fraise.drift.DriftReport;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.SourceLocation;
+import dev.fraise.migrate.MigrationIssue;
+import dev.fraise.migrate.MigrationStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -141,6 +143,33 @@ class GateReportsTest {
                 Duration.ZERO);
         assertTrue(GateReports.of(dangerous).passed(), "a dangerous change passes unless the gate fails on warnings");
         assertFalse(GateReports.of(dangerous).failingOnWarnings().passed());
+    }
+
+    @Test
+    void anEditedAppliedMigrationIsAStatusError() {
+        MigrationIssue edited = new MigrationIssue(ErrorCode.MIGRATION_CHECKSUM_MISMATCH, "changed since it was"
+                + " applied", SourceLocation.of(Path.of("db/migrations/002_add_title.up.sql")));
+        MigrationStatus status = new MigrationStatus(true, List.of(
+                new MigrationStatus.Entry("001", "create_a", MigrationStatus.State.APPLIED, Optional.empty(),
+                        Optional.empty()),
+                new MigrationStatus.Entry("002", "add_title", MigrationStatus.State.CHECKSUM_MISMATCH,
+                        Optional.empty(), Optional.empty())));
+        GateReport report = GateReports.ofStatus("app (tb_confiture)", status, List.of(edited));
+        assertEquals(List.of("app (tb_confiture): 1 applied, 0 pending, 1 checksum mismatch(es), 0 missing file(s)"),
+                report.coverage());
+        Problem problem = report.problems().get(0);
+        assertEquals("MIGRATION_CHECKSUM_MISMATCH", problem.code());
+        assertEquals("002_add_title", problem.path());
+        assertFalse(report.passed());
+        assertEquals(List.of(), sarifSchema.validate(readTree(GateReports.render(report, ReportFormat.SARIF))));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
