@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /**
  * JUnit XML in Surefire's format: one {@code <testsuite name="fraise.<gate>">} per gate (several inside a
  * {@code <testsuites>} for the combined report) with what it checked as the property {@code fraise.coverage}, and
- * one test case per {@link GateReport.Case}. A case with active errors fails, listing them; a skipped case (without
+ * one test case per {@link GateReport.Case}. A case with errors that fail the gate (active, and not already in a
+ * baseline) fails, listing them; a skipped case (without
  * errors) is skipped with its reason; warnings, notes and suppressed problems go to its {@code <system-out>}.
  */
 final class GateJunit {
@@ -42,7 +43,7 @@ final class GateJunit {
     }
 
     private static List<Problem> errors(GateReport report, GateReport.Case testCase) {
-        return report.problemsOf(testCase).stream().filter(p -> p.active() && p.level() == Level.ERROR).toList();
+        return report.problemsOf(testCase).stream().filter(p -> p.fails(Level.ERROR)).toList();
     }
 
     private static String suite(GateReport report, String indent) {

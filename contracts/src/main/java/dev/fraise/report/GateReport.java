@@ -29,16 +29,18 @@ public record GateReport(Gate gate, List<String> coverage, List<Case> cases, Lis
         problems = List.copyOf(problems);
     }
 
-    /** A report that passes unless an active problem is an error. */
+    /**
+     * A report that passes unless a problem {@linkplain Problem#fails fails} it: an active error the baseline did
+     * not already have.
+     */
     public static GateReport of(Gate gate, List<String> coverage, List<Case> cases, List<Problem> problems) {
-        return new GateReport(gate, coverage, cases, problems,
-                problems.stream().noneMatch(p -> p.active() && p.level() == Level.ERROR));
+        return new GateReport(gate, coverage, cases, problems, problems.stream().noneMatch(p -> p.fails(Level.ERROR)));
     }
 
-    /** This report failing on active warnings too ({@code failOn=warning}). */
+    /** This report failing on warnings too ({@code failOn=warning}). */
     public GateReport failingOnWarnings() {
-        return new GateReport(gate, coverage, cases, problems, passed
-                && problems.stream().noneMatch(p -> p.active() && p.level() == Level.WARNING));
+        return new GateReport(gate, coverage, cases, problems,
+                passed && problems.stream().noneMatch(p -> p.fails(Level.WARNING)));
     }
 
     /** The active problems of {@code level}. */

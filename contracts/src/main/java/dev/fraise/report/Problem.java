@@ -62,6 +62,14 @@ public record Problem(String code, Level level, String group, String path, Locat
     }
 
     /**
+     * Whether it fails its gate at {@code level} or worse: active, at least that level (errors, or errors and
+     * warnings), and not a problem the baseline already had ({@link Status#EXISTING}).
+     */
+    public boolean fails(Level worst) {
+        return active() && level.compareTo(worst) <= 0 && status.map(s -> s != Status.EXISTING).orElse(true);
+    }
+
+    /**
      * What identifies it across builds, whatever lines moved: {@code code:path:jsonPath} (for a contract finding,
      * the SARIF fingerprint {@code fraiseFinding/v1}); a ratchet matches a baseline's problems with it.
      */

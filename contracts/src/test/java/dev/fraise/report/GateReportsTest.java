@@ -24,7 +24,7 @@ import dev.fraise.migrate.MigrationStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
@@ -168,7 +169,7 @@ class GateReportsTest {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -182,7 +183,7 @@ class GateReportsTest {
 
     @Test
     void longDefinitionsAreCutInTheCommentAndWholeInTheText() {
-        String body = String.join("\n", java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "-- line " + i)
+        String body = String.join("\n", IntStream.rangeClosed(1, 40).mapToObj(i -> "-- line " + i)
                 .toList());
         GateReport drift = GateReports.ofDrift(List.of(new DriftReport(DriftGate.DDL_GATE, "b", List.of(),
                 List.of(new DriftFinding(ErrorCode.DRIFT_MISSING_IN_MIGRATED, "function", "public.fn_x()",
@@ -282,6 +283,8 @@ class GateReportsTest {
         GateReport ratcheted = GateReport.of(Gate.DIFF, diff.coverage(), diff.cases(), List.of(
                 removed.withStatus(Problem.Status.EXISTING), removed.withStatus(Problem.Status.FIXED)));
         assertEquals(new GateReport.Counts(1, 0, 0, 1), ratcheted.counts());
+        assertTrue(ratcheted.passed(), "an error the baseline already had does not fail the gate");
+        assertTrue(GateReports.render(ratcheted, ReportFormat.JUNIT).contains("failures=\"0\""));
         String markdown = GateReports.render(ratcheted, ReportFormat.MARKDOWN);
         assertFalse(markdown.contains("#### "), markdown);
         assertTrue(markdown.contains("<summary>1 existing problem</summary>"), markdown);
