@@ -13,20 +13,19 @@ import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.SharedValues;
 import dev.fraise.source.SourceFinder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Entry point: from {@link FraiseSettings} to a {@link TemplatePool} of disposable databases. Pools are shared
  * per JVM: every caller with the same server, schema content and pool options gets the same template, built
- * once; a schema that fails to build fails every caller with the same error, without rebuilding.
+ * once; a schema that fails to build fails callers with the same error for {@link SharedValues#FAILURE_MEMORY}
+ * without rebuilding, and is built again by the next caller after that.
  *
  * <pre>{@code
  * TemplatePool pool = Fraise.sharedPool(FraiseSettings.forProject(Path.of(".")));
@@ -37,7 +36,7 @@ import java.util.function.Consumer;
  */
 public final class Fraise {
 
-    private static final Map<PoolKey, CompletableFuture<TemplatePool>> POOLS = new ConcurrentHashMap<>();
+    private static final SharedValues<PoolKey, TemplatePool> POOLS = new SharedValues<>();
 
     private Fraise() {
     }
@@ -114,26 +113,13 @@ public final class Fraise {
                 settings.server().withDefaultsFrom(systemProperties(), System.getenv()));
         PoolKey key = new PoolKey(server, plan.hash(), migrated == null ? "" : migrated.fingerprint(),
                 settings.pool());
-        CompletableFuture<TemplatePool> future = new CompletableFuture<>();
-        CompletableFuture<TemplatePool> existing = POOLS.putIfAbsent(key, future);
-        if (existing == null) {
-            try {
-                TemplatePool pool = migrated == null
-                        ? TemplatePool.create(server, plan, settings.pool(), c -> { })
-                        : TemplatePool.create(server, plan, settings.pool(), migrated::beforeFiles,
-                                migrated::afterFiles);
-                PostgresServers.closeBeforeStop(server, pool);
-                future.complete(pool);
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
-            }
-            existing = future;
-        }
-        try {
-            return existing.join();
-        } catch (CompletionException e) {
-            throw (RuntimeException) e.getCause();
-        }
+        return POOLS.get(key, () -> {
+            TemplatePool pool = migrated == null
+                    ? TemplatePool.create(server, plan, settings.pool(), c -> { })
+                    : TemplatePool.create(server, plan, settings.pool(), migrated::beforeFiles, migrated::afterFiles);
+            PostgresServers.closeBeforeStop(server, pool);
+            return pool;
+        });
     }
 
     private static Map<String, String> systemProperties() {

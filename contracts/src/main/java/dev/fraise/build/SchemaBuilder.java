@@ -4,7 +4,6 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -189,7 +188,8 @@ public final class SchemaBuilder {
         try {
             return SqlScripts.decode(Files.readAllBytes(file.path()), file.displayPath());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.displayPath(), e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot read the schema file: " + e,
+                    SourceLocation.of(file.displayPath()), e);
         }
     }
 

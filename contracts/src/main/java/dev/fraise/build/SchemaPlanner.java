@@ -6,7 +6,6 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,8 @@ public final class SchemaPlanner {
         try (Stream<Path> walk = Files.walk(dir.path())) {
             files = walk.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir.path(), e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot list the schema directory: " + e,
+                    SourceLocation.of(dir.path()), e);
         }
         List<Path> result = new ArrayList<>();
         for (String pattern : dir.include()) {
@@ -138,6 +138,15 @@ public final class SchemaPlanner {
         return path.startsWith(config.projectDir()) ? config.projectDir().relativize(path) : path;
     }
 
+    private static byte[] read(SchemaFile file) {
+        try {
+            return Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot read the schema file: " + e,
+                    SourceLocation.of(file.displayPath()), e);
+        }
+    }
+
     private static String slashes(Path path) {
         return path.toString().replace('\\', '/');
     }
@@ -148,12 +157,10 @@ public final class SchemaPlanner {
             for (SchemaFile file : files) {
                 digest.update(file.hashPath().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file.path()));
+                digest.update(read(file));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

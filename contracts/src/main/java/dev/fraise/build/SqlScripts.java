@@ -71,6 +71,14 @@ public final class SqlScripts {
         return out.toString().replaceAll(" {2,}", " ").strip().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * {@code sql} with its comments, string literals and dollar-quoted bodies blanked out: the same length and the
+     * same line breaks, so an index into the mask is an index into {@code sql}. Quoted identifiers are kept.
+     */
+    public static String mask(String sql) {
+        return SqlMask.mask(sql, false);
+    }
+
     /** The end (exclusive) of the nested block comment starting at {@code start}, or the text's end if unclosed. */
     static int skipBlockComment(String sql, int start) {
         int depth = 0;

@@ -4,7 +4,6 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +112,8 @@ public final class ProjectConfigLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot list the directory: " + e,
+                    SourceLocation.of(dir), e);
         }
     }
 

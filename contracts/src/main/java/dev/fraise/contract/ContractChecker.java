@@ -89,6 +89,9 @@ public final class ContractChecker {
         Map<String, String> embeddedBy = embeddings(schema, bindings, roots);
         Suppressions suppressions = Suppressions.load(schema.registry(), options.baseline());
         CatalogNames names = CatalogNames.load(connection, options.inference().schemas());
+        if (options.mode() == CheckMode.STATIC) {
+            declareRoots(schema, roots, bindings, inference, checker);
+        }
         List<TypeResult> results = new ArrayList<>();
         Map<String, List<Finding>> findingsByType = new LinkedHashMap<>();
         for (TypeDefinition<?> type : inSchemaOrder(schema)) {
@@ -107,13 +110,36 @@ public final class ContractChecker {
         bindings.findings().forEach(f -> findings.add(suppressions.apply(f)));
         QuerySources.check(schema, inference, bindings, names).forEach(f -> findings.add(suppressions.apply(f)));
         QueryArguments.check(schema, options, inference, bindings).forEach(f -> findings.add(suppressions.apply(f)));
-        findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(f))));
+        findingsByType.values().forEach(list -> list.forEach(f -> findings.add(suppressions.apply(
+                checker.withEmbeddings(f)))));
         mutations.forEach(f -> findings.add(suppressions.apply(f)));
         projections.findings().forEach(f -> findings.add(suppressions.apply(f)));
         NamingLint.run(connection, inference, options, List.copyOf(findings))
                 .forEach(f -> findings.add(suppressions.apply(f)));
         return Coverage.complete(new ContractReport(results, findings, projections.results()), schema, roots, checker,
                 mutationChecker, suppressions, options);
+    }
+
+    /**
+     * Tells the checker which (type, view shape) pairs {@link #checkBinding} checks at a root of their own, so that
+     * a view embedding another view's {@code data} does not walk it again (static mode; sample mode matches its
+     * rows against each root's own static findings, so it keeps them all).
+     */
+    private static void declareRoots(GraphqlSchema schema, Set<String> roots, TypeBindings bindings,
+            ShapeInference inference, TypeChecker checker) {
+        for (ObjectTypeDefinition object : schema.registry().getTypes(ObjectTypeDefinition.class)) {
+            if (roots.contains(object.getName())) {
+                continue;
+            }
+            for (TypeBindings.Binding binding : bindings.all(object.getName())) {
+                boolean checked = inference.columns(binding.view()).filter(c -> c.contains(binding.column()))
+                        .isPresent();
+                if (checked) {
+                    checker.checkedAtRoot(object, inference.infer(binding.view(), binding.column()).data(),
+                            binding.view());
+                }
+            }
+        }
     }
 
     /** The options with what the schema's format decides: the mutation profile, the naming convention. */

@@ -245,18 +245,22 @@ final class NamingLint {
 
     /**
      * Reports each {@code pk_} value once, in the view that builds the object holding it: a leak in {@code v_user}
-     * that {@code v_post} embeds is {@code v_user}'s.
+     * that {@code v_post} embeds is {@code v_user}'s, and {@code v_user}'s own walk finds it, so an object another
+     * view builds is not walked again (a chain of views embedding each other is walked once per view).
      */
     private void leaks(String view, Shape shape, String path, String jsonPath, Map<String, Relation> relations) {
         if (shape instanceof ObjectShape object) {
             String origin = object.provenance().view();
             boolean own = origin.equals(view) || !relations.containsKey(origin)
                     || !relations.get(origin).bareName().startsWith("v_");
+            if (!own) {
+                return;
+            }
             for (Field field : object.fields().values()) {
                 String keyPath = path + "." + field.key();
                 String keyJsonPath = jsonPath + "." + field.key();
                 Optional<String> source = pkSource(field.shape());
-                if (own && (field.key().startsWith("pk_") || source.isPresent())) {
+                if (field.key().startsWith("pk_") || source.isPresent()) {
                     add(FindingCode.LINT_PK_LEAK, keyPath, view, keyJsonPath, view + " exposes "
                             + source.map(s -> s + " as '" + field.key() + "'").orElse("key '" + field.key() + "'")
                             + " in data", field.shape().provenance().toString());
@@ -271,7 +275,8 @@ final class NamingLint {
     /** The {@code pk_} column a scalar (or the items of an array of scalars) is read from. */
     private static Optional<String> pkSource(Shape shape) {
         Shape value = shape instanceof ArrayShape array ? array.items() : shape;
-        return value instanceof ScalarShape scalar && PK_SOURCE.matcher(scalar.provenance().source()).matches()
+        return value instanceof ScalarShape scalar && scalar.provenance().source().contains("pk_")
+                && PK_SOURCE.matcher(scalar.provenance().source()).matches()
                 ? Optional.of(scalar.provenance().source()) : Optional.empty();
     }
 

@@ -25,8 +25,12 @@ import graphql.language.TypeDefinition;
 import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,10 +38,16 @@ import java.util.Set;
  * Compares one GraphQL type with the inferred shape of its view's {@code data}, recursively through embedded
  * objects and lists, and records a finding for each mismatch: missing keys, kinds, nullability, list items,
  * enum values and keys no field reads.
+ *
+ * <p>A type embedded with the very shape it is checked against at its own root (a view embedding another view's
+ * {@code data}, bound to the embedded type) is compared once, at that root: an embedding reaches the pair without
+ * walking it again, so a chain of views embedding each other costs one walk per view, and a drift in the embedded
+ * view is reported once, where its own type is checked.
  */
 final class TypeChecker {
 
     private static final Set<String> STRING_SCALARS = Set.of("String", "ID");
+    private static final int MAX_PATHS_LISTED = 3;
 
     private final GraphqlSchema schema;
     private final TypeDefinitionRegistry registry;
@@ -47,6 +57,14 @@ final class TypeChecker {
     private final Set<String> unmappedScalarsReported = new HashSet<>();
     private final Set<String> fieldsChecked = new HashSet<>();
     private final Set<String> fieldsOfUnknownShape = new HashSet<>();
+    /** Definitions by name: graphql-java's lookup rebuilds its map of scalars on every call. */
+    private final Map<String, Optional<TypeDefinition<?>>> definitions = new HashMap<>();
+    /** The JSON keys each field name may be read from, by field name. */
+    private final Map<String, List<String>> keys = new HashMap<>();
+    /** By type name: the shapes it is checked against at a root of its own (by identity), with that root's view. */
+    private final Map<String, Map<Shape, String>> checkedAtRoot = new HashMap<>();
+    /** By type name and root view: the paths at which embeddings reached that root's pair without walking it. */
+    private final Map<String, Set<String>> reachedThrough = new HashMap<>();
 
     TypeChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference) {
         this.schema = schema;
@@ -83,6 +101,34 @@ final class TypeChecker {
         }
     }
 
+    /**
+     * Declares that {@code type} is checked against {@code data} at a root of its own, so that embeddings of that
+     * same shape (the same instance) as that type are not walked again.
+     */
+    void checkedAtRoot(ImplementingTypeDefinition<?> type, Shape data, String view) {
+        checkedAtRoot.computeIfAbsent(type.getName(), k -> new IdentityHashMap<>()).put(data, view);
+    }
+
+    /**
+     * A finding of a root pair that embeddings reached too, its message naming (up to three of) those paths; any
+     * other finding as it is.
+     */
+    Finding withEmbeddings(Finding finding) {
+        int dot = finding.path().indexOf('.');
+        String root = dot < 0 ? finding.path() : finding.path().substring(0, dot);
+        Set<String> through = reachedThrough.get(root + " " + finding.view());
+        if (through == null) {
+            return finding;
+        }
+        String rest = dot < 0 ? "" : finding.path().substring(dot);
+        List<String> paths = through.stream().limit(MAX_PATHS_LISTED).map(p -> p + rest).toList();
+        String more = through.size() > MAX_PATHS_LISTED ? " and " + (through.size() - MAX_PATHS_LISTED) + " more" : "";
+        return new Finding(finding.code(), finding.path(), finding.graphqlType(), finding.field(),
+                finding.sdlLocation(), finding.view(), finding.jsonPath(), finding.message() + " (also served at "
+                        + String.join(", ", paths) + more + ")", finding.provenance(), finding.suppressed(),
+                finding.severity());
+    }
+
     /** Checks the type {@code type} against {@code data}; {@code dataNullability} is the data column's. */
     void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view) {
         Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), schema.locate(type), view, "$");
@@ -110,7 +156,7 @@ final class TypeChecker {
     private void checkObject(ImplementingTypeDefinition<?> type, ObjectShape shape, Spot spot) {
         Set<String> read = new HashSet<>();
         for (FieldDefinition definition : type.getFieldDefinitions()) {
-            List<String> keys = options.naming().keysFor(definition.getName());
+            List<String> keys = keysFor(definition.getName());
             Optional<String> key = keys.stream().filter(shape.fields()::containsKey).findFirst();
             String qualified = type.getName() + "." + definition.getName();
             if (key.isEmpty()) {
@@ -149,7 +195,7 @@ final class TypeChecker {
         }
         for (ImplementingTypeDefinition<?> implementation : registry.getTypes(ImplementingTypeDefinition.class)) {
             if (implementation.getImplements().stream().anyMatch(t -> Sdl.typeName(t).equals(type.getName()))) {
-                implementation.getFieldDefinitions().forEach(f -> keys.addAll(options.naming().keysFor(f.getName())));
+                implementation.getFieldDefinitions().forEach(f -> keys.addAll(keysFor(f.getName())));
             }
         }
         return keys;
@@ -202,13 +248,20 @@ final class TypeChecker {
             return;
         }
         String name = Sdl.typeName(type);
-        Optional<TypeDefinition<?>> definition = Optional.ofNullable(registry.getTypeOrNull(name));
+        Optional<TypeDefinition<?>> definition = definitions.computeIfAbsent(name,
+                n -> Optional.ofNullable(registry.getTypeOrNull(n)));
         if (definition.isEmpty() || definition.get() instanceof graphql.language.ScalarTypeDefinition) {
             checkScalar(name, shape, spot);
         } else if (definition.get() instanceof EnumTypeDefinition enumType) {
             checkEnum(enumType, shape, spot);
         } else if (definition.get() instanceof ImplementingTypeDefinition<?> object) {
-            checkNamed(object, shape, spot);
+            String rootView = checkedAtRoot.getOrDefault(object.getName(), Map.of()).get(shape);
+            if (rootView == null) {
+                checkNamed(object, shape, spot);
+            } else {
+                reachedThrough.computeIfAbsent(object.getName() + " " + rootView, k -> new LinkedHashSet<>())
+                        .add(spot.path());
+            }
         } else if (definition.get() instanceof UnionTypeDefinition) {
             if (!(shape instanceof ObjectShape) && !isAnyJson(shape)) {
                 mismatch(spot, name, shape);
@@ -294,6 +347,10 @@ final class TypeChecker {
             add(FindingCode.ENUM_VALUE_MISMATCH, spot, sqlSide + " allows values "
                     + missing + " that GraphQL enum " + type.getName() + " lacks" + hint, describe(shape));
         }
+    }
+
+    private List<String> keysFor(String field) {
+        return keys.computeIfAbsent(field, options.naming()::keysFor);
     }
 
     private void mismatch(Spot spot, String expected, Shape actual) {

@@ -7,11 +7,12 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +20,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The project as it is at a {@link DriftBase}: for a git ref, its schema and migrations directories (and any extra
- * paths asked for) extracted with {@code git archive} into a temporary directory that {@link #close()} deletes; for
- * a directory, that directory itself.
+ * paths asked for) extracted from a {@code git archive} (a zip, read in Java: only {@code git} must be installed)
+ * into a temporary directory that {@link #close()} deletes; for a directory, that directory itself.
  */
 public final class BaseCheckout implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaseCheckout.class);
 
     private final ProjectConfig config;
     private final String description;
@@ -124,24 +131,48 @@ public final class BaseCheckout implements AutoCloseable {
             Path tree = Files.createDirectories(temporary.resolve("tree"));
             List<String> existing = existingPaths(root, commit, paths);
             if (!existing.isEmpty()) {
-                Path archive = temporary.resolve("base.tar");
-                List<String> args = new ArrayList<>(List.of("archive", "--format=tar", "-o", archive.toString(),
-                        commit, "--"));
+                Path archive = temporary.resolve("base.zip");
+                List<String> args = new ArrayList<>(List.of("archive", "--format=zip", "-0", "-o",
+                        archive.toString(), commit, "--"));
                 args.addAll(existing);
                 GitCli.git(root, args.toArray(String[]::new));
-                GitCli.untar(archive, tree);
+                unzip(archive, tree);
                 Files.delete(archive);
             }
             Path baseProject = Files.createDirectories(tree.resolve(projectInRepo.toString()));
             return new BaseCheckout(rebase(head, baseProject),
                     "git ref " + ref + " (commit " + commit.substring(0, Math.min(12, commit.length())) + ")",
                     temporary);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temporary);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "cannot extract git ref " + ref + " into "
+                    + temporary + ": " + e, null, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    /**
+     * Extracts the zip archive {@code git archive} wrote, in Java: no {@code tar} or {@code unzip} needed. A
+     * symbolic link is extracted as a file holding its target, as git does where links are not supported.
+     */
+    private static void unzip(Path archive, Path target) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path to = target.resolve(entry.getName()).normalize();
+                if (!to.startsWith(target)) {
+                    throw new IOException("archive entry outside the extraction directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, to);
+                    }
+                }
             }
-            throw (RuntimeException) e;
         }
     }
 
@@ -193,11 +224,13 @@ public final class BaseCheckout implements AutoCloseable {
         try {
             return Files.createTempDirectory("fraise-drift-base-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the base", e);
+            throw new FraiseException(ErrorCode.DRIFT_BASE_UNAVAILABLE, "cannot create a temporary directory for"
+                    + " the base in " + System.getProperty("java.io.tmpdir") + ": " + e, null, e);
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes {@code dir}; what cannot be deleted is logged, never thrown over the gate's own outcome. */
+    private static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
@@ -206,13 +239,13 @@ public final class BaseCheckout implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            LOG.warn("could not delete the extracted base {}: {}", dir, e.toString());
         }
     }
 
     /** Deletes the extracted base, if any. */
     @Override
     public void close() {
-        deleteTree(temporary);
+        deleteQuietly(temporary);
     }
 }

@@ -27,7 +27,9 @@ final class DdlFindings {
     }
 
     /**
-     * One finding per difference, located in the schema files ({@code headPlan}) or the pending migrations.
+     * One finding per difference, located where the object is defined: a missing or differing object in the
+     * schema files ({@code headPlan}), a differing one that they do not define and an extra one in the pending
+     * migrations; an object defined nowhere (by dynamic SQL, say) at its table's definition, else nowhere.
      *
      * @param fromDdl  the catalog the schema files build (expected)
      * @param migrated the catalog the base and the migrations build (actual)
@@ -35,25 +37,27 @@ final class DdlFindings {
     static List<DriftFinding> of(List<CatalogDifference> differences, CatalogSnapshot fromDdl,
                                  CatalogSnapshot migrated, SchemaPlan headPlan, MigrationSet head,
                                  List<Migration> pending) {
-        SourceFinder ddl = new SourceFinder(headPlan.files().stream().filter(f -> !f.seed())
+        DefinitionSites ddl = new DefinitionSites(headPlan.files().stream().filter(f -> !f.seed())
                 .map(f -> new SourceFinder.Source(f.path(), f.displayPath())).toList());
-        SourceFinder migrations = new SourceFinder(pending.stream()
+        DefinitionSites migrations = new DefinitionSites(pending.stream()
                 .map(m -> new SourceFinder.Source(m.upFile(), head.display(m.upFile()))).toList());
         List<DriftFinding> findings = new ArrayList<>();
-        for (CatalogDifference d : differences) {            String owner = owner(d, fromDdl).or(() -> owner(d, migrated)).orElse(null);
-            String kindWord = d.kind().label().substring(d.kind().label().lastIndexOf(' ') + 1);
-            Optional<SourceLocation> inDdl = ddl.locate(owner, d.name(), kindWord);
-            Optional<SourceLocation> inMigrations = migrations.locate(owner, d.name(), kindWord);
+        for (CatalogDifference d : differences) {
+            String owner = owner(d, fromDdl).or(() -> owner(d, migrated)).orElse(null);
+            Optional<SourceLocation> inDdl = ddl.definition(d.kind(), d.name(), owner);
+            Optional<SourceLocation> inMigrations = migrations.definition(d.kind(), d.name(), owner);
             DriftFinding finding = switch (d.type()) {
                 case MISSING_IN_ACTUAL -> new DriftFinding(ErrorCode.DRIFT_MISSING_IN_MIGRATED, d.kind().label(),
                         d.name(), d.object() + " is in the schema files but no migration creates it",
-                        d.expected(), d.actual(), inDdl);
+                        d.expected(), d.actual(), inDdl.or(() -> ddl.relation(owner)));
                 case EXTRA_IN_ACTUAL -> new DriftFinding(ErrorCode.DRIFT_EXTRA_IN_MIGRATED, d.kind().label(),
                         d.name(), d.object() + " is created by the migrations but not by the schema files",
-                        d.expected(), d.actual(), inMigrations);
+                        d.expected(), d.actual(), inMigrations.or(() -> migrations.relation(owner))
+                                .or(() -> ddl.relation(owner)));
                 case DEFINITION_DIFFERS -> new DriftFinding(ErrorCode.DRIFT_DEFINITION_DIFFERS, d.kind().label(),
                         d.name(), d.object() + " is defined differently by the schema files (expected) and the"
-                                + " migrations (actual)", d.expected(), d.actual(), inMigrations.or(() -> inDdl));
+                                + " migrations (actual)", d.expected(), d.actual(), inDdl.or(() -> inMigrations)
+                                .or(() -> ddl.relation(owner)).or(() -> migrations.relation(owner)));
             };
             findings.add(finding);
         }

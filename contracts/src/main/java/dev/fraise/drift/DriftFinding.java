@@ -20,8 +20,8 @@ import java.util.Optional;
  *                   (reversibility); empty when the object should not exist
  * @param actual     the definition the migrations give (DDL gate) or the one after {@code up} and {@code down}
  *                   (reversibility); empty when the object is missing
- * @param location   the file to look at: the migration, or the schema file that defines the object (found by
- *                   name, best effort)
+ * @param location   where to look: the file and line that define the object (the schema files', else the
+ *                   migrations'), the migration file of a reversibility or integrity finding
  */
 public record DriftFinding(ErrorCode code, String objectKind, String objectName, String message,
                            Optional<String> expected, Optional<String> actual, Optional<SourceLocation> location) {

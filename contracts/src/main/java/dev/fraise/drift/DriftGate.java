@@ -127,7 +127,10 @@ public final class DriftGate {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a task that throws no checked exception threw one", e.getCause());
         }
     }
 

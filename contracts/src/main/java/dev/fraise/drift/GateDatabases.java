@@ -2,6 +2,7 @@ package dev.fraise.drift;
 
 import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
+import dev.fraise.build.SqlScripts;
 import dev.fraise.catalog.CatalogScope;
 import dev.fraise.catalog.CatalogSnapshot;
 import dev.fraise.config.ProjectConfig;
@@ -63,7 +64,8 @@ final class GateDatabases {
         try {
             return CatalogSnapshot.take(connection, scope);
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the catalog failed: " + e.getMessage(), e);
+            throw new FraiseException(ErrorCode.CATALOG_READ_FAILED, "reading the catalog failed: "
+                    + SqlScripts.describe(e), null, e);
         }
     }
 }

@@ -132,5 +132,12 @@ public enum ErrorCode {
     REPORT_WRITE_FAILED,
 
     /** The GraphQL schema at the base of the breaking-change gate does not parse. */
-    BREAKING_BASE_SDL_INVALID
+    BREAKING_BASE_SDL_INVALID,
+
+    /** A schema, migration or project file or directory exists but cannot be read (permissions, an I/O error). */
+    FILE_READ_FAILED,
+    /** Reading the catalog of a drift gate's database failed. */
+    CATALOG_READ_FAILED,
+    /** A migration goal of the Maven plugin has no database to run on. */
+    MIGRATION_DATABASE_MISSING
 }

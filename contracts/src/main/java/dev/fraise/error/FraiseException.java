@@ -8,9 +8,13 @@ import java.util.Optional;
  * {@link ErrorCode}, a one-line message and, where there is one, the {@link SourceLocation} at fault.
  *
  * <p>{@link #getMessage()} renders as {@code CODE: location: message}, so a log line or a failed test
- * says what went wrong and where without a stack trace.
+ * says what went wrong and where without a stack trace. The underlying error (a JDBC, I/O or parser exception)
+ * stays attached as the cause: callers that shorten what they show keep it with {@code -Dfraise.debug=true}.
  */
 public class FraiseException extends RuntimeException {
+
+    /** The system property that shows failures with their causes and stack traces: {@code -Dfraise.debug=true}. */
+    public static final String DEBUG_PROPERTY = "fraise.debug";
 
     private static final long serialVersionUID = 1L;
 
@@ -46,6 +50,11 @@ public class FraiseException extends RuntimeException {
     /** Where the failure is, when it is in a file. */
     public Optional<SourceLocation> location() {
         return Optional.ofNullable(location);
+    }
+
+    /** Whether {@code -Dfraise.debug=true} asks for failures with their causes and stack traces. */
+    public static boolean debug() {
+        return Boolean.getBoolean(DEBUG_PROPERTY);
     }
 
     private static String render(ErrorCode code, String detail, SourceLocation location) {

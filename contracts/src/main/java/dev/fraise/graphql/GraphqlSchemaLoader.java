@@ -173,7 +173,8 @@ public final class GraphqlSchemaLoader {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).filter(matcher::matches).sorted().toList();
         } catch (IOException e) {
-            throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot list " + projectDir + ": " + e.getMessage());
+            throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot list " + projectDir + ": " + e.getMessage(),
+                    null, e);
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.fraise.migrate;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -153,7 +153,8 @@ public final class MigrationScanner {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot list the migrations directory: " + e,
+                    SourceLocation.of(dir), e);
         }
     }
 
@@ -162,7 +163,8 @@ public final class MigrationScanner {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot read the migration: " + e,
+                    SourceLocation.of(file), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

@@ -6,7 +6,6 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,8 @@ record MigrationScript(Path file, List<SqlStatement> statements, List<String> no
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + display, e);
+            throw new FraiseException(ErrorCode.FILE_READ_FAILED, "cannot read the migration: " + e,
+                    SourceLocation.of(display), e);
         }
         List<SqlStatement> statements = new ArrayList<>();
         List<String> nonTransactional = new ArrayList<>();

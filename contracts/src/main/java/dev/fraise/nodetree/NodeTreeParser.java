@@ -2,11 +2,10 @@ package dev.fraise.nodetree;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,23 +14,31 @@ import java.util.Set;
  * is a null pointer, {@code "…"} a string, {@code (i …)}/{@code (o …)}/{@code (x …)} integer lists,
  * {@code (b …)} a bitmapset, and a length followed by {@code [ bytes ]} a datum. Unknown node types and fields are
  * kept as they are, so the reader does not depend on one PostgreSQL version.
+ *
+ * <p>The reader scans the text once: a token is a pair of offsets, looked ahead without being read again, and only
+ * the tokens kept in the tree become strings; numbers are read from the text directly.
  */
 public final class NodeTreeParser {
 
     private final String text;
+    private final int length;
     private int pos;
+    /** The current token: {@code [start, end)}, {@code start < 0} at the end of the text. */
+    private int start;
+    private int end;
 
     private NodeTreeParser(String text) {
         this.text = text;
+        this.length = text.length();
     }
 
     /** Parses a whole tree: a single node or a list of nodes, as stored in {@code pg_rewrite.ev_action}. */
     public static NodeValue parse(String text) {
         NodeTreeParser parser = new NodeTreeParser(text);
-        NodeValue value = parser.readValue(parser.next());
-        Token rest = parser.next();
-        if (rest != null) {
-            throw parser.error("unexpected '" + rest.raw + "' after the end of the tree");
+        parser.advance();
+        NodeValue value = parser.readValue();
+        if (!parser.atEnd()) {
+            throw parser.error("unexpected '" + parser.raw() + "' after the end of the tree", parser.start);
         }
         return value;
     }
@@ -53,135 +60,148 @@ public final class NodeTreeParser {
         return nodes;
     }
 
-    /** A token with its backslashes still in place, as {@code pg_strtok} returns it. */
-    private record Token(String raw, int offset) {
-
-        boolean is(String literal) {
-            return raw.equals(literal);
+    /** Moves to the next token, as {@code pg_strtok} finds it. */
+    private void advance() {
+        int p = pos;
+        while (p < length && isSpace(text.charAt(p))) {
+            p++;
         }
-
-        boolean quoted() {
-            return raw.length() >= 2 && raw.charAt(0) == '"' && raw.charAt(raw.length() - 1) == '"';
+        if (p >= length) {
+            pos = p;
+            start = -1;
+            end = -1;
+            return;
         }
-
-        String unescaped() {
-            StringBuilder out = new StringBuilder(raw.length());
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (c == '\\' && i + 1 < raw.length()) {
-                    c = raw.charAt(++i);
+        start = p;
+        char c = text.charAt(p);
+        if (isDelimiter(c)) {
+            p++;
+        } else {
+            while (p < length) {
+                c = text.charAt(p);
+                if (isSpace(c) || isDelimiter(c)) {
+                    break;
                 }
-                out.append(c);
+                p += c == '\\' && p + 1 < length ? 2 : 1;
             }
-            return out.toString();
         }
+        end = p;
+        pos = p;
     }
 
-    private Token next() {
-        while (pos < text.length() && isSpace(text.charAt(pos))) {
-            pos++;
+    /** Whether the token after the current one is {@code [}, which opens a datum's bytes. */
+    private boolean bracketFollows() {
+        int p = pos;
+        while (p < length && isSpace(text.charAt(p))) {
+            p++;
         }
-        if (pos >= text.length()) {
-            return null;
-        }
-        int start = pos;
-        char c = text.charAt(pos);
-        if (c == '(' || c == ')' || c == '{' || c == '}') {
-            pos++;
-            return new Token(String.valueOf(c), start);
-        }
-        while (pos < text.length()) {
-            c = text.charAt(pos);
-            if (isSpace(c) || c == '(' || c == ')' || c == '{' || c == '}') {
-                break;
-            }
-            pos += c == '\\' && pos + 1 < text.length() ? 2 : 1;
-        }
-        return new Token(text.substring(start, pos), start);
+        return p < length && text.charAt(p) == '['
+                && (p + 1 == length || isSpace(text.charAt(p + 1)) || isDelimiter(text.charAt(p + 1)));
     }
 
-    private Token peek() {
-        int saved = pos;
-        Token token = next();
-        pos = saved;
-        return token;
+    private boolean atEnd() {
+        return start < 0;
     }
 
-    private NodeValue readValue(Token token) {
-        if (token == null) {
-            throw error("the tree ends where a value was expected");
+    /** Whether the current token is exactly the one character {@code c}. */
+    private boolean is(char c) {
+        return start >= 0 && end - start == 1 && text.charAt(start) == c;
+    }
+
+    private String raw() {
+        return text.substring(start, end);
+    }
+
+    private NodeValue readValue() {
+        if (atEnd()) {
+            throw error("the tree ends where a value was expected", pos);
         }
-        if (token.is("{")) {
+        int tokenStart = start;
+        if (is('{')) {
+            advance();
             return new NodeValue.Nested(readNode());
         }
-        if (token.is("(")) {
-            return readList();
+        if (is('(')) {
+            advance();
+            return readList(tokenStart);
         }
-        if (token.is("<>")) {
+        if (is(')') || is('}')) {
+            throw error("unexpected '" + raw() + "'", tokenStart);
+        }
+        if (end - start == 2 && text.charAt(start) == '<' && text.charAt(start + 1) == '>') {
+            advance();
             return NodeValue.Null.INSTANCE;
         }
-        if (token.is(")") || token.is("}")) {
-            throw error("unexpected '" + token.raw + "'", token.offset);
+        if (end - start >= 2 && text.charAt(start) == '"' && text.charAt(end - 1) == '"') {
+            String value = unescaped(start + 1, end - 1);
+            advance();
+            return new NodeValue.Str(value);
         }
-        if (token.quoted()) {
-            return new NodeValue.Str(new Token(token.raw.substring(1, token.raw.length() - 1), token.offset).unescaped());
+        if (bracketFollows()) {
+            return readDatum();
         }
-        Token following = peek();
-        if (following != null && following.is("[")) {
-            return readDatum(token);
-        }
-        return new NodeValue.Token(token.unescaped());
+        String value = unescaped(start, end);
+        advance();
+        return new NodeValue.Token(value);
     }
 
+    /** Reads a node after its opening brace, up to and including its closing brace. */
     private PgNode readNode() {
-        Token type = next();
-        if (type == null || type.is("}")) {
-            throw error("a node without a type");
+        if (atEnd() || is('}')) {
+            throw error("a node without a type", pos);
         }
-        Map<String, NodeValue> fields = new LinkedHashMap<>();
+        int typeStart = start;
+        String type = unescaped(start, end);
+        advance();
+        Fields.Builder fields = new Fields.Builder();
         while (true) {
-            Token token = next();
-            if (token == null) {
-                throw error("node " + type.raw + " is never closed", type.offset);
+            if (atEnd()) {
+                throw error("node " + type + " is never closed", typeStart);
             }
-            if (token.is("}")) {
-                return new PgNode(type.unescaped(), fields);
+            if (is('}')) {
+                advance();
+                return new PgNode(type, fields.build());
             }
-            if (!token.raw.startsWith(":")) {
-                throw error("expected a field name in node " + type.raw + " but found '" + token.raw + "'",
-                        token.offset);
+            if (text.charAt(start) != ':') {
+                throw error("expected a field name in node " + type + " but found '" + raw() + "'", start);
             }
-            Token valueToken = peek();
-            boolean valueless = valueToken == null || valueToken.is("}") || valueToken.raw.startsWith(":");
-            fields.put(token.raw.substring(1), valueless ? NodeValue.Null.INSTANCE : readValue(next()));
+            String field = text.substring(start + 1, end);
+            advance();
+            boolean valueless = atEnd() || is('}') || text.charAt(start) == ':';
+            fields.put(field, valueless ? NodeValue.Null.INSTANCE : readValue());
         }
     }
 
-    private NodeValue readList() {
-        Token first = peek();
-        if (first != null && (first.is("i") || first.is("o") || first.is("x") || first.is("b"))) {
-            next();
+    /** Reads a list after its opening parenthesis, up to and including its closing parenthesis. */
+    private NodeValue readList(int listStart) {
+        if (start >= 0 && end - start == 1 && "ioxb".indexOf(text.charAt(start)) >= 0) {
+            char kind = text.charAt(start);
+            int kindStart = start;
+            advance();
             List<Long> numbers = new ArrayList<>();
-            for (Token token = next(); token == null || !token.is(")"); token = next()) {
-                if (token == null) {
-                    throw error("a number list is never closed", first.offset);
+            while (!is(')')) {
+                if (atEnd()) {
+                    throw error("a number list is never closed", kindStart);
                 }
-                numbers.add(parseNumber(token));
+                numbers.add(number());
+                advance();
             }
-            if (first.is("b")) {
+            advance();
+            if (kind == 'b') {
                 Set<Integer> members = new HashSet<>();
                 numbers.forEach(n -> members.add(n.intValue()));
                 return new NodeValue.Bits(members);
             }
-            return new NodeValue.Numbers(first.raw.charAt(0), numbers);
+            return new NodeValue.Numbers(kind, numbers);
         }
         List<NodeValue> values = new ArrayList<>();
-        for (Token token = next(); token == null || !token.is(")"); token = next()) {
-            if (token == null) {
-                throw error("a list is never closed");
+        while (!is(')')) {
+            if (atEnd()) {
+                throw error("a list is never closed", pos);
             }
-            values.add(readValue(token));
+            values.add(readValue());
         }
+        advance();
         return new NodeValue.Items(values);
     }
 
@@ -189,33 +209,84 @@ public final class NodeTreeParser {
      * A datum: its length, then its bytes in brackets. A by-value datum prints the length of its type but all
      * bytes of a {@code Datum} word, so the bytes are read up to the closing bracket.
      */
-    private NodeValue readDatum(Token lengthToken) {
-        parseNumber(lengthToken);
-        next();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (Token token = next(); token == null || !token.is("]"); token = next()) {
-            if (token == null) {
-                throw error("a datum is not closed by ']'", lengthToken.offset);
+    private NodeValue readDatum() {
+        int lengthStart = start;
+        number();
+        advance();
+        advance();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (!(start >= 0 && end - start == 1 && text.charAt(start) == ']')) {
+            if (atEnd()) {
+                throw error("a datum is not closed by ']'", lengthStart);
             }
-            bytes.write((int) parseNumber(token));
+            bytes.write((int) number());
+            advance();
         }
+        advance();
         return new NodeValue.Datum(bytes.toByteArray());
     }
 
-    private long parseNumber(Token token) {
-        try {
-            return Long.parseLong(token.raw);
-        } catch (NumberFormatException e) {
-            throw error("expected a number but found '" + token.raw + "'", token.offset);
+    /** The current token as a number, without making it a string. */
+    private long number() {
+        int p = start;
+        boolean negative = false;
+        if (p < end && (text.charAt(p) == '-' || text.charAt(p) == '+')) {
+            negative = text.charAt(p) == '-';
+            p++;
         }
+        if (p == end || end - p > 18) {
+            return slowNumber();
+        }
+        long value = 0;
+        for (; p < end; p++) {
+            char c = text.charAt(p);
+            if (c < '0' || c > '9') {
+                throw error("expected a number but found '" + raw() + "'", start);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    private long slowNumber() {
+        try {
+            return Long.parseLong(raw());
+        } catch (NumberFormatException e) {
+            throw error("expected a number but found '" + raw() + "'", start);
+        }
+    }
+
+    private boolean hasBackslash(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text between two offsets with each backslash dropped and the character it protects kept. */
+    private String unescaped(int from, int to) {
+        if (!hasBackslash(from, to)) {
+            return text.substring(from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < to) {
+                c = text.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r';
     }
 
-    private FraiseException error(String message) {
-        return error(message, pos);
+    private static boolean isDelimiter(char c) {
+        return c == '(' || c == ')' || c == '{' || c == '}';
     }
 
     private FraiseException error(String message, int offset) {

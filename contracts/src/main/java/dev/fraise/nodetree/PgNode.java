@@ -1,8 +1,6 @@
 package dev.fraise.nodetree;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import java.util.Set;
 public record PgNode(String type, Map<String, NodeValue> fields) {
 
     public PgNode {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Fields.copyOf(fields);
     }
 
     /** Whether this node is of the given type. */

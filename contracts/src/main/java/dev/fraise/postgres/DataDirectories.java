@@ -1,5 +1,8 @@
 package dev.fraise.postgres;
 
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -339,7 +342,8 @@ final class DataDirectories {
         try {
             Files.createDirectories(base);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + base, e);
+            throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "cannot create the directory of the"
+                    + " embedded servers' data: " + e, SourceLocation.of(base), e);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.fraise.postgres;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.List;
@@ -66,7 +65,8 @@ record EmbeddedBinaries(URL resource, Optional<String> version) {
                     return Optional.of(new EmbeddedBinaries(url, m.find() ? Optional.of(m.group(1)) : Optional.empty()));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new FraiseException(ErrorCode.EMBEDDED_BINARIES_MISSING, "cannot search the classpath for "
+                        + name + ": " + e, null, e);
             }
         }
         return Optional.empty();

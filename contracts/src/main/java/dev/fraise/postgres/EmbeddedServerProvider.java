@@ -142,7 +142,10 @@ final class EmbeddedServerProvider {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.lines().findFirst().orElse(message);
+        long more = message.lines().count() - 1;
+        String first = message.lines().findFirst().orElse(message);
+        return more <= 0 ? first : first + " (" + more + " more line(s) in the cause: -D"
+                + FraiseException.DEBUG_PROPERTY + "=true or the test report shows it)";
     }
 
     /** A running embedded server; closing it stops the process and deletes the data directory. */

@@ -4,8 +4,6 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class PostgresServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
-    private static final Map<ServerSettings, SharedServer> SHARED = new LinkedHashMap<>();
+    private static final SharedValues<ServerSettings, SharedServer> SHARED = new SharedValues<>();
     private static boolean hookInstalled;
 
     private PostgresServers() {
@@ -60,15 +58,14 @@ public final class PostgresServers {
 
     /**
      * The JVM-wide server for {@code settings}, started on first use and stopped when the JVM exits.
-     * Concurrent callers with equal settings get the same server.
+     * Concurrent callers with equal settings get the same server. A server that failed to start fails callers
+     * with the same exception for {@link SharedValues#FAILURE_MEMORY}; the next caller after that tries again.
      */
     public static PostgresServer shared(ServerSettings settings) {
-        SharedServer shared;
-        synchronized (SHARED) {
+        synchronized (PostgresServers.class) {
             installHook();
-            shared = SHARED.computeIfAbsent(settings, SharedServer::new);
         }
-        return shared.get();
+        return SHARED.get(settings, () -> new SharedServer(start(settings))).server;
     }
 
     /**
@@ -76,10 +73,7 @@ public final class PostgresServers {
      * Resources close in reverse order of registration.
      */
     public static void closeBeforeStop(PostgresServer server, AutoCloseable resource) {
-        synchronized (SHARED) {
-            SHARED.values().stream().filter(s -> s.isStarted(server)).findFirst()
-                    .ifPresent(s -> s.dependents.push(resource));
-        }
+        SHARED.values().stream().filter(s -> s.server == server).findFirst().ifPresent(s -> s.push(resource));
     }
 
     private static void installHook() {
@@ -90,41 +84,21 @@ public final class PostgresServers {
     }
 
     private static void stopAll() {
-        synchronized (SHARED) {
-            SHARED.values().forEach(SharedServer::close);
-            SHARED.clear();
-        }
+        SHARED.settledValues().forEach(SharedServer::close);
+        SHARED.clear();
     }
 
-    /** Lazily started server plus the resources that must close before it. */
+    /** A started server plus the resources that must close before it. */
     private static final class SharedServer {
-        private final ServerSettings settings;
+        private final PostgresServer server;
         private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
-        private PostgresServer server;
-        private FraiseException failure;
 
-        SharedServer(ServerSettings settings) {
-            this.settings = settings;
+        SharedServer(PostgresServer server) {
+            this.server = server;
         }
 
-        /** Starts the server once; a failure is remembered so that later callers fail fast with it. */
-        synchronized PostgresServer get() {
-            if (failure != null) {
-                throw failure;
-            }
-            if (server == null) {
-                try {
-                    server = start(settings);
-                } catch (FraiseException e) {
-                    failure = e;
-                    throw e;
-                }
-            }
-            return server;
-        }
-
-        synchronized boolean isStarted(PostgresServer candidate) {
-            return server == candidate;
+        synchronized void push(AutoCloseable resource) {
+            dependents.push(resource);
         }
 
         synchronized void close() {
@@ -136,10 +110,7 @@ public final class PostgresServers {
                     LOG.warn("could not close {}: {}", resource, e.toString());
                 }
             }
-            if (server != null) {
-                server.close();
-                server = null;
-            }
+            server.close();
         }
     }
 }

@@ -155,6 +155,63 @@ class DriftGateTest {
     }
 
     @Test
+    void aColumnTypeThatDiffersIsLocatedAtTheColumnInItsTablesFileNotAtAViewOfAMigration() {
+        String pairs = """
+                -- Each post with itself.
+                CREATE VIEW v_post_pair AS
+                SELECT a.pk_post, b.pk_post AS twin
+                  FROM tb_post a
+                  JOIN tb_post b ON b.pk_post = a.pk_post AND b.title <> '';
+                """;
+        repo.write(TABLE, """
+                        -- Posts.
+                        CREATE TABLE tb_post (
+                            pk_post integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                            title   varchar(200) NOT NULL
+                        );
+                        """)
+                .write("app/db/schema/20_views/20_v_post_pair.sql", pairs)
+                .write(MIGRATIONS + "001_post_pair.up.sql", pairs)
+                .commit("title shortened in the schema files only");
+
+        DriftReport report = DriftGate.ddlMatchesMigrations(server, config, DriftBase.gitRef("HEAD~1"));
+
+        DriftFinding title = report.findings().stream().filter(f -> f.objectName().equals("public.tb_post.title"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.render()));
+        assertEquals("DRIFT_DEFINITION_DIFFERS: db/schema/10_tables/10_tb_post.sql:4: column public.tb_post.title is"
+                + " defined differently by the schema files (expected) and the migrations (actual)", title.toString());
+        assertEquals(Optional.of("character varying(200) NOT NULL"), title.expected());
+        assertEquals(Optional.of("text NOT NULL"), title.actual());
+        assertEquals(List.of(), report.findings().stream().map(DriftFinding::toString)
+                .filter(f -> f.contains("db/migrations/")).toList(), report.render());
+    }
+
+    @Test
+    void objectsOnlyTheMigrationsCreateAreLocatedAtTheStatementThatCreatesThem() {
+        repo.write(MIGRATIONS + "001_more.up.sql", """
+                        -- views are counted elsewhere: not tb_post's business
+                        SELECT 'tb_post views';
+                        ALTER TABLE tb_post
+                            ADD COLUMN views integer NOT NULL DEFAULT 0,
+                            ADD CONSTRAINT ck_post_views CHECK (views >= 0);
+                        CREATE FUNCTION fn_post_count() RETURNS bigint
+                            LANGUAGE sql AS $$ SELECT count(*) FROM tb_post $$;
+                        """)
+                .commit("columns, constraints and functions by migration only");
+
+        DriftReport report = DriftGate.ddlMatchesMigrations(server, config, DriftBase.gitRef("HEAD~1"));
+
+        assertEquals(List.of(
+                "DRIFT_EXTRA_IN_MIGRATED: db/migrations/001_more.up.sql:4: column public.tb_post.views is created by"
+                        + " the migrations but not by the schema files",
+                "DRIFT_EXTRA_IN_MIGRATED: db/migrations/001_more.up.sql:5: constraint public.tb_post.ck_post_views is"
+                        + " created by the migrations but not by the schema files",
+                "DRIFT_EXTRA_IN_MIGRATED: db/migrations/001_more.up.sql:6: function public.fn_post_count() is"
+                        + " created by the migrations but not by the schema files"),
+                report.findings().stream().map(DriftFinding::toString).toList());
+    }
+
+    @Test
     void aDownThatForgetsPartOfTheUpIsNotReversible() {
         repo.write(TABLE, VIEWS_TABLE + "CREATE INDEX idx_post_views ON tb_post (views);\n")
                 .write(MIGRATIONS + "001_add_views.up.sql", ADD_VIEWS_UP

@@ -81,6 +81,20 @@ class NodeTreeParserTest {
     }
 
     @Test
+    void fieldsKeepPrintedOrderAndEqualAnyMapOfTheSameFields() {
+        PgNode node = NodeTreeParser.parseNodes("{OPEXPR :opno 96 :args <> :location -1 :opno 97}").get(0);
+        assertEquals(java.util.List.of("opno", "args", "location"), java.util.List.copyOf(node.fields().keySet()));
+        assertEquals(97, node.integer("opno"));
+        java.util.Map<String, NodeValue> same = new java.util.LinkedHashMap<>();
+        same.put("opno", new NodeValue.Token("97"));
+        same.put("args", new NodeValue.Null());
+        same.put("location", new NodeValue.Token("-1"));
+        assertEquals(new PgNode("OPEXPR", same), node);
+        assertEquals(new PgNode("OPEXPR", same).hashCode(), node.hashCode());
+        assertEquals(-1, node.integer("absent"));
+    }
+
+    @Test
     void nestedListsOfListsAreItems() {
         PgNode rte = NodeTreeParser.parseNodes("{RANGETBLENTRY :values_lists (({CONST :a 1} {CONST :a 2})"
                 + " ({CONST :a 3} {CONST :a 4}))}").get(0);

@@ -6,6 +6,7 @@ import dev.fraise.contract.ContractReport;
 import dev.fraise.contract.QueryField;
 import dev.fraise.contract.TypeResult;
 import dev.fraise.database.Database;
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
@@ -63,7 +64,8 @@ final class ContractRun {
         try (Connection connection = database.connect()) {
             report = ContractChecker.check(connection, schema, options);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the connection to " + database.name(), e);
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to " + database.name()
+                    + " failed: " + e.getMessage(), null, e);
         }
         Map<String, TypeResult> types = new LinkedHashMap<>();
         report.types().forEach(t -> types.put(t.type(), t));

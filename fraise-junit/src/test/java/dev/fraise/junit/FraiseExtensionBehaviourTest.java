@@ -3,7 +3,7 @@ package dev.fraise.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -11,6 +11,7 @@ import dev.fraise.Fraise;
 import dev.fraise.FraiseSettings;
 import dev.fraise.database.Database;
 import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import dev.fraise.postgres.ServerSettings;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +39,21 @@ class FraiseExtensionBehaviourTest {
     static final List<Connection> CONNECTIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
-    void schemaThatDoesNotBuildFailsTheClassWithTheBuildErrorAndNoStackTrace() {
+    void schemaThatDoesNotBuildFailsTheClassWithTheBuildErrorInOneLineAndItsCauses() {
         Throwable failure = onlyClassFailure(run(BrokenSchema.class));
         FraiseSetupException setup = assertInstanceOf(FraiseSetupException.class, failure);
         assertEquals(ErrorCode.BUILD_SQL_ERROR, setup.code());
         assertTrue(setup.getMessage().startsWith("BUILD_SQL_ERROR: db/schema/10_tables/20_broken.sql:3:"),
                 setup.getMessage());
         assertTrue(setup.getMessage().contains("SQLSTATE 42601"), setup.getMessage());
-        assertEquals(0, setup.getStackTrace().length);
-        assertNull(setup.getCause());
+        assertEquals(1, setup.getMessage().lines().count(), setup.getMessage());
+        assertEquals(0, setup.getStackTrace().length, "the extension's frames only with -Dfraise.debug=true");
+        FraiseException cause = assertInstanceOf(FraiseException.class, setup.getCause(),
+                "Surefire's report shows the cause chain");
+        assertEquals(setup.getMessage(), cause.getMessage());
+        SQLException postgres = assertInstanceOf(SQLException.class, cause.getCause());
+        assertEquals("42601", postgres.getSQLState());
+        assertNotEquals(0, cause.getStackTrace().length);
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.fraise.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.fraise.database.Database;
 import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.ServerSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -85,7 +85,8 @@ class FraiseExtensionSettingsTest {
         assertEquals(ErrorCode.SETTING_INVALID, setup.code());
         assertEquals(message, setup.getMessage());
         assertEquals(0, setup.getStackTrace().length);
-        assertNull(setup.getCause());
+        assertEquals(message, assertInstanceOf(FraiseException.class, setup.getCause()).getMessage(),
+                "the cause is kept for Surefire's report");
     }
 
     @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", postgresMajor = 13)

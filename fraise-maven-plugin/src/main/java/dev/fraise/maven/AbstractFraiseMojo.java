@@ -11,6 +11,7 @@ import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
@@ -99,7 +100,10 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.deferFailure", defaultValue = "false")
     boolean deferFailure;
 
-    /** The build: its start time stamps the gates' reports, so that the combined report merges this build's only. */
+    /**
+     * The build session: its {@code -e} keeps the causes of a failure, and its start time stamps the gates' reports,
+     * so that the combined report merges this build's only.
+     */
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
@@ -122,19 +126,25 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         } catch (FraiseException e) {
             throw failure(e);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("invalid Fraise parameter: " + e.getMessage(), e);
+            throw failure(new FraiseException(ErrorCode.SETTING_INVALID, "invalid Fraise parameter: "
+                    + e.getMessage(), null, e));
         }
     }
 
     /**
      * A Fraise failure as the one line Fraise wrote. Maven appends the message of every cause to the one it prints,
      * so the underlying error (a JDBC or JSON parser message, already summarised in the line) stays attached only
-     * with {@code -X}.
+     * when causes are asked for: {@code -e}, {@code -X} or {@code -Dfraise.debug=true}.
      */
     private MojoExecutionException failure(FraiseException e) {
-        FraiseException cause = getLog().isDebugEnabled() || e.getCause() == null ? e
+        FraiseException cause = showCauses() || e.getCause() == null ? e
                 : new FraiseException(e.code(), e.detail(), e.location().orElse(null));
         return new MojoExecutionException(e.getMessage(), cause);
+    }
+
+    private boolean showCauses() {
+        return getLog().isDebugEnabled() || FraiseException.debug()
+                || session != null && session.getRequest() != null && session.getRequest().isShowErrors();
     }
 
     /** The goal's work. */

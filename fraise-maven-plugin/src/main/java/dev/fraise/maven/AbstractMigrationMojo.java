@@ -2,6 +2,8 @@ package dev.fraise.maven;
 
 import dev.fraise.FraiseSettings;
 import dev.fraise.config.ProjectConfig;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import dev.fraise.migrate.Migrator;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,16 +29,17 @@ abstract class AbstractMigrationMojo extends AbstractFraiseMojo {
         ProjectConfig config = projectConfig(settings);
         boolean explicit = databaseUrl != null && !databaseUrl.isBlank();
         String url = explicit ? databaseUrl : config.databaseUrl()
-                .orElseThrow(() -> new MojoExecutionException("no database to migrate: set databaseUrl"
-                        + " (-Dfraise.databaseUrl) or database_url in the " + config.environment() + " environment"));
+                .orElseThrow(() -> new FraiseException(ErrorCode.MIGRATION_DATABASE_MISSING, "no database to migrate:"
+                        + " set databaseUrl (-Dfraise.databaseUrl) or database_url in the " + config.environment()
+                        + " environment"));
         TargetDatabase target = TargetDatabase.parse(url, explicit ? parameter("databaseUrl", "fraise.databaseUrl")
                 : "database_url of the " + config.environment() + " environment");
         Migrator migrator = Migrator.forProject(config);
         try (Connection connection = target.connect()) {
             migrate(migrator, connection, target.shown());
         } catch (SQLException e) {
-            throw new MojoExecutionException("cannot close the connection to " + target.shown() + ": "
-                    + e.getMessage(), e);
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to " + target.shown()
+                    + " failed: " + e.getMessage(), null, e);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.fraise.contract.Finding;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
@@ -120,7 +121,8 @@ public class CheckMojo extends AbstractContractMojo {
                     .map(f -> f.toString().replace('\\', '/')).toList()) + " (" + describe(schema.format()) + ")");
             return report;
         } catch (SQLException e) {
-            throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to the disposable database failed: "
+                    + e.getMessage(), null, e);
         }
     }
 

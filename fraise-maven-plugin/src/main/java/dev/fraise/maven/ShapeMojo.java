@@ -4,6 +4,8 @@ import dev.fraise.FraiseSettings;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import dev.fraise.inference.InferenceOptions;
 import dev.fraise.inference.ShapeInference;
 import dev.fraise.postgres.PostgresServer;
@@ -48,7 +50,8 @@ public class ShapeMojo extends AbstractFraiseMojo {
             shapes.forEach(shape -> getLog().info(shape.toTree().stripTrailing()));
             getLog().info("Fraise shape: " + shapes.size() + " relation(s) inferred");
         } catch (SQLException e) {
-            throw new MojoExecutionException("could not connect to the disposable database: " + e.getMessage(), e);
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to the disposable database failed: "
+                    + e.getMessage(), null, e);
         }
     }
 }

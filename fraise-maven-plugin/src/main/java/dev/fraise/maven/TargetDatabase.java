@@ -1,5 +1,6 @@
 package dev.fraise.maven;
 
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -59,7 +59,7 @@ record TargetDatabase(String jdbcUrl, String user, String password, String shown
     }
 
     /** A new connection; the caller closes it. */
-    Connection connect() throws MojoExecutionException {
+    Connection connect() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(jdbcUrl);
         if (!user.isEmpty()) {
@@ -73,8 +73,8 @@ record TargetDatabase(String jdbcUrl, String user, String password, String shown
         try {
             return ds.getConnection();
         } catch (SQLException e) {
-            throw new MojoExecutionException("cannot connect to the target database " + shown + ": "
-                    + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")), e);
+            throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to the target database " + shown
+                    + ": " + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")), null, e);
         }
     }
 }

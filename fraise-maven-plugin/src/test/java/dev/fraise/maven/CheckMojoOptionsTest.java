@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fraise.error.FraiseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,6 +144,25 @@ class CheckMojoOptionsTest {
                 + " starting at line 1, column 13)", e.getMessage(), "a BUILD_ error would mean the database was built"
                 + " first");
         assertEquals(null, e.getCause().getCause(), "Maven prints every cause's message again after the one line");
+    }
+
+    @Test
+    void theDebugFlagKeepsTheCauseOfAFailure(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("db/schema"));
+        Files.writeString(project.resolve("db/schema/10_ok.sql"), "CREATE TABLE tb_a (pk_a integer);\n");
+        Files.writeString(project.resolve("schema.json"), "{\"types\": [ {\"name\": \"User\" ]}\n");
+        CheckMojo mojo = mojo(project.toString());
+        mojo.graphqlSchema = List.of("schema.json");
+        System.setProperty(FraiseException.DEBUG_PROPERTY, "true");
+        MojoExecutionException e;
+        try {
+            e = assertThrows(MojoExecutionException.class, mojo::execute);
+        } finally {
+            System.clearProperty(FraiseException.DEBUG_PROPERTY);
+        }
+        assertTrue(e.getMessage().startsWith("SCHEMA_JSON_MALFORMED: schema.json:1:29: "), e.getMessage());
+        assertTrue(e.getCause().getCause().getClass().getName().startsWith("com.fasterxml.jackson"),
+                "the parser's exception, for -e's stack trace: " + e.getCause().getCause());
     }
 
     @Test

@@ -111,11 +111,12 @@ class MigrationMojosTest {
     @Test
     void noTargetDatabaseAndAnUnreachableOneAreToolErrors() throws Exception {
         MigrateMojo migrate = configure(new MigrateMojo(), null, new ArrayList<>());
-        assertEquals("no database to migrate: set databaseUrl (-Dfraise.databaseUrl) or database_url in the local"
+        assertEquals("MIGRATION_DATABASE_MISSING: no database to migrate: set databaseUrl (-Dfraise.databaseUrl) or database_url in the local"
                 + " environment", assertThrows(MojoExecutionException.class, migrate::execute).getMessage());
         migrate.databaseUrl = "postgresql://app:secret@127.0.0.1:1/app";
         MojoExecutionException e = assertThrows(MojoExecutionException.class, migrate::execute);
-        assertTrue(e.getMessage().startsWith("cannot connect to the target database postgresql://app:***@127.0.0.1:1/app: "),
+        assertTrue(e.getMessage().startsWith("SERVER_UNREACHABLE: cannot connect to the target database"
+                        + " postgresql://app:***@127.0.0.1:1/app: "),
                 e.getMessage());
     }
 
