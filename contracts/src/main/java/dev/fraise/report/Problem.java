@@ -183,6 +183,7 @@ public record Problem(String code, Level level, String group, String path, Locat
             return this;
         }
 
+        /** What it is about: a GraphQL path, a catalog object's qualified name, a migration. */
         public Builder path(String path) {
             this.path = Objects.requireNonNull(path, "path");
             return this;
@@ -205,16 +206,19 @@ public record Problem(String code, Level level, String group, String path, Locat
             return this;
         }
 
+        /** Where in the object's JSON: {@code $.author.bio}. */
         public Builder jsonPath(String jsonPath) {
             this.jsonPath = Objects.requireNonNull(jsonPath, "jsonPath");
             return this;
         }
 
+        /** The one-line message; required. */
         public Builder message(String message) {
             this.message = Objects.requireNonNull(message, "message");
             return this;
         }
 
+        /** Why it is so: a contract finding's provenance. */
         public Builder why(String why) {
             this.why = Objects.requireNonNull(why, "why");
             return this;
@@ -232,11 +236,17 @@ public record Problem(String code, Level level, String group, String path, Locat
             return this;
         }
 
+        /** Its status against a baseline. */
         public Builder status(Status status) {
             this.status = Optional.of(status);
             return this;
         }
 
+        /**
+         * The problem.
+         *
+         * @throws IllegalArgumentException without a message
+         */
         public Problem build() {
             String groupOrDefault = !group.isEmpty() ? group : !path.isEmpty() ? path : code;
             return new Problem(code, level, groupOrDefault, path, new Location(source, object, jsonPath), message,
