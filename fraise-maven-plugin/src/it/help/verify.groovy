@@ -1,10 +1,10 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
-['baseline', 'build', 'check', 'diff', 'drift', 'help', 'migrate', 'migrate-down', 'shape', 'status'].each {
+['baseline', 'build', 'check', 'diff', 'drift', 'help', 'migrate', 'migrate-down', 'report', 'shape', 'status'].each {
     assert log.contains("fraise:$it\n"): "goal $it missing from help"
 }
 ['graphqlSchema', 'failOn', 'reportFormats', 'baseRef', 'databaseUrl', 'migrationsDir', 'postgresMajor',
  'serverUrl', 'skip', 'target', 'steps', 'mutationProfile', 'contextParams', 'scalarTypes', 'lint', 'lintSeverity',
- 'lintExclude', 'projectionSync', 'projectionSources', 'failOnUnchecked'].each {
+ 'lintExclude', 'projectionSync', 'projectionSources', 'failOnUnchecked', 'deferFailure', 'reportDirectory'].each {
     assert log.contains("    $it"): "parameter $it missing from help"
 }
 assert log.contains('User property: fraise.mutationProfile')

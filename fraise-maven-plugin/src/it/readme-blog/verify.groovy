@@ -11,7 +11,10 @@ def json = new JsonSlurper().parse(new File(reports, 'report.json'))
 assert json.tool == 'fraise'
 assert json.summary.errors == 0
 assert json.findings == []
-['TEST-fraise-contracts.xml', 'report.md', 'report.sarif', 'report.txt', 'drift.txt', 'diff.txt'].each {
+['TEST-fraise-contracts.xml', 'report.md', 'report.sarif', 'report.txt', 'drift.txt', 'diff.txt',
+ 'pr-comment.md', 'fraise.sarif', 'TEST-fraise.xml'].each {
     assert new File(reports, it).isFile(): "missing target/fraise/$it"
 }
+['check', 'drift', 'diff'].each { assert log.contains("Fraise report: $it passed: 0 errors") }
+assert new File(reports, 'pr-comment.md').getText('UTF-8').startsWith('<!-- fraise -->\n### ✅ Fraise: 3 gates passed\n')
 return true

@@ -106,24 +106,11 @@ final class MarkdownReport {
                 + " | " + location + " | " + message;
     }
 
-    /** A code span inside a table cell. */
     private static String code(String value) {
-        String cell = value.replace("|", "\\|").replaceAll("\\s+", " ");
-        return cell.contains("`") ? "`` " + cell + " ``" : "`" + cell + "`";
+        return Markdown.code(value);
     }
 
-    /** Plain text inside a table cell: Markdown and HTML characters escaped, on one line. */
     private static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.replaceAll("\\s+", " ").toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\\', '|', '*', '_', '`', '[', ']', '#', '~' -> out.append('\\').append(c);
-                default -> out.append(Character.isISOControl(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return Markdown.text(value);
     }
 }

@@ -16,6 +16,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
+import dev.fraise.report.ReportDirectory;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -90,9 +92,23 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.server.url")
     String serverUrl;
 
-    /** The build session: its {@code -e} keeps the causes of a failure. */
+    /**
+     * Whether a gate ({@code check}, {@code drift}, {@code diff}) that finds problems logs them and leaves failing
+     * the build to the {@code report} goal, so that every gate of the build runs and the combined report
+     * ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}) covers them all.
+     */
+    @Parameter(property = "fraise.deferFailure", defaultValue = "false")
+    boolean deferFailure;
+
+    /**
+     * The build session: its {@code -e} keeps the causes of a failure, and its start time stamps the gates' reports,
+     * so that the combined report merges this build's only.
+     */
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
+
+    /** Stamps the reports when there is no session (a goal run outside Maven). */
+    private static final String JVM_BUILD = "jvm-" + UUID.randomUUID();
 
     /** Skips every Fraise goal. */
     @Parameter(property = "fraise.skip", defaultValue = "false")
@@ -211,6 +227,23 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             after = c -> m.afterFiles(c).ifPresent(migrated);
         }
         return TemplatePool.create(server, build.plan(), settings.pool().withPrefetch(0), before, after);
+    }
+
+    /** The report directory {@code dir} of this build ({@link #session}'s start time). */
+    ReportDirectory reports(File dir) {
+        String build = session == null || session.getRequest() == null || session.getRequest().getStartTime() == null
+                ? JVM_BUILD : String.valueOf(session.getRequest().getStartTime().getTime());
+        return ReportDirectory.of(dir.toPath(), build);
+    }
+
+    /**
+     * A gate's failure: thrown, or with {@link #deferFailure} logged for the {@code report} goal to fail the build.
+     */
+    void fail(String message) throws MojoFailureException {
+        if (!deferFailure) {
+            throw new MojoFailureException(message);
+        }
+        getLog().error(message + " (deferred to fraise:report: fraise.deferFailure)");
     }
 
     /** How a parameter is named in errors: {@code plugin parameter provider (fraise.provider)}. */

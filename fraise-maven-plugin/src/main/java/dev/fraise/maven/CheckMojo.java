@@ -16,11 +16,16 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.report.Gate;
+import dev.fraise.report.GateReport;
+import dev.fraise.report.GateReports;
+import dev.fraise.report.ReportDirectory;
 import dev.fraise.source.SourceFinder;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,7 +38,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * files, seeds when {@code seeds}; with {@code migrations}, the migrations recorded as applied without running, so
  * the views checked are the schema files' ones, or, without schema files, run), checks every GraphQL type against
  * the inferred shape of its view, writes the reports to {@code reportDirectory} ({@code report.json},
- * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt})
+ * {@code TEST-fraise-contracts.xml} (JUnit XML), {@code report.md}, {@code report.sarif}, {@code report.txt}; and
+ * {@code check.json}, the gate's part of the build's combined report {@code pr-comment.md}, {@code fraise.sarif},
+ * {@code TEST-fraise.xml}, which it rewrites)
  * and logs the counts by type status and one line per error with its SDL location and why (the finding's
  * provenance). Contract errors (or warnings, with {@code failOn=warning}) fail the build with a
  * {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
@@ -45,7 +52,8 @@ public class CheckMojo extends AbstractContractMojo {
     /**
      * The reports written to {@code reportDirectory}, comma-separated: {@code json} ({@code report.json}),
      * {@code junit} ({@code TEST-fraise-contracts.xml}), {@code markdown} ({@code report.md}), {@code sarif}
-     * ({@code report.sarif}), {@code console} ({@code report.txt}); {@code none} for no files.
+     * ({@code report.sarif}), {@code console} ({@code report.txt}); {@code none} for no files (nor the gate's part
+     * of the combined report, {@code check.json}).
      */
     @Parameter(property = "fraise.reportFormats", defaultValue = "json,junit,markdown,sarif,console")
     List<String> reportFormats;
@@ -63,6 +71,8 @@ public class CheckMojo extends AbstractContractMojo {
         boolean failOnWarning = failOnWarning();
         List<ReportFile> reports = ReportFile.parse(reportFormats);
         ReportFile.deleteAll(reportDirectory.toPath());
+        ReportDirectory directory = reports(reportDirectory);
+        directory.begin(Gate.CHECK);
         ContractOptions options = options();
         ProjectConfig config = projectConfig(settings);
         ContractReport report;
@@ -70,11 +80,15 @@ public class CheckMojo extends AbstractContractMojo {
         report = check(settings, config, options);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Path dir = reportDirectory.toPath();
-        List<Path> written = ReportFile.writeAll(report, dir, reports);
+        List<Path> written = new ArrayList<>(ReportFile.writeAll(report, dir, reports));
+        if (!reports.isEmpty()) {
+            GateReport gate = GateReports.of(report);
+            written.addAll(directory.write(failOnWarning ? gate.failingOnWarnings() : gate, List.of()));
+        }
         log(report, config.projectDir(), millis, written);
         ContractSummary summary = report.summary();
         if (summary.errors() > 0 || failOnWarning && summary.warnings() > 0) {
-            throw new MojoFailureException("Fraise contract check failed: " + summary.errors() + " error(s), "
+            fail("Fraise contract check failed: " + summary.errors() + " error(s), "
                     + summary.warnings() + " warning(s) (failOn=" + failOn + ")"
                     + (written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir)));
         }

@@ -7,15 +7,14 @@ import dev.fraise.breaking.SchemaChange;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.contract.ContractOptions;
 import dev.fraise.drift.DriftBase;
-import dev.fraise.error.ErrorCode;
-import dev.fraise.error.FraiseException;
-import dev.fraise.error.SourceLocation;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.report.Gate;
+import dev.fraise.report.GateReport;
+import dev.fraise.report.GateReports;
+import dev.fraise.report.ReportDirectory;
+import dev.fraise.report.ReportFormat;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.EnumSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,9 +25,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The breaking-change gate: compares the GraphQL contract at the base ({@code baseRef}, or {@code baseDir}) with
  * HEAD. SDL changes are classified breaking, dangerous or safe with graphql-inspector's rules; the views behind
  * the types are compared too (a key removed, become nullable or of another kind), even when the SDL did not
- * change. Logs the counts and one line per breaking (and dangerous) change, writes {@code diff.txt} (every change
- * with both definitions) to {@code reportDirectory}, and fails with a {@code MojoFailureException} on a breaking
- * change (or a dangerous one, with {@code failOn=warning}).
+ * change. Logs the counts and one line per breaking (and dangerous) change, writes the gate's reports to
+ * {@code reportDirectory} ({@code diff.txt}: every change with both definitions; {@code diff.json}, {@code diff.md},
+ * {@code diff.sarif}, {@code TEST-fraise-diff.xml}) and rewrites the build's combined report
+ * ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}), and fails with a
+ * {@code MojoFailureException} on a breaking change (or a dangerous one, with {@code failOn=warning}) unless
+ * {@code deferFailure}.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class DiffMojo extends AbstractContractMojo {
@@ -50,6 +52,8 @@ public class DiffMojo extends AbstractContractMojo {
         ContractOptions options = contractOptions();
         ProjectConfig config = projectConfig(settings);
         DriftBase base = baseDir != null ? DriftBase.directory(baseDir.toPath()) : DriftBase.gitRef(baseRef);
+        ReportDirectory directory = reports(reportDirectory);
+        directory.begin(Gate.DIFF);
         BreakingChangeReport report;
         try (PostgresServer server = startServer(settings)) {
             report = BreakingChangeGate.compare(server, config, graphqlSchema, base, options);
@@ -62,24 +66,14 @@ public class DiffMojo extends AbstractContractMojo {
                 case SAFE -> getLog().debug(change.toString());
             }
         }
-        Path file = write(report);
+        GateReport gate = GateReports.of(report);
+        directory.write(failOnDangerous ? gate.failingOnWarnings() : gate, EnumSet.allOf(ReportFormat.class));
         int failing = report.breaking().size() + (failOnDangerous ? report.dangerous().size() : 0);
         if (failing > 0) {
-            throw new MojoFailureException("Fraise breaking-change gate failed: " + report.breaking().size()
+            fail("Fraise breaking-change gate failed: " + report.breaking().size()
                     + " breaking, " + report.dangerous().size() + " dangerous change(s) against " + base.describe()
-                    + " (failOn=" + failOn + "); definitions in " + relative(projectDir.toPath(), file));
-        }
-    }
-
-    private Path write(BreakingChangeReport report) {
-        Path file = reportDirectory.toPath().resolve("diff.txt");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, report.render() + "\n", StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new FraiseException(ErrorCode.REPORT_WRITE_FAILED, "cannot write the breaking-change report: " + e,
-                    SourceLocation.of(file), e);
+                    + " (failOn=" + failOn + "); definitions in " + relative(projectDir.toPath(),
+                    directory.file(Gate.DIFF, ReportFormat.CONSOLE)));
         }
     }
 }

@@ -6,18 +6,15 @@ import dev.fraise.drift.DriftBase;
 import dev.fraise.drift.DriftFinding;
 import dev.fraise.drift.DriftGate;
 import dev.fraise.drift.DriftReport;
-import dev.fraise.error.ErrorCode;
-import dev.fraise.error.FraiseException;
-import dev.fraise.error.SourceLocation;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.report.Gate;
+import dev.fraise.report.GateReports;
+import dev.fraise.report.ReportDirectory;
+import dev.fraise.report.ReportFormat;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,8 +24,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The migration drift gate: the schema files at HEAD must build the same catalog as the schema files at the base
  * ({@code baseRef}, or {@code baseDir}) plus the migrations added since. With {@code reversibility} (default),
  * each added migration's {@code .down.sql} must also undo its {@code .up.sql}. Logs one line per finding with its
- * file, writes {@code drift.txt} (every finding with both definitions) to {@code reportDirectory}, and fails with
- * a {@code MojoFailureException} when a gate finds something. A base that cannot be read
+ * file, writes the gate's reports to {@code reportDirectory} ({@code drift.txt}: every finding with both
+ * definitions; {@code drift.json}, {@code drift.md}, {@code drift.sarif}, {@code TEST-fraise-drift.xml}) and
+ * rewrites the build's combined report ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}), and
+ * fails with a {@code MojoFailureException} when a gate finds something (unless {@code deferFailure}). A base that cannot be read
  * ({@code DRIFT_BASE_UNAVAILABLE}) or a schema that does not build is a tool error.
  */
 @Mojo(name = "drift", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -49,7 +48,7 @@ public class DriftMojo extends AbstractFraiseMojo {
     @Parameter(property = "fraise.reversibility", defaultValue = "true")
     boolean reversibility;
 
-    /** Where {@code drift.txt} is written. */
+    /** Where the reports are written. */
     @Parameter(property = "fraise.reportDirectory", defaultValue = "${project.build.directory}/fraise")
     File reportDirectory;
 
@@ -57,6 +56,8 @@ public class DriftMojo extends AbstractFraiseMojo {
     void run(FraiseSettings settings) throws MojoFailureException {
         ProjectConfig config = projectConfig(settings);
         DriftBase base = baseDir != null ? DriftBase.directory(baseDir.toPath()) : DriftBase.gitRef(baseRef);
+        ReportDirectory directory = reports(reportDirectory);
+        directory.begin(Gate.DRIFT);
         List<DriftReport> reports = new ArrayList<>();
         try (PostgresServer server = startServer(settings)) {
             reports.add(DriftGate.ddlMatchesMigrations(server, config, base));
@@ -73,23 +74,11 @@ public class DriftMojo extends AbstractFraiseMojo {
                 findings++;
             }
         }
-        Path file = write(reports);
+        directory.write(GateReports.ofDrift(reports), EnumSet.allOf(ReportFormat.class));
         if (findings > 0) {
-            throw new MojoFailureException("Fraise drift gate failed: " + findings + " finding(s) against "
-                    + base.describe() + "; definitions in " + relative(projectDir.toPath(), file));
-        }
-    }
-
-    private Path write(List<DriftReport> reports) {
-        Path file = reportDirectory.toPath().resolve("drift.txt");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, reports.stream().map(DriftReport::render)
-                    .collect(Collectors.joining("\n\n", "", "\n")), StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new FraiseException(ErrorCode.REPORT_WRITE_FAILED, "cannot write the drift report: " + e,
-                    SourceLocation.of(file), e);
+            fail("Fraise drift gate failed: " + findings + " finding(s) against " + base.describe()
+                    + "; definitions in " + relative(projectDir.toPath(), directory.file(Gate.DRIFT,
+                    ReportFormat.CONSOLE)));
         }
     }
 }

@@ -37,10 +37,13 @@ class CheckMojoTest {
                 + " \\(root type: 2, input type: 3\\); 51 of 51 fields checked; against 4 views: 0 errors, 0 warnings,"
                 + " 0 suppressed in \\d+ ms"), log.toString());
         try (Stream<Path> files = Files.list(reports)) {
-            assertEquals(List.of("TEST-fraise-contracts.xml", "report.json", "report.md", "report.sarif",
+            assertEquals(List.of("TEST-fraise-contracts.xml", "TEST-fraise.xml", "check.json", "fraise.json",
+                    "fraise.sarif", "fraise.txt", "pr-comment.md", "report.json", "report.md", "report.sarif",
                     "report.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(reports.resolve("report.json")).contains("\"errors\": 0"));
+        assertTrue(Files.readString(reports.resolve("pr-comment.md")).startsWith("<!-- fraise -->\n### ✅ Fraise: 1 gate"
+                + " passed\n"), "the check's part of the build's combined report");
     }
 
     /**

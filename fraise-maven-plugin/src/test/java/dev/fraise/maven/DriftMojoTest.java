@@ -52,6 +52,31 @@ class DriftMojoTest {
     }
 
     @Test
+    void withDeferFailureTheGateReportsAndLeavesFailingToTheReportGoal() throws Exception {
+        Path base = project("base", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
+        Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY, title TEXT);\n");
+        List<String> log = new ArrayList<>();
+        DriftMojo mojo = mojo(head, base, log);
+        mojo.reversibility = false;
+        mojo.deferFailure = true;
+        mojo.execute();
+        assertTrue(log.get(log.size() - 1).startsWith("ERROR Fraise drift gate failed: 1 finding(s) against directory "
+                + base) && log.get(log.size() - 1).endsWith(" (deferred to fraise:report: fraise.deferFailure)"),
+                log.toString());
+        String comment = Files.readString(head.resolve("target/fraise/pr-comment.md"));
+        assertTrue(comment.contains("| `DRIFT_MISSING_IN_MIGRATED` | `public.tb_a.title` | `db/schema/10_tb_a.sql:1`"),
+                comment);
+        ReportMojo report = new ReportMojo();
+        report.projectDir = head.toFile();
+        report.env = "local";
+        report.provider = "embedded";
+        report.reportDirectory = mojo.reportDirectory;
+        report.setLog(mojo.getLog());
+        assertEquals("Fraise gates failed: drift; report in target/fraise/pr-comment.md",
+                assertThrows(MojoFailureException.class, report::execute).getMessage());
+    }
+
+    @Test
     void anUnreadableBaseIsAToolError() throws Exception {
         Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
         MojoExecutionException e = assertThrows(MojoExecutionException.class,

@@ -60,7 +60,10 @@ class MigrationMojosTest {
         down.steps = 1;
         down.execute();
         StatusMojo status = configure(new StatusMojo(), url, log);
+        status.reportDirectory = dir.resolve("target/fraise").toFile();
         status.execute();
+        assertTrue(Files.readString(dir.resolve("target/fraise/status.txt")).contains(" (tb_confiture): 1 applied, 1"
+                + " pending, 0 checksum mismatch(es), 0 missing file(s)\nPASSED: 0 errors"));
         assertTrue(log.get(0).startsWith("Fraise migrate: applied 1 migration(s) [001] on jdbc:postgresql://"), log.get(0));
         assertTrue(log.get(1).startsWith("Fraise migrate: applied 1 migration(s) [002] on "), log.get(1));
         assertTrue(log.get(2).startsWith("Fraise migrate: nothing to apply on "), log.get(2));
@@ -92,9 +95,13 @@ class MigrationMojosTest {
         Files.writeString(project.resolve("db/migrations/002_add_title.up.sql"), "ALTER TABLE tb_a ADD COLUMN t TEXT;\n");
         StatusMojo status = configure(new StatusMojo(), url, log);
         status.projectDir = project.toFile();
+        status.reportDirectory = project.resolve("target/fraise").toFile();
         MojoFailureException e = assertThrows(MojoFailureException.class, status::execute);
         assertTrue(e.getMessage().startsWith("Fraise status: 1 applied migration(s) no longer match their files:"
                 + " MIGRATION_CHECKSUM_MISMATCH: db/migrations/002_add_title.up.sql: changed since"), e.getMessage());
+        String sarif = Files.readString(project.resolve("target/fraise/fraise.sarif"));
+        assertTrue(sarif.contains("\"ruleId\": \"MIGRATION_CHECKSUM_MISMATCH\"") && sarif.contains(
+                "\"uri\": \"db/migrations/002_add_title.up.sql\""), "the build's combined report has the status gate");
         MigrateMojo migrate = configure(new MigrateMojo(), url, log);
         migrate.projectDir = project.toFile();
         assertTrue(assertThrows(MojoExecutionException.class, migrate::execute).getMessage()
