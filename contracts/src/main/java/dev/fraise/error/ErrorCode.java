@@ -20,6 +20,11 @@ public enum ErrorCode {
      * message names the setting, the value and the accepted values.
      */
     SETTING_INVALID,
+    /**
+     * A database password was given where it gets printed: a system property (test reports list them) or a plugin
+     * parameter ({@code mvn -X} prints them) (warning).
+     */
+    SETTING_PASSWORD_EXPOSED,
 
     /** An include directory does not exist (and is not {@code auto_discover}). */
     BUILD_DIR_MISSING,
@@ -58,6 +63,11 @@ public enum ErrorCode {
     SERVER_VERSION_MISMATCH,
     /** Creating or dropping a disposable database failed. */
     DATABASE_CLONE_FAILED,
+    /**
+     * The embedded provider's directory is not this user's own: owned by another user, group- or world-writable,
+     * or a symbolic link, so its cached binaries and clusters cannot be trusted.
+     */
+    EMBEDDED_DIR_UNSAFE,
 
     /** A stored {@code pg_node_tree} could not be read (a PostgreSQL version Fraise does not know?). */
     INFERENCE_NODE_TREE_INVALID,

@@ -11,6 +11,7 @@ import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
+import dev.fraise.postgres.PostgresUrl;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ProviderKind;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -83,10 +86,22 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /**
      * A server on which disposable databases are created ({@code postgresql://user:pw@host:port/db} or a JDBC
-     * URL; the role needs CREATEDB); by default the {@code FRAISE_DATABASE_URL} environment variable.
+     * URL; the role needs CREATEDB); else the user property {@code fraise.server.url}; by default the
+     * {@code FRAISE_DATABASE_URL} environment variable, the one place for a password: {@code mvn -X} prints
+     * parameters and test reports list user properties.
      */
-    @Parameter(property = "fraise.server.url")
+    @Parameter
     String serverUrl;
+
+    /**
+     * The build session, for its user properties ({@code -D}). Injected as the session, whose string form shows
+     * none of them: {@code mvn -X} prints every injected value, a password in {@code -Dfraise.server.url} too.
+     */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** The user properties when set directly (tests); else {@link #session}'s. */
+    Properties userProperties;
 
     /** Skips every Fraise goal. */
     @Parameter(property = "fraise.skip", defaultValue = "false")
@@ -126,7 +141,8 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         Path root = projectDir.toPath().toAbsolutePath().normalize();
         ServerSettings server = new ServerSettings(
                 ProviderKind.parse(provider, parameter("provider", ServerSettings.PROVIDER_PROPERTY)),
-                Optional.ofNullable(serverUrl).filter(u -> !u.isBlank()),
+                urlParameter(serverUrl, "serverUrl", ServerSettings.URL_PROPERTY,
+                        "the " + ServerSettings.URL_VARIABLE + " environment variable"),
                 postgresMajor == null || postgresMajor.isBlank() ? OptionalInt.empty()
                         : OptionalInt.of(ServerSettings.parseMajor(postgresMajor,
                                 parameter("postgresMajor", ServerSettings.MAJOR_PROPERTY))))
@@ -199,6 +215,30 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             after = c -> m.afterFiles(c).ifPresent(migrated);
         }
         return TemplatePool.create(server, build.plan(), settings.pool().withPrefetch(0), before, after);
+    }
+
+    /** The build's user properties ({@code -D}); empty when there is no session. */
+    Properties userProperties() {
+        if (userProperties == null) {
+            userProperties = session == null ? new Properties() : session.getUserProperties();
+        }
+        return userProperties;
+    }
+
+    /**
+     * A URL parameter: the POM's value, else the user property; parsed, so that a malformed URL fails naming the
+     * parameter, and warned about (once per goal) when it holds a password.
+     *
+     * @param instead where the URL with its password belongs, for the warning
+     */
+    Optional<String> urlParameter(String configured, String name, String property, String instead) {
+        String url = configured != null && !configured.isBlank() ? configured : userProperties().getProperty(property);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        String setting = parameter(name, property);
+        PostgresUrl.parse(url, setting).exposedPasswordWarning(setting, instead).ifPresent(getLog()::warn);
+        return Optional.of(url);
     }
 
     /** How a parameter is named in errors: {@code plugin parameter provider (fraise.provider)}. */
