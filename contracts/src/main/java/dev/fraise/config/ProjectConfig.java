@@ -1,6 +1,5 @@
 package dev.fraise.config;
 
-import dev.fraise.postgres.PostgresUrl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * @param environment    the environment name (e.g. {@code local})
  * @param source         the YAML file read, or empty when the defaults apply (no config at all)
  * @param databaseUrl    Confiture's {@code database_url}, a {@code postgresql://} URL, if configured;
- *                       {@link #toString()} shows it without its password
+ *                       {@link #toString()} does not show it (it may hold a password)
  * @param includeDirs    the schema directories, in config order
  * @param excludeDirs    Confiture's legacy {@code exclude_dirs}: files under these are skipped
  * @param sortMode       {@code build.sort_mode}
@@ -59,7 +58,7 @@ public record ProjectConfig(Path projectDir, String environment, Optional<Path> 
     @Override
     public String toString() {
         return "ProjectConfig[projectDir=" + projectDir + ", environment=" + environment + ", source=" + source
-                + ", databaseUrl=" + databaseUrl.map(PostgresUrl::redact) + ", includeDirs=" + includeDirs
+                + ", databaseUrl=" + databaseUrl.map(u -> "(not shown)") + ", includeDirs=" + includeDirs
                 + ", excludeDirs=" + excludeDirs + ", sortMode=" + sortMode + ", twoPass=" + twoPass
                 + ", trackingTable=" + trackingTable + ", migrationsDir=" + migrationsDir + ", warnings=" + warnings
                 + "]";

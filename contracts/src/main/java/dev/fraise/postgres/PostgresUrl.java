@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A PostgreSQL server address read by libpq's URI rules: {@code postgresql://user:password@host:port/database?name=value}
- * ({@code postgres://} too), or pgjdbc's {@code jdbc:postgresql://host:port/database?user=u&password=p}. Every part
- * is percent-decoded and nothing else ({@code +} stays {@code +}); several {@code host:port} pairs, bracketed IPv6
- * addresses and host names with {@code _} are accepted; the query parameters {@code user}, {@code password},
- * {@code dbname}, {@code host} and {@code port} override the URL's parts, as in libpq; the others
- * ({@code sslmode}, {@code options}, ...) are handed to pgjdbc. An empty host is {@code localhost}, an empty port
- * 5432.
+ * A PostgreSQL server address read by libpq's URI rules:
+ * {@code postgresql://user:password@host:port/database?name=value} ({@code postgres://} too), or pgjdbc's
+ * {@code jdbc:postgresql://host:port/database?user=u&password=p}. Every part is percent-decoded and nothing else
+ * ({@code +} stays {@code +}); several {@code host:port} pairs, bracketed IPv6 addresses and host names with
+ * {@code _} are accepted; the query parameters {@code user}, {@code password}, {@code dbname}, {@code host} and
+ * {@code port} override the URL's parts, as in libpq; the others ({@code sslmode}, {@code options}, ...) are handed
+ * to pgjdbc. An empty host is {@code localhost}, an empty port 5432. One deviation from libpq: an {@code @} after
+ * a {@code ?} in the user name fails, where libpq would read {@code postgresql://db?password=p@ss} as user
+ * {@code db?password=p} on host {@code ss}.
  *
  * <p>The password is never printed: {@link #toString()} is {@link #redacted()}, and a URL that cannot be parsed
  * fails without showing any part of it.
@@ -174,6 +176,11 @@ public record PostgresUrl(List<Host> hosts, Optional<String> database, Optional<
             if (credentialsEnd >= 0 && rest.charAt(credentialsEnd) == '@') {
                 String credentials = rest.substring(0, credentialsEnd);
                 int colon = credentials.indexOf(':');
+                if (credentials.substring(0, colon < 0 ? credentials.length() : colon).indexOf('?') >= 0) {
+                    // libpq would take "host?password=p" of "postgresql://host?password=p@ss" for a user name.
+                    throw invalid("an '@' comes after a '?'; write an '@' in a query parameter as %40, a '?' in a"
+                            + " user name as %3F");
+                }
                 user = nonEmpty(decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name"));
                 password = colon < 0 ? Optional.empty()
                         : nonEmpty(decode(credentials.substring(colon + 1), "password"));
@@ -191,7 +198,7 @@ public record PostgresUrl(List<Host> hosts, Optional<String> database, Optional<
             if (hostsEnd >= 0) {
                 int queryStart = rest.indexOf('?', hostsEnd);
                 if (rest.charAt(hostsEnd) == '/') {
-                    String path = queryStart < 0 ? rest.substring(hostsEnd + 1) : rest.substring(hostsEnd + 1, queryStart);
+                    String path = rest.substring(hostsEnd + 1, queryStart < 0 ? rest.length() : queryStart);
                     database = nonEmpty(decode(path, "database name"));
                 }
                 query = queryStart < 0 ? "" : rest.substring(queryStart + 1);
@@ -338,14 +345,16 @@ public record PostgresUrl(List<Host> hosts, Optional<String> database, Optional<
                 return part;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                if (c != '%') {
-                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                    continue;
+            int i = 0;
+            while (i < part.length()) {
+                int percent = part.indexOf('%', i);
+                int end = percent < 0 ? part.length() : percent;
+                bytes.writeBytes(part.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                if (percent < 0) {
+                    break;
                 }
-                int hi = i + 1 < part.length() ? Character.digit(part.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < part.length() ? Character.digit(part.charAt(i + 2), 16) : -1;
+                int hi = percent + 1 < part.length() ? Character.digit(part.charAt(percent + 1), 16) : -1;
+                int lo = percent + 2 < part.length() ? Character.digit(part.charAt(percent + 2), 16) : -1;
                 if (hi < 0 || lo < 0) {
                     throw invalid("its " + what + " has a '%' not followed by two hex digits; write a '%' as %25");
                 }
@@ -353,7 +362,7 @@ public record PostgresUrl(List<Host> hosts, Optional<String> database, Optional<
                     throw invalid("its " + what + " has %00, which PostgreSQL forbids");
                 }
                 bytes.write(hi * 16 + lo);
-                i += 2;
+                i = percent + 3;
             }
             try {
                 return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -34,7 +34,10 @@ class PostgresUrlTest {
         assertEquals(Map.of("options", "-c x=y+z"), url.parameters());
         assertEquals("jdbc:postgresql://db:5432/my+db?options=-c+x%3Dy%2Bz", url.jdbcUrl("my db"),
                 "encoded for pgjdbc, which decodes with URLDecoder");
-        assertEquals(Optional.of("p:w"), parse("postgresql://u:p:w@h/d").password(), "the password runs to the '@'");
+        assertEquals(Optional.of("p:w?x"), parse("postgresql://u:p:w?x@h/d").password(),
+                "the password runs to the '@'");
+        assertEquals(Optional.of("\uD83C\uDF53 fraise"), parse("postgresql://u:\uD83C\uDF53%20fraise@h/d").password(),
+                "characters beyond the BMP survive decoding");
     }
 
     @Test
@@ -70,6 +73,7 @@ class PostgresUrlTest {
         assertInvalid("postgresql://u:pw@db:5o32/x", "its port is not a number from 1 to 65535");
         assertInvalid("postgresql://u:pw@db:70000/x", "its port is not a number from 1 to 65535");
         assertInvalid("postgresql://u:p@ss@db/x", "it has more than one '@' before the host");
+        assertInvalid("postgresql://db?password=p@ss", "an '@' comes after a '?'");
         assertInvalid("postgresql://u:p%ZZ@db/x", "its password has a '%' not followed by two hex digits");
         assertInvalid("postgresql://u:p%00@db/x", "its password has %00");
         assertInvalid("postgresql://u:p%FF@db/x", "its password is not UTF-8");
@@ -94,6 +98,7 @@ class PostgresUrlTest {
                 "postgresql://u:" + secret + "%Zq9@host/db",
                 "postgresql://u:" + secret + "/w@host:1/db",
                 "postgresql://u@host/db?password=" + secret + "&a",
+                "postgresql://host?password=" + secret + "@x/db",
                 "mysql://u:" + secret + "@db/x",
                 "jdbc:postgresql://host/db?password=" + secret + "&port=x");
         for (String url : malformed) {
