@@ -107,6 +107,23 @@ class ExternalServerTest {
     }
 
     @Test
+    void aPlantedPasswordIsInNoDescriptionStringOrFailure() {
+        String secret = "Pl4nted-" + Long.toHexString(System.nanoTime());
+        String url = "postgresql://postgres:" + secret + "%2Bx@localhost:" + port + "/postgres";
+        PostgresServer server = external(url);
+        assertEquals(secret + "+x", server.password(), "percent-decoded, '+' kept");
+        for (String shown : List.of(server.description(), server.toString(), new ServerSettings(ProviderKind.SERVER,
+                Optional.of(url), OptionalInt.empty()).toString())) {
+            assertFalse(shown.contains(secret), shown);
+            assertTrue(shown.contains("postgresql://postgres:***@localhost:" + port + "/postgres"), shown);
+        }
+        FraiseException e = assertThrows(FraiseException.class, () -> PostgresServers.start(new ServerSettings(
+                ProviderKind.SERVER, Optional.of(url), OptionalInt.of(server.majorVersion() == 15 ? 16 : 15))));
+        assertEquals(ErrorCode.SERVER_VERSION_MISMATCH, e.code());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+
+    @Test
     void serversOlderThanFourteenAreRefused() {
         PostgresUrl address = PostgresUrl.parse("postgresql://app@old.example/app", "test");
         FraiseException e = assertThrows(FraiseException.class,
