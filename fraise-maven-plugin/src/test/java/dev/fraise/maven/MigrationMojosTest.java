@@ -156,7 +156,7 @@ class MigrationMojosTest {
         migrate.userProperties = new Properties();
         migrate.userProperties.setProperty("fraise.databaseUrl", "postgresql://app:" + secret + "@127.0.0.1:1/app");
         MojoExecutionException e = assertThrows(MojoExecutionException.class, migrate::execute);
-        assertTrue(e.getMessage().startsWith("cannot connect to the target database"
+        assertTrue(e.getMessage().startsWith("SERVER_UNREACHABLE: cannot connect to the target database"
                 + " postgresql://app:***@127.0.0.1:1/app"), e.getMessage());
         assertEquals(List.of("SETTING_PASSWORD_EXPOSED: plugin parameter databaseUrl (fraise.databaseUrl) holds a"
                 + " database password, which build logs and test reports print; set database_url: ${DATABASE_URL}"
