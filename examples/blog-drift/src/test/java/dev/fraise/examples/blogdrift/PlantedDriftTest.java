@@ -184,7 +184,7 @@ class PlantedDriftTest {
         }
         List<String> withoutDriftsOneAndTwo = report.findings().stream().map(PlantedDriftTest::line)
                 .filter(l -> !l.contains(" Comment.")).toList();
-        assertEquals(7, withoutDriftsOneAndTwo.size());
+        assertEquals(6, withoutDriftsOneAndTwo.size());
         assertEquals(withoutDriftsOneAndTwo, migrated.findings().stream().map(PlantedDriftTest::line).toList());
         assertEquals("[0]", db.queryJson("SELECT count(*) FROM v_comment WHERE jsonb_exists(data, 'is_edited')"),
                 "rolled back");
