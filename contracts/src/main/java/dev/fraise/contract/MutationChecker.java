@@ -62,6 +62,7 @@ final class MutationChecker {
     private final Set<String> fieldsChecked = new HashSet<>();
     private final Set<String> fieldsOfUnknownShape = new HashSet<>();
     private final MutationResponses responses;
+    private final MutationEntities entities;
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
             SqlFunctions functions, CatalogNames names) {
@@ -72,6 +73,7 @@ final class MutationChecker {
         this.functions = functions;
         this.names = names;
         this.responses = new MutationResponses(schema, options);
+        this.entities = new MutationEntities(schema, options, inference);
     }
 
     /** The findings of every Mutation field, in SDL order. */
@@ -96,7 +98,9 @@ final class MutationChecker {
 
     /** The payload fields ({@code Type.field}) compared against the shape of the view a function returns rows of. */
     Set<String> fieldsChecked() {
-        return Set.copyOf(fieldsChecked);
+        Set<String> all = new HashSet<>(fieldsChecked);
+        all.addAll(entities.fieldsChecked());
+        return Set.copyOf(all);
     }
 
     /** The payload fields reached over a shape that is unknown. */
@@ -328,6 +332,7 @@ final class MutationChecker {
                     function.name(), jsonPath, message, provenance);
             responses.check(function, report);
             responses.checkPayload(field, function, report).forEach(f -> fieldsChecked.add(f));
+            findings.addAll(entities.check(path, field, function));
         } else if (!isJson(function.returnType())) {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + function.returnType());
             add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "

@@ -60,15 +60,7 @@ final class EntityReturns {
                 return;
             }
             List<Token> last = statements.get(statements.size() - 1);
-            String label = body.label() + ", statement " + statements.size();
-            if (!last.isEmpty() && last.get(0).is("SELECT") && ProbeSql.selectListSize(last) == 1) {
-                int end = SqlTokens.find(last, 1, "FROM", "WHERE", "LIMIT", "ORDER", "GROUP");
-                List<Token> item = new ArrayList<>(last.subList(1, end < 0 ? last.size() : end));
-                int alias = SqlTokens.find(item, 0, "AS");
-                row(alias < 0 ? item : item.subList(0, alias), body, label, depth, found);
-            } else {
-                found.sources().add(new Probe(body, last, position, label));
-            }
+            query(last, body, body.label() + ", statement " + statements.size(), depth, found);
             return;
         }
         for (int n = 0; n < statements.size(); n++) {
@@ -80,10 +72,53 @@ final class EntityReturns {
             String label = body.label() + ", statement " + (n + 1);
             List<Token> rest = tokens.subList(start + 1, tokens.size());
             if (!rest.isEmpty() && rest.get(0).is("QUERY")) {
-                found.sources().add(new Probe(body, rest.subList(1, rest.size()), position, label));
+                query(rest.subList(1, rest.size()), body, label, depth, found);
             } else if (!rest.isEmpty() && !rest.get(0).is("NEXT")) {
                 row(rest, body, label, depth, found);
             }
+        }
+    }
+
+    /**
+     * A query returning the row: its column at the position, or, when its one column is a row constructor, that
+     * constructor's element in the query's own FROM and WHERE; a one-column query of a call or variable without
+     * FROM is that expression.
+     */
+    private void query(List<Token> query, FunctionBody body, String label, int depth, Found found) {
+        int select = query.isEmpty() ? -1 : SqlTokens.find(query, 0, "SELECT");
+        if (select < 0 || ProbeSql.selectListSize(query) != 1) {
+            found.sources().add(new Probe(body, query, position, label));
+            return;
+        }
+        int end = SqlTokens.find(query, select + 1, "FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "INTO");
+        int stop = end < 0 ? query.size() : end;
+        List<Token> item = query.subList(select + 1, stop);
+        int alias = SqlTokens.find(item, 0, "AS");
+        List<Token> expr = strip(alias < 0 ? item : item.subList(0, alias));
+        int open = !expr.isEmpty() && expr.get(0).is("ROW") ? 1 : 0;
+        if (open < expr.size() && expr.get(open).isSymbol("(") && SqlTokens.closing(expr, open) == expr.size() - 1) {
+            List<List<Token>> items = SqlTokens.splitCommas(expr, open + 1, expr.size() - 1);
+            if (items.size() >= position && (open == 1 || items.size() > 1)) {
+                List<Token> element = items.get(position - 1);
+                if (end < 0) {
+                    value(element, body, label, depth, found);
+                    return;
+                }
+                List<Token> strippedElement = strip(element);
+                if (strippedElement.size() == 1 && strippedElement.get(0).is("NULL")) {
+                    return;
+                }
+                List<Token> rewritten = new ArrayList<>(query.subList(0, select + 1));
+                rewritten.addAll(element);
+                rewritten.addAll(query.subList(stop, query.size()));
+                found.sources().add(new Probe(body, rewritten, 1, label));
+                return;
+            }
+        }
+        if (end < 0) {
+            row(alias < 0 ? item : item.subList(0, alias), body, label, depth, found);
+        } else {
+            found.sources().add(new Probe(body, query, position, label));
         }
     }
 
@@ -91,6 +126,10 @@ final class EntityReturns {
     private void row(List<Token> expression, FunctionBody body, String label, int depth, Found found) {
         List<Token> expr = strip(expression);
         if (expr.isEmpty() || expr.size() == 1 && expr.get(0).is("NULL")) {
+            return;
+        }
+        if (expr.get(0).is("SELECT") || expr.get(0).is("WITH")) {
+            query(expr, body, label, depth, found);
             return;
         }
         int open = expr.get(0).is("ROW") ? 1 : 0;
@@ -159,7 +198,7 @@ final class EntityReturns {
         }
         if (!assigned) {
             found.problems().add(label + ": RETURN " + variable + " returns a row variable whose " + column
-                    + " is never assigned with := ");
+                    + " is never assigned (" + variable + "." + column + " := …)");
         }
     }
 
