@@ -30,6 +30,8 @@ import java.util.Set;
 final class MutationEntities {
 
     private static final List<String> ENTITY_COLUMNS = List.of("entity", "object_data");
+    /** Columns whose field marks a payload as a mutation result (not an entity type returned as is). */
+    private static final List<String> RESPONSE_FIELDS = List.of("status", "message", "succeeded");
 
     private final GraphqlSchema schema;
     private final ContractOptions options;
@@ -112,8 +114,8 @@ final class MutationEntities {
 
     /**
      * The payload field that carries the entity, when it has an object type: the field reading the column
-     * ({@code entity}, {@code objectData}), else the payload's only field of an object type (v1's
-     * {@code post: Post!} in a success type).
+     * ({@code entity}, {@code objectData}), else, in a result type (one with a {@code status}, {@code message} or
+     * {@code succeeded} field), its only field of an object type (v1's {@code post: Post!} in a success type).
      */
     private Optional<FieldDefinition> entityField(ObjectTypeDefinition payload, String column) {
         List<FieldDefinition> objects = payload.getFieldDefinitions().stream()
@@ -124,6 +126,8 @@ final class MutationEntities {
         if (named.isPresent()) {
             return named.filter(objects::contains);
         }
-        return objects.size() == 1 ? Optional.of(objects.get(0)) : Optional.empty();
+        boolean response = payload.getFieldDefinitions().stream().anyMatch(f -> RESPONSE_FIELDS.stream()
+                .anyMatch(name -> options.naming().keysFor(f.getName()).contains(name)));
+        return response && objects.size() == 1 ? Optional.of(objects.get(0)) : Optional.empty();
     }
 }

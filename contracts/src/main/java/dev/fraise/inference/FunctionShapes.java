@@ -130,6 +130,10 @@ final class FunctionShapes {
                     + analyzer.options().schemas());
             return new Written(analyzer.unknown(reason, request.function(), TypeShapes.JSONB, name), reason);
         }
+        if (body.get().problem().isPresent()) {
+            String reason = body.get().label() + ": " + body.get().problem().get();
+            return new Written(analyzer.unknown(reason, body.get().label(), TypeShapes.JSONB, name), reason);
+        }
         EntityReturns.Found found = new EntityReturns(bodies(), analyzer.options().schemas(), request.column(),
                 request.position()).find(body.get());
         Batch batch = new Batch();

@@ -60,11 +60,6 @@ final class ProbeSql {
         return names + " AS " + substitute(query);
     }
 
-    /** A single expression as a probe: {@code SELECT expr}. */
-    String expression(List<Token> expression) {
-        return " (c1) AS SELECT " + substitute(expression);
-    }
-
     /** How many columns the query's first SELECT list has; 0 when it has a {@code *} or no SELECT. */
     static int selectListSize(List<Token> query) {
         int select = SqlTokens.find(query, 0, "SELECT");
