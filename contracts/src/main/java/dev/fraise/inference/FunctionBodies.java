@@ -1,6 +1,5 @@
 package dev.fraise.inference;
 
-import dev.fraise.build.SqlScripts;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +51,7 @@ final class FunctionBodies {
             return new FunctionBodies(bodies, Optional.empty());
         } catch (SQLException e) {
             return new FunctionBodies(List.of(), Optional.of("reading function bodies failed: "
-                    + SqlScripts.describe(e)));
+                    + ProbeViews.describe(e)));
         }
     }
 

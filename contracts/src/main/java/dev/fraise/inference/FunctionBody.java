@@ -1,10 +1,6 @@
 package dev.fraise.inference;
 
-import dev.fraise.build.SqlScripts;
-import dev.fraise.build.SqlStatement;
-import dev.fraise.error.FraiseException;
 import dev.fraise.inference.SqlTokens.Token;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,17 +50,11 @@ record FunctionBody(long oid, String schema, String name, String label, String l
                 variables.put(argNames.get(i).toLowerCase(Locale.ROOT), parameter);
             }
         }
-        List<SqlStatement> split;
-        try {
-            split = SqlScripts.split(source == null ? "" : source, Path.of(label));
-        } catch (FraiseException e) {
-            return new FunctionBody(oid, schema, name, label, language, strict, variables, List.of(),
-                    Optional.of("its body does not split into statements: " + e.detail()));
-        }
+        List<List<Token>> split = SqlTokens.statements(SqlTokens.of(source == null ? "" : source));
         List<List<Token>> statements = new ArrayList<>();
         boolean declaring = false;
-        for (SqlStatement statement : split) {
-            List<Token> tokens = new ArrayList<>(SqlTokens.of(statement.sql()));
+        for (List<Token> statement : split) {
+            List<Token> tokens = new ArrayList<>(statement);
             if (!"plpgsql".equals(language)) {
                 statements.add(tokens);
                 continue;
@@ -86,7 +76,9 @@ record FunctionBody(long oid, String schema, String name, String label, String l
             }
             statements.add(tokens);
         }
-        return new FunctionBody(oid, schema, name, label, language, strict, variables, statements, Optional.empty());
+        Optional<String> problem = source == null || source.isBlank()
+                ? Optional.of("its body is not stored as source text (prosrc)") : Optional.empty();
+        return new FunctionBody(oid, schema, name, label, language, strict, variables, statements, problem);
     }
 
     /** The index of the first token that is not a block label ({@code <<name>>}). */

@@ -1,6 +1,5 @@
 package dev.fraise.inference;
 
-import dev.fraise.build.SqlScripts;
 import dev.fraise.nodetree.NodeTreeParser;
 import dev.fraise.nodetree.PgNode;
 import java.sql.Connection;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.util.PSQLException;
 
 /**
  * Lets PostgreSQL analyse queries taken from function bodies: each becomes a temporary view, created inside a
@@ -96,7 +96,7 @@ final class ProbeViews {
                 }
             }
         } catch (SQLException e) {
-            String reason = "the probe transaction failed: " + SqlScripts.describe(e);
+            String reason = "the probe transaction failed: " + ProbeViews.describe(e);
             List<Result> failed = new ArrayList<>();
             definitions.forEach(d -> failed.add(new Result(null, reason)));
             return new Session(failed, -1);
@@ -113,8 +113,18 @@ final class ProbeViews {
             return null;
         } catch (SQLException e) {
             connection.rollback(savepoint);
-            return SqlScripts.describe(e);
+            return ProbeViews.describe(e);
         }
+    }
+
+    /** PostgreSQL's one-line message and the SQLSTATE: {@code column u.x does not exist (SQLSTATE 42703)}. */
+    static String describe(SQLException e) {
+        String message = String.valueOf(e instanceof PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getMessage() != null ? p.getServerErrorMessage().getMessage()
+                : e.getMessage());
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline))
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
     }
 
     private static String name(int index) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * The tokens of a piece of SQL or PL/pgSQL, comments dropped: words, quoted identifiers, string and dollar-quoted
  * literals, positional parameters ({@code $1}), numbers and punctuation ({@code :=} and {@code ::} as one token).
- * Function bodies are read with it to find the statements that write a {@code tv_} table or build an entity.
+ * Function bodies are read with it to find the statements that write a {@code tv_} table or build an entity
+ * (quotes, dollar quotes and nested comments as {@code dev.fraise.build}'s splitter reads them, which the
+ * inference layer does not depend on).
  */
 final class SqlTokens {
 
@@ -99,6 +101,32 @@ final class SqlTokens {
             }
         }
         return tokens;
+    }
+
+    /** The tokens split into statements at the semicolons outside parentheses, empty statements dropped. */
+    static List<List<Token>> statements(List<Token> tokens) {
+        List<List<Token>> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        for (Token token : tokens) {
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+            if (depth == 0 && token.isSymbol(";")) {
+                if (!current.isEmpty()) {
+                    statements.add(current);
+                }
+                current = new ArrayList<>();
+            } else {
+                current.add(token);
+            }
+        }
+        if (!current.isEmpty()) {
+            statements.add(current);
+        }
+        return statements;
     }
 
     /** The tokens as SQL text again, one space apart (comments are gone). */
