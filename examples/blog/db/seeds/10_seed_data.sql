@@ -72,3 +72,4 @@ VALUES
 SELECT sync_tv_post();
 SELECT sync_tv_user();
 SELECT sync_tv_comment();
+SELECT sync_tv_author_stats();

@@ -93,7 +93,13 @@ public enum FindingCode {
      * Coverage: a {@code tv_} table has no source view to compare with ({@code v_x}, or its configured source), so
      * its rows are never compared and its shape is unknown.
      */
-    TV_SOURCE_MISSING(Severity.WARNING);
+    TV_SOURCE_MISSING(Severity.WARNING),
+    /**
+     * The entity a mutation function returns could not be analysed statically (no return builds it in a way that
+     * is read, or PostgreSQL rejects the query that builds it), so the payload's entity type is not checked
+     * against it.
+     */
+    MUTATION_ENTITY_UNKNOWN(Severity.WARNING);
 
     private final Severity severity;
 

@@ -63,6 +63,7 @@ final class MutationChecker {
     private final Set<String> fieldsOfUnknownShape = new HashSet<>();
     private final MutationResponses responses;
     private final List<MutationSamples.Target> callable = new ArrayList<>();
+    private final MutationEntities entities;
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
             SqlFunctions functions, CatalogNames names) {
@@ -73,6 +74,7 @@ final class MutationChecker {
         this.functions = functions;
         this.names = names;
         this.responses = new MutationResponses(schema, options);
+        this.entities = new MutationEntities(schema, options, inference);
     }
 
     /** The findings of every Mutation field, in SDL order. */
@@ -97,7 +99,9 @@ final class MutationChecker {
 
     /** The payload fields ({@code Type.field}) compared against the shape of the view a function returns rows of. */
     Set<String> fieldsChecked() {
-        return Set.copyOf(fieldsChecked);
+        Set<String> all = new HashSet<>(fieldsChecked);
+        all.addAll(entities.fieldsChecked());
+        return Set.copyOf(all);
     }
 
     /** The payload fields reached over a shape that is unknown. */
@@ -338,6 +342,7 @@ final class MutationChecker {
                     function.name(), jsonPath, message, provenance);
             responses.check(function, report);
             responses.checkPayload(field, function, report).forEach(f -> fieldsChecked.add(f));
+            findings.addAll(entities.check(path, field, function));
         } else if (!isJson(function.returnType())) {
             payloads.putIfAbsent(Sdl.typeName(field.getType()), returned + function.returnType());
             add(FindingCode.MUTATION_RETURN_SHAPE, path, field, function.name(), "$", function.name() + " returns "

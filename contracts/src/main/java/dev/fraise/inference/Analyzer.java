@@ -8,6 +8,7 @@ import dev.fraise.shape.Provenance;
 import dev.fraise.shape.Shape;
 import dev.fraise.shape.Shapes;
 import dev.fraise.shape.UnknownShape;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ final class Analyzer {
     private final TypeShapes types;
     private final InferenceOptions options;
     private final ExpressionInference expressions;
+    private final FunctionShapes functions;
     private final Map<String, Inferred> columns = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<PgNode, Map<Integer, CteAssumption>> cteAssumptions = new IdentityHashMap<>();
@@ -43,11 +45,17 @@ final class Analyzer {
         }
     }
 
-    Analyzer(Catalog catalog, InferenceOptions options) {
+    Analyzer(Catalog catalog, InferenceOptions options, Connection connection) {
         this.catalog = catalog;
         this.types = new TypeShapes(catalog);
         this.options = options;
         this.expressions = new ExpressionInference(this);
+        this.functions = new FunctionShapes(this, connection);
+    }
+
+    /** What function bodies write and return. */
+    FunctionShapes functions() {
+        return functions;
     }
 
     Catalog catalog() {
@@ -122,6 +130,16 @@ final class Analyzer {
                 return new Inferred(traced.shape(), traced.jsonNull() ? traced.nullability() : nullability,
                         column.typeOid(), false, traced.jsonNull());
             }
+            Optional<FunctionShapes.Written> written = origin.isEmpty() && isProjection(table)
+                    ? functions.written(table, column) : Optional.empty();
+            if (written.isPresent() && !(written.get().value().shape() instanceof UnknownShape)) {
+                Inferred value = written.get().value();
+                if (!column.notNull()) {
+                    return new Inferred(value.shape(), nullability, column.typeOid(), true, value.jsonNull());
+                }
+                return new Inferred(value.shape(), value.jsonNull() ? value.nullability() : nullability,
+                        column.typeOid(), false, value.jsonNull());
+            }
             Shape any = jsonColumn(column, view, source);
             boolean jsonNull = !column.provenNotJsonNull();
             if (!column.notNull()) {
@@ -147,6 +165,11 @@ final class Analyzer {
         String reason = source + ", an object whose keys are not known statically (CHECK " + typeof + "("
                 + column.name() + ") = 'object')";
         return new ObjectShape(Map.of(), Optional.of(new UnknownShape(reason, any.provenance())), any.provenance());
+    }
+
+    /** Whether a table is a projection whose writer functions give its shape: a {@code tv_} table. */
+    static boolean isProjection(Catalog.Relation table) {
+        return table.isTable() && table.name().startsWith("tv_");
     }
 
     /** The view a {@code tv_} table is materialised from: configured, else {@code tv_x ← v_x}. */

@@ -106,6 +106,10 @@ final class FunctionInference {
 
     private Inferred call(long funcid, List<PgNode> args, long resultType, int format, boolean variadic,
             Scope scope) {
+        Optional<Inferred> placeholder = analyzer.functions().placeholder(funcid, args, resultType, scope);
+        if (placeholder.isPresent()) {
+            return placeholder.get();
+        }
         Optional<Catalog.Proc> proc = analyzer.catalog().proc(funcid);
         String name = proc.map(Catalog.Proc::name).orElse("function " + funcid);
         boolean builtIn = proc.map(Catalog.Proc::builtIn).orElse(false);

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Infers the JSON shape and nullability of views' {@code data} columns from PostgreSQL's own analysis of each
  * view ({@code pg_rewrite.ev_action}), with no rows. The catalog is read once, in seven queries; child views are
- * inferred once and reused by every view that embeds them.
+ * inferred once and reused by every view that embeds them. A {@code tv_} table without a source view takes the
+ * shape its writer functions' statements give it ({@code INSERT … SELECT}, {@code ON CONFLICT DO UPDATE},
+ * {@code UPDATE … SET data}), which PostgreSQL analyses as temporary views in a transaction that is rolled back.
  *
  * <pre>{@code
  * ShapeInference inference = ShapeInference.load(connection);
@@ -41,7 +43,8 @@ public final class ShapeInference {
 
     /** Reads the catalog of the configured schemas. */
     public static ShapeInference load(Connection connection, InferenceOptions options) {
-        return new ShapeInference(new Analyzer(CatalogReader.read(connection, options.schemas()), options), options);
+        return new ShapeInference(new Analyzer(CatalogReader.read(connection, options.schemas()), options,
+                connection), options);
     }
 
     /**
@@ -97,12 +100,33 @@ public final class ShapeInference {
                     relation.displayName() + "." + column + " is materialised from " + source.get().displayName()
                             + " (" + rule + ")");
         }
-        String reason = sourceName.map(s -> "a table's data column has no static shape and its source view " + s
-                + " does not exist").orElse("a table's data column has no static shape");
+        Optional<FunctionShapes.Written> written = Analyzer.isProjection(relation)
+                ? analyzer.functions().written(relation, data) : Optional.empty();
+        if (written.isPresent() && !(written.get().value().shape() instanceof UnknownShape)) {
+            return new ViewShape(relation.displayName(), inferred.shape(), inferred.nullability(),
+                    written.get().origin());
+        }
+        String reason = written.map(FunctionShapes.Written::origin).orElseGet(() -> sourceName
+                .map(s -> "a table's data column has no static shape, its source view " + s
+                        + " does not exist and no function writes it")
+                .orElse("a table's data column has no static shape"));
         return new ViewShape(relation.displayName(), new UnknownShape(reason,
                 analyzer.types().provenance(relation.displayName(), data.typeOid(), relation.displayName() + "."
                         + column)),
                 inferred.nullability(), reason);
+    }
+
+    /**
+     * The shape of one column of the row a PL/pgSQL or SQL function returns, from the queries of its body that
+     * build it ({@code RETURN ROW(…)}, {@code RETURN QUERY SELECT}, a SQL function's last {@code SELECT}, a helper
+     * function passing a parameter through), merged over its returns; returns where the column is NULL are left
+     * out. Each query is analysed by PostgreSQL as a temporary view in a transaction that is rolled back. The
+     * shape is an {@link UnknownShape} with the reason when no return can be analysed.
+     */
+    public ViewShape returned(FunctionColumn request) {
+        FunctionShapes.Written written = analyzer.functions().returned(request);
+        return new ViewShape(request.function() + "." + request.column(), written.value().shape(),
+                written.value().nullability(), written.origin());
     }
 
     /** The columns of a relation, empty when it does not exist among the inferred schemas. */

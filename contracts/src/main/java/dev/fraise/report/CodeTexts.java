@@ -71,6 +71,8 @@ final class CodeTexts {
             case TV_SYNC_FAILED -> "A tv_ sync function fails when it runs on the current rows.";
             case TV_SOURCE_MISSING -> "A tv_ table has no source view to compare with, so its rows are never"
                     + " compared.";
+            case MUTATION_ENTITY_UNKNOWN -> "The entity a mutation function returns could not be analysed, so the"
+                    + " payload's entity type is not checked against it.";
         };
     }
 
@@ -141,6 +143,8 @@ final class CodeTexts {
                     + " the projection sources.";
             case TV_SYNC_FAILED -> "Fix the statement PostgreSQL rejects (message, SQLSTATE and context in the"
                     + " finding) in the sync function.";
+            case MUTATION_ENTITY_UNKNOWN -> "Build the entity with SELECT data INTO v_entity FROM v_x, an expression,"
+                    + " or ROW(...) in a RETURN the check reads, or fix the query PostgreSQL rejects (in the finding).";
         };
     }
 }

@@ -69,10 +69,10 @@ final class RandomSchema {
         statements.add(view.sql());
     }
 
-    void addProjection(String name, String ddl, String insert) {
+    void addProjection(String name, String ddl, String... fill) {
         projections.add(name);
         statements.add(ddl);
-        statements.add(insert);
+        statements.addAll(List.of(fill));
     }
 
     List<Table> tables() {

@@ -551,12 +551,29 @@ final class SchemaGrammar {
                 + " SELECT walk.id, " + data.sql() + " AS data FROM walk");
     }
 
-    /** A {@code tv_} table filled from the view, its data column NOT NULL or not. */
+    /**
+     * A {@code tv_} table filled from the view, its data column NOT NULL or not: copied from it ({@code tv_x ← v_x}),
+     * or, with no source view of its name, filled by a PL/pgSQL sync function (a full one, or one per id with a
+     * parameter and a variable) whose statement inference reads.
+     */
     private void projection(RandomSchema.View view) {
-        String table = "t" + view.name();
         boolean notNull = random.nextBoolean();
-        schema.addProjection(table, "CREATE TABLE " + table + " (id integer, data jsonb" + (notNull ? " NOT NULL"
-                : "") + ")", "INSERT INTO " + table + " SELECT id, data::jsonb FROM " + view.name()
-                + (notNull ? " WHERE data IS NOT NULL" : ""));
+        String filter = notNull ? " WHERE data IS NOT NULL" : "";
+        String table = random.nextInt(3) == 0 ? "tv_f" + view.name().substring(2) : "t" + view.name();
+        String ddl = "CREATE TABLE " + table + " (id integer, data jsonb" + (notNull ? " NOT NULL" : "") + ")";
+        if (table.startsWith("tv_f") && random.nextBoolean()) {
+            schema.addProjection(table, ddl, "CREATE FUNCTION sync_" + table + "() RETURNS void LANGUAGE plpgsql AS $$"
+                    + " BEGIN INSERT INTO " + table + " (id, data) SELECT id, data::jsonb FROM " + view.name() + filter
+                    + "; END $$", "SELECT sync_" + table + "()");
+        } else if (table.startsWith("tv_f")) {
+            schema.addProjection(table, ddl, "CREATE FUNCTION fn_sync_" + table + "(p_id integer) RETURNS void"
+                    + " LANGUAGE plpgsql AS $$ DECLARE v_data jsonb; BEGIN SELECT v.data::jsonb INTO v_data FROM "
+                    + view.name() + " v WHERE v.id = p_id; IF v_data IS NOT NULL OR " + !notNull + " THEN INSERT INTO "
+                    + table + " VALUES (p_id, v_data); END IF; END $$",
+                    "SELECT fn_sync_" + table + "(id) FROM " + view.name() + filter);
+        } else {
+            schema.addProjection(table, ddl, "INSERT INTO " + table + " SELECT id, data::jsonb FROM " + view.name()
+                    + filter);
+        }
     }
 }

@@ -123,8 +123,10 @@ final class ContractNodes {
             failOn(projection.table(), result.report().findings().stream()
                     .filter(f -> f.path().equals(projection.table()) && isError(f)).toList());
             if (!projection.compared()) {
-                throw new TestAbortedException(projection.table() + " was not compared with "
-                        + projection.source().orElse("its source view") + ": use sample mode or withProjectionSync()");
+                throw new TestAbortedException(projection.source().map(s -> projection.table()
+                        + " was not compared with " + s + ": use sample mode or withProjectionSync()")
+                        .orElse(projection.table() + " has no source view to compare with; the types bound to it are"
+                                + " checked against the static shape its writer functions give it, if any"));
             }
         });
     }

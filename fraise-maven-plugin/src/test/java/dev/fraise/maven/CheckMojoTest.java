@@ -33,8 +33,8 @@ class CheckMojoTest {
         mojo.sample = 100;
         mojo.execute();
         assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
-        assertTrue(log.get(1).matches("INFO Fraise check: 10 types: 4 checked, 1 checked through a parent, 5 not checked"
-                + " \\(root type: 2, input type: 3\\); 51 of 51 fields checked; against 4 views: 0 errors, 0 warnings,"
+        assertTrue(log.get(1).matches("INFO Fraise check: 11 types: 5 checked, 1 checked through a parent, 5 not checked"
+                + " \\(root type: 2, input type: 3\\); 56 of 56 fields checked; against 5 views: 0 errors, 0 warnings,"
                 + " 0 suppressed in \\d+ ms"), log.toString());
         try (Stream<Path> files = Files.list(reports)) {
             assertEquals(List.of("TEST-fraise-contracts.xml", "TEST-fraise.xml", "check.json", "fraise.json",
