@@ -106,8 +106,8 @@ public final class ContractChecker {
         MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
         List<Finding> mutations = new ArrayList<>(mutationChecker.check());
         if (options.mode() == CheckMode.SAMPLE && options.cqrs().sampleMutations()) {
-            mutations.addAll(new MutationSamples(connection, schema, options, inference, bindings)
-                    .check(mutationChecker.callable()));
+            mutations = MutationSamples.mergeWithStatic(mutations, new MutationSamples(connection, schema, options,
+                    inference, bindings).check(mutationChecker.callable()));
         }
         ProjectionChecker projections = new ProjectionChecker(connection, options, inference, functions);
         projections.check();

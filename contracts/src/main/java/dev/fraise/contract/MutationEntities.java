@@ -3,6 +3,7 @@ package dev.fraise.contract;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.inference.FunctionColumn;
 import dev.fraise.inference.ShapeInference;
+import dev.fraise.shape.NullShape;
 import dev.fraise.shape.Nullability;
 import dev.fraise.shape.UnknownShape;
 import dev.fraise.shape.ViewShape;
@@ -30,6 +31,9 @@ import java.util.Set;
 final class MutationEntities {
 
     private static final List<String> ENTITY_COLUMNS = List.of("entity", "object_data");
+    /** The codes of a value that may be NULL or absent. */
+    private static final Set<FindingCode> NULLABILITY = Set.of(FindingCode.FIELD_NULLABLE,
+            FindingCode.FIELD_MAY_BE_JSON_NULL, FindingCode.LIST_ITEM_NULLABLE);
     /** Columns whose field marks a payload as a mutation result (not an entity type returned as is). */
     private static final List<String> RESPONSE_FIELDS = List.of("status", "message", "succeeded");
 
@@ -76,27 +80,57 @@ final class MutationEntities {
         ViewShape shape = inference.returned(new FunctionColumn(function.schema(), function.name(),
                 function.inputs().stream().map(SqlFunctions.Column::type).toList(), column, position));
         String at = path + " → " + entityField.get().getName();
+        String notChecked = "the " + column + " " + function.name() + " returns is not analysed, so "
+                + payload.get().getName() + "." + entityField.get().getName() + " (" + entityType.getName()
+                + ") is not checked: ";
         if (shape.data() instanceof UnknownShape unknown) {
-            findings.add(new Finding(FindingCode.MUTATION_ENTITY_UNKNOWN, path, path.substring(0, path.indexOf('.')),
-                    Optional.of(field.getName()), schema.locate(field), function.name(), "$." + column,
-                    "the " + column + " " + function.name() + " returns is not analysed, so "
-                            + payload.get().getName() + "." + entityField.get().getName() + " ("
-                            + entityType.getName() + ") is not checked: " + unknown.reason(), function.signature(),
-                    Optional.empty()));
+            findings.add(unknown(path, field, function, column, notChecked + unknown.reason()));
+            return findings;
+        }
+        if (shape.data() instanceof NullShape) {
+            findings.add(unknown(path, field, function, column, notChecked + "every return analysed builds a NULL "
+                    + column + " (a failure)"));
             return findings;
         }
         TypeChecker checker = new TypeChecker(schema, options, inference);
         checker.checkRoot(entityType, shape.data(), Nullability.nonNull("the entity of a successful mutation"),
                 function.name());
         fieldsChecked.addAll(checker.fieldsChecked());
+        List<String> fromInputs = new ArrayList<>();
         for (Finding finding : checker.findings()) {
             String rest = finding.path().substring(entityType.getName().length());
+            if (NULLABILITY.contains(finding.code()) && fromInputs(finding.provenance())) {
+                fromInputs.add(entityField.get().getName() + rest);
+                continue;
+            }
             findings.add(new Finding(finding.code(), at + rest, finding.graphqlType(), finding.field(),
                     finding.sdlLocation(), function.name(), "$." + column + finding.jsonPath().substring(1),
                     finding.message() + " (the " + column + " " + function.name() + " returns)",
                     finding.provenance().isEmpty() ? shape.origin() : finding.provenance(), Optional.empty()));
         }
+        if (!fromInputs.isEmpty()) {
+            findings.add(unknown(path, field, function, column, "the nullability of " + String.join(", ", fromInputs)
+                    + " in the " + column + " " + function.name() + " returns comes from its parameters or variables,"
+                    + " which the GraphQL input and the function's control flow decide: not checked statically"
+                    + " (sample mode calls the function)"));
+        }
         return findings;
+    }
+
+    /**
+     * Whether a nullability comes from a parameter or a variable of the function: GraphQL validates the input
+     * before the call, and variables are read without their control flow, so such a NULL is no proven drift.
+     */
+    private static boolean fromInputs(String provenance) {
+        return provenance.startsWith("nullable: parameter ") || provenance.startsWith("nullable: variable ")
+                || provenance.contains("may be absent: parameter ") || provenance.contains("may be absent: variable ");
+    }
+
+    private Finding unknown(String path, FieldDefinition field, SqlFunctions.Function function, String column,
+            String message) {
+        return new Finding(FindingCode.MUTATION_ENTITY_UNKNOWN, path, path.substring(0, path.indexOf('.')),
+                Optional.of(field.getName()), schema.locate(field), function.name(), "$." + column, message,
+                function.signature(), Optional.empty());
     }
 
     /** The payload type, or the success member ({@code …Success}) of a union payload. */

@@ -97,6 +97,35 @@ final class MutationSamples {
         return findings;
     }
 
+    /**
+     * The static mutation findings followed by the sampled ones, except that a sampled mismatch the static check
+     * already reports (an error of the same Mutation field at the same JSON path) is not repeated: the static
+     * finding says the call confirmed it.
+     */
+    static List<Finding> mergeWithStatic(List<Finding> statics, List<Finding> samples) {
+        List<Finding> merged = new ArrayList<>(statics);
+        for (Finding sample : samples) {
+            int known = -1;
+            boolean mismatch = sample.code() == FindingCode.MUTATION_SAMPLE_ENTITY_MISMATCH;
+            for (int i = 0; i < merged.size() && known < 0 && mismatch; i++) {
+                Finding f = merged.get(i);
+                if (f.severity() == Severity.ERROR && f.jsonPath().equals(sample.jsonPath())
+                        && (f.path().equals(sample.path()) || f.path().startsWith(sample.path() + " "))) {
+                    known = i;
+                }
+            }
+            if (known < 0) {
+                merged.add(sample);
+                continue;
+            }
+            Finding f = merged.get(known);
+            merged.set(known, new Finding(f.code(), f.path(), f.graphqlType(), f.field(), f.sdlLocation(), f.view(),
+                    f.jsonPath(), f.message(), (f.provenance().isEmpty() ? "" : f.provenance() + "; ")
+                    + "confirmed by a sample call: " + sample.message(), f.suppressed(), f.severity()));
+        }
+        return merged;
+    }
+
     /** {@code entity} (or the legacy {@code object_data}) of a composite result; none for rows of a view or jsonb. */
     private static Optional<String> entityColumn(SqlFunctions.Function function) {
         if (function.returnRelation().isPresent() && function.relationKind() != 'c') {

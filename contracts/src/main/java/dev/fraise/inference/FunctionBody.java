@@ -84,8 +84,8 @@ record FunctionBody(long oid, String schema, String name, String label, String l
     /** The index of the first token that is not a block label ({@code <<name>>}). */
     private static int firstWord(List<Token> tokens) {
         int i = 0;
-        while (i + 4 < tokens.size() && tokens.get(i).isSymbol("<") && tokens.get(i + 1).isSymbol("<")) {
-            i += 5;
+        while (i + 2 < tokens.size() && tokens.get(i).isSymbol("<<") && tokens.get(i + 2).isSymbol(">>")) {
+            i += 3;
         }
         return i;
     }

@@ -42,6 +42,9 @@ final class SqlTokens {
         }
     }
 
+    /** The characters PostgreSQL's lexer builds operators from: {@code ->>}, {@code #>}, {@code @>} are one token. */
+    private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
+
     private SqlTokens() {
     }
 
@@ -92,10 +95,16 @@ final class SqlTokens {
                     i++;
                 }
                 tokens.add(new Token(Kind.NUMBER, sql.substring(start, i)));
+            } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
+                int start = i;
+                while (i < n && OPERATOR_CHARS.indexOf(sql.charAt(i)) >= 0 && !sql.startsWith("--", i)
+                        && !sql.startsWith("/*", i)) {
+                    i++;
+                }
+                tokens.add(new Token(Kind.PUNCTUATION, sql.substring(start, i)));
             } else {
                 String two = i + 1 < n ? sql.substring(i, i + 2) : "";
-                boolean pair = two.equals(":=") || two.equals("::") || two.equals("<>") || two.equals(">=")
-                        || two.equals("<=") || two.equals("!=") || two.equals("||") || two.equals("->");
+                boolean pair = two.equals(":=") || two.equals("::");
                 tokens.add(new Token(Kind.PUNCTUATION, pair ? two : String.valueOf(c)));
                 i += pair ? 2 : 1;
             }

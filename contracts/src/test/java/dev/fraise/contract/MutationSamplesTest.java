@@ -140,6 +140,18 @@ class MutationSamplesTest {
         return report.findings().stream().filter(f -> f.code().name().startsWith("MUTATION_SAMPLE_")).toList();
     }
 
+    /**
+     * The static entity finding at {@code jsonPath} that a sample call confirmed: when the function's body shows
+     * the mismatch, the call's evidence joins that finding instead of repeating it.
+     */
+    private static Finding confirmed(ContractReport report, String jsonPath) {
+        Finding finding = report.findings().stream().filter(f -> f.jsonPath().equals(jsonPath)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding at " + jsonPath + ": " + report.findings()));
+        assertTrue(finding.provenance().contains("confirmed by a sample call: "), finding.toString());
+        assertTrue(samples(report).stream().noneMatch(f -> f.jsonPath().equals(jsonPath)), report.findings().toString());
+        return finding;
+    }
+
     private static String lines(List<Finding> findings) {
         return findings.stream().map(f -> f.severity() + " " + f.code() + " " + f.path() + " " + f.jsonPath())
                 .collect(Collectors.joining("\n"));
@@ -211,11 +223,10 @@ class MutationSamplesTest {
                 type PostResponse { status: String! objectData: Post! }
                 type Mutation { createPost(input: CreatePostInput!): PostResponse! }
                 """, V1);
-        assertEquals("ERROR MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.createPost $.object_data.title",
-                lines(samples(report)));
-        assertTrue(samples(report).get(0).message().contains("call: public.fn_create_post({\"author_id\":"
+        Finding title = confirmed(report, "$.object_data.title");
+        assertTrue(title.provenance().contains("call: public.fn_create_post({\"author_id\":"
                 + "\"00000000-0000-0000-0000-000000000001\",\"title\":\"fraise-sample-1-title\"})"),
-                samples(report).get(0).message());
+                title.provenance());
     }
 
     @Test
@@ -232,10 +243,8 @@ class MutationSamplesTest {
                 union CreateUserResult = CreateUserError | CreateUserSuccess
                 type Mutation { createUser(input: CreateUserInput!): CreateUserResult! }
                 """, V1);
-        assertEquals("ERROR MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.createUser $.entity.name",
-                lines(samples(report)));
-        assertTrue(samples(report).get(0).message().contains("User.name is String! but it is null"),
-                samples(report).get(0).message());
+        Finding name = confirmed(report, "$.entity.name");
+        assertTrue(name.provenance().contains("User.name is String! but it is null"), name.provenance());
     }
 
     @Test
@@ -320,10 +329,11 @@ class MutationSamplesTest {
                   banUser(input: BanUserInput!): UserResult! @sqlSource(name: "fn_ban_user", inputStyle: "jsonb")
                 }
                 """, V2.withContextParams("user_id"));
-        assertEquals("ERROR MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.inviteUser $.entity.email\n"
-                + "ERROR MUTATION_SAMPLE_ENTITY_MISMATCH Mutation.banUser $.entity.email", lines(report.findings()),
+        assertEquals("ERROR FIELD_MISSING Mutation.inviteUser → entity.email $.entity.email\n"
+                + "ERROR FIELD_MISSING Mutation.banUser → entity.email $.entity.email", lines(report.findings()),
                 report.findings().toString());
-        assertTrue(report.findings().get(0).message().contains("call: public.fn_invite_user(\"fraise-sample-1-name\","
+        confirmed(report, "$.entity.email");
+        assertTrue(report.findings().get(0).provenance().contains("call: public.fn_invite_user(\"fraise-sample-1-name\","
                 + " \"fraise-sample-1@example.com\", \"reader\", \"active\","
                 + " \"00000000-0000-0000-0000-000000000001\")"), report.findings().get(0).message());
     }

@@ -71,6 +71,25 @@ class FunctionShapesPatternTest {
         assertTrue(shape.toTree().contains("tb_user.bio"), shape.toTree());
     }
 
+    /** Multi-character operators ({@code ->>}, {@code @>}, {@code #>>}) and block labels read as PostgreSQL reads them. */
+    @Test
+    void operatorsAndLabelsInTheBodyAreReadWhole() throws SQLException {
+        ViewShape shape = infer("tv_tagged", """
+                CREATE TABLE tv_tagged (id UUID PRIMARY KEY, data JSONB NOT NULL)""", """
+                CREATE FUNCTION fn_sync_tv_tagged(p_filter jsonb) RETURNS void LANGUAGE plpgsql AS $$
+                <<main>>
+                BEGIN
+                    INSERT INTO tv_tagged (id, data)
+                    SELECT u.id, jsonb_build_object('id', u.id::text, 'name', u.name,
+                        'wanted', p_filter->>'name', 'deep', p_filter #>> '{a,b}')
+                    FROM tb_user u WHERE p_filter @> jsonb_build_object('name', u.name);
+                END main;
+                $$""");
+        assertEquals("{id: string!, name: string!, wanted: string?, deep: string?}!", CompactShape.of(shape));
+        assertEquals("tv_tagged.data is written by fn_sync_tv_tagged(jsonb), statement 1 (INSERT … SELECT)",
+                shape.origin());
+    }
+
     @Test
     void incrementalSyncUpsertWithParameter() throws SQLException {
         ViewShape shape = infer("tv_member", """
