@@ -14,9 +14,22 @@ import java.util.Set;
  * whitespace and the single-character tokens {@code ( ) { }}, a backslash protects the next character, {@code <>}
  * is a null pointer, {@code "…"} a string, {@code (i …)}/{@code (o …)}/{@code (x …)} integer lists,
  * {@code (b …)} a bitmapset, and a length followed by {@code [ bytes ]} a datum. Unknown node types and fields are
- * kept as they are, so the reader does not depend on one PostgreSQL version.
+ * kept as they are, so the reader does not depend on one PostgreSQL version; the node names PostgreSQL 14 printed
+ * before 15 made them match the struct names ({@code CASE}, {@code RTE}, …) are read as 15's.
  */
 public final class NodeTreeParser {
+
+    /** PostgreSQL 14's node names whose struct-named spelling 15 introduced. */
+    private static final Map<String, String> PG14_NAMES = Map.of(
+            "ARRAY", "ARRAYEXPR",
+            "CASE", "CASEEXPR",
+            "WHEN", "CASEWHEN",
+            "COALESCE", "COALESCEEXPR",
+            "COLLATE", "COLLATEEXPR",
+            "MINMAX", "MINMAXEXPR",
+            "ROW", "ROWEXPR",
+            "ROWCOMPARE", "ROWCOMPAREEXPR",
+            "RTE", "RANGETBLENTRY");
 
     private final String text;
     private int pos;
@@ -145,7 +158,8 @@ public final class NodeTreeParser {
                 throw error("node " + type.raw + " is never closed", type.offset);
             }
             if (token.is("}")) {
-                return new PgNode(type.unescaped(), fields);
+                String name = type.unescaped();
+                return new PgNode(PG14_NAMES.getOrDefault(name, name), fields);
             }
             if (!token.raw.startsWith(":")) {
                 throw error("expected a field name in node " + type.raw + " but found '" + token.raw + "'",
