@@ -132,5 +132,11 @@ public enum ErrorCode {
     REPORT_WRITE_FAILED,
 
     /** The GraphQL schema at the base of the breaking-change gate does not parse. */
-    BREAKING_BASE_SDL_INVALID
+    BREAKING_BASE_SDL_INVALID,
+
+    /**
+     * The project's maven-surefire-plugin runs no JUnit 5 test (before 2.22.0, e.g. Maven 3.8's default 2.12.4)
+     * though the project depends on JUnit Jupiter: its tests would silently not run and the build would pass.
+     */
+    SUREFIRE_RUNS_NO_JUNIT5
 }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -92,6 +94,18 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.skip", defaultValue = "false")
     boolean skip;
 
+    /** The project's build plugins, whose Surefire must run JUnit 5 tests ({@link SurefireCheck}). */
+    @Parameter(defaultValue = "${project.build.plugins}", readonly = true)
+    List<Plugin> buildPlugins;
+
+    /** The project's declared dependencies: whether it has JUnit 5 tests. */
+    @Parameter(defaultValue = "${project.dependencies}", readonly = true)
+    List<Dependency> dependencies;
+
+    /** The project's POM, the location of a Surefire that cannot run its tests. */
+    @Parameter(defaultValue = "${project.file}", readonly = true)
+    File pomFile;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -100,6 +114,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         }
         EmbeddedPostgresLogging.quietUnlessConfigured();
         try {
+            surefireCheck().requireJUnit5Runs(getLog()::warn);
             run(settings());
         } catch (FraiseException e) {
             throw failure(e);
@@ -117,6 +132,11 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         FraiseException cause = getLog().isDebugEnabled() || e.getCause() == null ? e
                 : new FraiseException(e.code(), e.detail(), e.location().orElse(null));
         return new MojoExecutionException(e.getMessage(), cause);
+    }
+
+    SurefireCheck surefireCheck() {
+        Path pom = pomFile == null ? Path.of("pom.xml") : Path.of(relative(projectDir.toPath(), pomFile.toPath()));
+        return SurefireCheck.of(buildPlugins, dependencies, pom);
     }
 
     /** The goal's work. */
