@@ -138,5 +138,11 @@ public enum ErrorCode {
      * The project's maven-surefire-plugin runs no JUnit 5 test (before 2.22.0, e.g. Maven 3.8's default 2.12.4)
      * though the project depends on JUnit Jupiter: its tests would silently not run and the build would pass.
      */
-    SUREFIRE_RUNS_NO_JUNIT5
+    SUREFIRE_RUNS_NO_JUNIT5,
+
+    /**
+     * Warning: an {@code include_dirs} (or {@code schema_dirs}) entry names a directory that does not exist; Confiture
+     * skips it ({@code auto_discover}), so its files silently leave the build.
+     */
+    CONFIG_INCLUDE_DIR_MISSING
 }
