@@ -144,5 +144,11 @@ public enum ErrorCode {
      * Warning: an {@code include_dirs} (or {@code schema_dirs}) entry names a directory that does not exist; Confiture
      * skips it ({@code auto_discover}), so its files silently leave the build.
      */
-    CONFIG_INCLUDE_DIR_MISSING
+    CONFIG_INCLUDE_DIR_MISSING,
+
+    /** A GraphQL schema file (SDL or JSON) is not valid UTF-8. */
+    SDL_NOT_UTF8,
+
+    /** An SDL object, interface or input type declares no fields ({@code type Empty {}}), which GraphQL forbids. */
+    SDL_TYPE_EMPTY
 }
