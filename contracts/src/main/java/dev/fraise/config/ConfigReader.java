@@ -5,6 +5,7 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,14 @@ final class ConfigReader {
         warnUnknown(env, ENVIRONMENT_KEYS, Set.of());
 
         List<IncludeDir> includeDirs = new ArrayList<>();
-        paths(env, prefix, "schema_dirs").forEach(dir -> includeDirs.add(IncludeDir.of(dir)));
+        Node schemaDirs = value(env, "schema_dirs");
+        if (schemaDirs != null) {
+            List<Node> items = nodes.sequence(schemaDirs, prefix + "schema_dirs");
+            for (int i = 0; i < items.size(); i++) {
+                String itemName = prefix + "schema_dirs[" + i + "]";
+                includeDirs.add(warnIfMissing(items.get(i), itemName, IncludeDir.of(path(items.get(i), itemName))));
+            }
+        }
         Node moreDirs = value(env, "include_dirs");
         if (moreDirs != null) {
             includeDirs.addAll(includeDirs(moreDirs, prefix + "include_dirs"));
@@ -138,9 +146,24 @@ final class ConfigReader {
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String itemName = name + "[" + i + "]";
-            dirs.add(item instanceof MappingNode ? includeDir(item, itemName) : IncludeDir.of(path(item, itemName)));
+            dirs.add(warnIfMissing(item, itemName,
+                    item instanceof MappingNode ? includeDir(item, itemName) : IncludeDir.of(path(item, itemName))));
         }
         return dirs;
+    }
+
+    /**
+     * Warns when a skippable entry's directory does not exist: Confiture drops it without a word, and with it every
+     * file the author meant to build. A required one ({@code auto_discover: false}) fails the build later instead.
+     */
+    private IncludeDir warnIfMissing(Node item, String name, IncludeDir dir) {
+        if (dir.autoDiscover() && !Files.isDirectory(dir.path())) {
+            Path shown = dir.path().startsWith(projectDir) ? projectDir.relativize(dir.path()) : dir.path();
+            warnings.add(new ConfigWarning(ErrorCode.CONFIG_INCLUDE_DIR_MISSING, name + " '"
+                    + shown.toString().replace('\\', '/') + "' does not exist; its files are not built (skipped as auto_discover allows)",
+                    nodes.locate(item)));
+        }
+        return dir;
     }
 
     private IncludeDir includeDir(Node node, String name) {

@@ -151,5 +151,23 @@ public enum ErrorCode {
     /** Reading the catalog of a drift gate's database failed. */
     CATALOG_READ_FAILED,
     /** A migration goal of the Maven plugin has no database to run on. */
-    MIGRATION_DATABASE_MISSING
+    MIGRATION_DATABASE_MISSING,
+
+    /**
+     * The project's maven-surefire-plugin runs no JUnit 5 test (before 2.22.0, e.g. Maven 3.8's default 2.12.4)
+     * though the project depends on JUnit Jupiter: its tests would silently not run and the build would pass.
+     */
+    SUREFIRE_RUNS_NO_JUNIT5,
+
+    /**
+     * Warning: an {@code include_dirs} (or {@code schema_dirs}) entry names a directory that does not exist; Confiture
+     * skips it ({@code auto_discover}), so its files silently leave the build.
+     */
+    CONFIG_INCLUDE_DIR_MISSING,
+
+    /** A GraphQL schema file (SDL or JSON) is not valid UTF-8. */
+    SDL_NOT_UTF8,
+
+    /** An SDL object, interface or input type declares no fields ({@code type Empty {}}), which GraphQL forbids. */
+    SDL_TYPE_EMPTY
 }

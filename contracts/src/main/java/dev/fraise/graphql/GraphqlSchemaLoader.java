@@ -12,7 +12,14 @@ import graphql.parser.MultiSourceReader;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.errors.SchemaProblem;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InterfaceTypeDefinition;
+import graphql.language.ObjectTypeDefinition;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -77,7 +84,7 @@ public final class GraphqlSchemaLoader {
         TypeDefinitionRegistry registry = sdlFiles.isEmpty() ? new TypeDefinitionRegistry()
                 : parseSdl(projectDir, sdlFiles, lines);
         if (fraiseql.isEmpty()) {
-            return new GraphqlSchema(SdlExtensions.merge(registry), files, lines);
+            return requireFields(new GraphqlSchema(SdlExtensions.merge(registry), files, lines));
         }
         FraiseqlSchemaReader.Read read = FraiseqlSchemaReader.read(fraiseql);
         for (TypeDefinition<?> definition : read.definitions()) {
@@ -88,8 +95,30 @@ public final class GraphqlSchemaLoader {
                         new GraphqlSchema(registry, files, lines).locate(definition).orElse(null));
             }
         }
-        return new GraphqlSchema(SdlExtensions.merge(registry), files, lines, GraphqlSchema.SchemaFormat.FRAISEQL,
-                read.namingConvention());
+        return requireFields(new GraphqlSchema(SdlExtensions.merge(registry), files, lines,
+                GraphqlSchema.SchemaFormat.FRAISEQL, read.namingConvention()));
+    }
+
+    /**
+     * GraphQL requires object, interface and input types to declare at least one field; graphql-java's parser
+     * accepts {@code type Empty {}}, and such a type would pass every check with nothing checked. Types declared in
+     * SDL files are checked once their extensions are merged.
+     *
+     * @throws FraiseException {@code SDL_TYPE_EMPTY} at the type's declaration
+     */
+    private static GraphqlSchema requireFields(GraphqlSchema schema) {
+        for (TypeDefinition<?> type : schema.registry().types().values()) {
+            boolean empty = type instanceof ObjectTypeDefinition object && object.getFieldDefinitions().isEmpty()
+                    || type instanceof InterfaceTypeDefinition face && face.getFieldDefinitions().isEmpty()
+                    || type instanceof InputObjectTypeDefinition input && input.getInputValueDefinitions().isEmpty();
+            graphql.language.SourceLocation at = type.getSourceLocation();
+            if (empty && at != null && at.getSourceName() != null && !at.getSourceName().endsWith(".json")) {
+                throw new FraiseException(ErrorCode.SDL_TYPE_EMPTY, GraphqlSchema.keyword(type) + " "
+                        + type.getName() + " declares no fields; GraphQL requires at least one (declare its fields,"
+                        + " or remove it)", schema.locate(type).orElse(null));
+            }
+        }
+        return schema;
     }
 
     private static TypeDefinitionRegistry parseSdl(Path projectDir, List<Path> files, Map<String, List<String>> lines) {
@@ -107,12 +136,40 @@ public final class GraphqlSchemaLoader {
     }
 
     private static String read(Path projectDir, Path file) {
+        byte[] bytes;
         try {
-            return Files.readString(projectDir.resolve(file), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(projectDir.resolve(file));
         } catch (IOException e) {
             throw new FraiseException(ErrorCode.SDL_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(),
                     new SourceLocation(file, 0, 0), e);
         }
+        return decode(bytes, file);
+    }
+
+    /**
+     * Decodes a schema file as UTF-8, dropping a byte-order mark.
+     *
+     * @throws FraiseException {@code SDL_NOT_UTF8} naming the first bad byte, its offset and its line
+     */
+    static String decode(byte[] bytes, Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        if (decoder.decode(in, out, true).isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new FraiseException(ErrorCode.SDL_NOT_UTF8, "file is not valid UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[bad] & 0xFF) + " at offset " + bad
+                    + "); convert it with iconv -t UTF-8", SourceLocation.of(file, line));
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static FraiseException parseError(SchemaProblem problem, List<Path> files) {

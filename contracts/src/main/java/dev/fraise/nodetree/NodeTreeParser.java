@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,12 +14,25 @@ import java.util.Set;
  * whitespace and the single-character tokens {@code ( ) { }}, a backslash protects the next character, {@code <>}
  * is a null pointer, {@code "…"} a string, {@code (i …)}/{@code (o …)}/{@code (x …)} integer lists,
  * {@code (b …)} a bitmapset, and a length followed by {@code [ bytes ]} a datum. Unknown node types and fields are
- * kept as they are, so the reader does not depend on one PostgreSQL version.
+ * kept as they are, so the reader does not depend on one PostgreSQL version; the node names PostgreSQL 14 printed
+ * before 15 made them match the struct names ({@code CASE}, {@code RTE}, …) are read as 15's.
  *
  * <p>The reader scans the text once: a token is a pair of offsets, looked ahead without being read again, and only
  * the tokens kept in the tree become strings; numbers are read from the text directly.
  */
 public final class NodeTreeParser {
+
+    /** PostgreSQL 14's node names whose struct-named spelling 15 introduced. */
+    private static final Map<String, String> PG14_NAMES = Map.of(
+            "ARRAY", "ARRAYEXPR",
+            "CASE", "CASEEXPR",
+            "WHEN", "CASEWHEN",
+            "COALESCE", "COALESCEEXPR",
+            "COLLATE", "COLLATEEXPR",
+            "MINMAX", "MINMAXEXPR",
+            "ROW", "ROWEXPR",
+            "ROWCOMPARE", "ROWCOMPAREEXPR",
+            "RTE", "RANGETBLENTRY");
 
     private final String text;
     private final int length;
@@ -160,7 +174,7 @@ public final class NodeTreeParser {
             }
             if (is('}')) {
                 advance();
-                return new PgNode(type, fields.build());
+                return new PgNode(PG14_NAMES.getOrDefault(type, type), fields.build());
             }
             if (text.charAt(start) != ':') {
                 throw error("expected a field name in node " + type + " but found '" + raw() + "'", start);

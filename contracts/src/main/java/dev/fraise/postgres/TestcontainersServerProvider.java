@@ -20,8 +20,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class TestcontainersServerProvider {
 
-    private static final int DEFAULT_MAJOR = 17;
-
     private TestcontainersServerProvider() {
     }
 
@@ -86,6 +84,11 @@ final class TestcontainersServerProvider {
         return major >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
     }
 
+    /** The image for a major, e.g. {@code postgres:17-alpine}. */
+    static String image(int major) {
+        return "postgres:" + major + "-alpine";
+    }
+
     static PostgresServer start(OptionalInt wantedMajor) {
         if (!onClasspath()) {
             throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "provider testcontainers needs"
@@ -95,20 +98,20 @@ final class TestcontainersServerProvider {
             throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "provider testcontainers needs a Docker"
                     + " daemon and none answers; use provider embedded or set FRAISE_DATABASE_URL");
         }
-        int major = wantedMajor.orElse(DEFAULT_MAJOR);
+        int major = wantedMajor.orElse(ServerSettings.DEFAULT_MAJOR);
         List<String> command = new ArrayList<>(List.of("postgres"));
         EmbeddedServerProvider.DISPOSABLE_SETTINGS.entrySet().stream()
                 .filter(e -> !e.getKey().equals("listen_addresses") && !e.getKey().equals("unix_socket_directories"))
                 .forEach(e -> command.addAll(List.of("-c", e.getKey() + "=" + e.getValue())));
-        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:" + major + "-alpine"))
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image(major)))
                 .withTmpFs(Map.of(dataMount(major), "rw"))
                 .withCommand(command.toArray(String[]::new));
         try {
             container.start();
         } catch (RuntimeException e) {
             container.close();
-            throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "PostgreSQL container postgres:" + major
-                    + "-alpine did not start: " + e.getMessage(), null, e);
+            throw new FraiseException(ErrorCode.PROVIDER_UNAVAILABLE, "PostgreSQL container " + image(major)
+                    + " did not start: " + e.getMessage(), null, e);
         }
         return new Container(container, major);
     }

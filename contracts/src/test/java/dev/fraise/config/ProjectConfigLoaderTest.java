@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.error.ErrorCode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,8 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
-    void unknownKeysBecomeWarningsAtTheirLine() {
+    void unknownKeysBecomeWarningsAtTheirLine() throws Exception {
+        Files.createDirectories(project.resolve("db/schema"));
         write(project, "db/environments/local.yaml", """
                 name: local
                 include_dirs:
@@ -176,7 +178,44 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
-    void unknownKeysInAnEnvironmentBecomeWarnings() {
+    void anIncludeDirThatDoesNotExistIsAWarningAtItsLine() throws Exception {
+        Files.createDirectories(project.resolve("db/schema"));
+        write(project, "db/environments/local.yaml", """
+                include_dirs:
+                  - db/schema
+                  - db/functons
+                  - path: db/views
+                    recursive: false
+                  - path: db/required
+                    auto_discover: false
+                """);
+        ProjectConfig config = load(project, Map.of());
+
+        assertEquals(List.of(
+                "CONFIG_INCLUDE_DIR_MISSING: db/environments/local.yaml:3: include_dirs[1] 'db/functons' does not"
+                        + " exist; its files are not built (skipped as auto_discover allows)",
+                "CONFIG_INCLUDE_DIR_MISSING: db/environments/local.yaml:4: include_dirs[2] 'db/views' does not"
+                        + " exist; its files are not built (skipped as auto_discover allows)"),
+                config.warnings().stream().map(ConfigWarning::toString).toList());
+        assertEquals(ErrorCode.CONFIG_INCLUDE_DIR_MISSING, config.warnings().get(0).code());
+    }
+
+    @Test
+    void aSchemaDirThatDoesNotExistIsAWarningToo() {
+        write(project, "confiture.yaml", """
+                environments:
+                  local:
+                    schema_dirs: [db/schema]
+                """);
+
+        assertEquals(List.of("CONFIG_INCLUDE_DIR_MISSING: confiture.yaml:3: environments.local.schema_dirs[0]"
+                        + " 'db/schema' does not exist; its files are not built (skipped as auto_discover allows)"),
+                load(project, Map.of()).warnings().stream().map(ConfigWarning::toString).toList());
+    }
+
+    @Test
+    void unknownKeysInAnEnvironmentBecomeWarnings() throws Exception {
+        Files.createDirectories(project.resolve("db/schema"));
         write(project, "confiture.yaml", """
                 environments:
                   local:

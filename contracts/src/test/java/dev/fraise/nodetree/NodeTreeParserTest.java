@@ -37,6 +37,20 @@ class NodeTreeParserTest {
     }
 
     @Test
+    void readsPostgres14NodeNamesAsTheStructNamesOf15() {
+        PgNode coalesce = NodeTreeParser.parseNodes("{COALESCE :coalescetype 25 :args ({CASE :casetype 25 :args"
+                + " ({WHEN :expr <> :result <>}) :defresult {ROW :args <>}} {ARRAY :elements <>} {MINMAX :op 0}"
+                + " {COLLATE :arg <>} {ROWCOMPARE :rctype 1})}").get(0);
+        assertTrue(coalesce.is("COALESCEEXPR"));
+        List<PgNode> args = coalesce.nodes("args");
+        assertEquals(List.of("CASEEXPR", "ARRAYEXPR", "MINMAXEXPR", "COLLATEEXPR", "ROWCOMPAREEXPR"),
+                args.stream().map(PgNode::type).toList());
+        assertEquals("CASEWHEN", args.get(0).nodes("args").get(0).type());
+        assertEquals("ROWEXPR", args.get(0).node("defresult").orElseThrow().type());
+        assertEquals("RANGETBLENTRY", NodeTreeParser.parseNodes("{RTE :rtekind 0}").get(0).type());
+    }
+
+    @Test
     void readsBitmapsetsIntegerAndOidListsAndNullPointers() {
         PgNode node = NodeTreeParser.parseNodes("{VAR :varnullingrels (b 3 5) :joinleftcols (i 1 2 3)"
                 + " :coltypes (o 23 25) :alias <> :empty (b)}").get(0);

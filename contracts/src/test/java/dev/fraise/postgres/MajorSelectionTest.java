@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL major follows {@code fraise.postgres.major} and the binaries on the classpath. The default
- * test run checks 17; the {@code postgres-15} Surefire execution swaps in the 15.x binaries and sets the
- * property to 15.
+ * test run checks {@link ServerSettings#DEFAULT_MAJOR}; the {@code postgres-14/15/16/18} Surefire executions swap in
+ * those binaries and set the property.
  */
 class MajorSelectionTest {
 
     @Test
     void embeddedServerRunsTheRequestedMajor() throws Exception {
-        int expected = Integer.parseInt(System.getProperty(ServerSettings.MAJOR_PROPERTY, "17"));
+        int expected = Integer.parseInt(System.getProperty(ServerSettings.MAJOR_PROPERTY,
+                String.valueOf(ServerSettings.DEFAULT_MAJOR)));
         ServerSettings settings = new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(),
                 OptionalInt.empty()).withDefaultsFrom(
                         Map.of(ServerSettings.MAJOR_PROPERTY, String.valueOf(expected)), Map.of());
@@ -30,6 +31,16 @@ class MajorSelectionTest {
             rs.next();
             assertEquals(expected, rs.getInt(1));
             assertEquals(expected, server.majorVersion());
+        }
+    }
+
+    @Test
+    void theDefaultMajorIsThatOfTheBinariesFraiseIsBuiltWith() {
+        // The pom's BOM version, filtered into defaults.properties; the same for every provider.
+        assertEquals("postgres:" + ServerSettings.DEFAULT_MAJOR + "-alpine",
+                TestcontainersServerProvider.image(ServerSettings.DEFAULT_MAJOR));
+        if (System.getProperty(ServerSettings.MAJOR_PROPERTY) == null) {
+            assertEquals(ServerSettings.DEFAULT_MAJOR, EmbeddedBinaries.find().orElseThrow().major().getAsInt());
         }
     }
 }

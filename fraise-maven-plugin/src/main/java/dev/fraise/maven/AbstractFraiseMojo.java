@@ -29,6 +29,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -123,6 +125,18 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     @Parameter(property = "fraise.skip", defaultValue = "false")
     boolean skip;
 
+    /** The project's build plugins, whose Surefire must run JUnit 5 tests ({@link SurefireCheck}). */
+    @Parameter(defaultValue = "${project.build.plugins}", readonly = true)
+    List<Plugin> buildPlugins;
+
+    /** The project's declared dependencies: whether it has JUnit 5 tests. */
+    @Parameter(defaultValue = "${project.dependencies}", readonly = true)
+    List<Dependency> dependencies;
+
+    /** The project's POM, the location of a Surefire that cannot run its tests. */
+    @Parameter(defaultValue = "${project.file}", readonly = true)
+    File pomFile;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -131,6 +145,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         }
         EmbeddedPostgresLogging.quietUnlessConfigured();
         try {
+            surefireCheck().requireJUnit5Runs(getLog()::warn);
             run(settings());
         } catch (FraiseException e) {
             throw failure(e);
@@ -154,6 +169,11 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     private boolean showCauses() {
         return getLog().isDebugEnabled() || FraiseException.debug()
                 || session != null && session.getRequest() != null && session.getRequest().isShowErrors();
+    }
+
+    SurefireCheck surefireCheck() {
+        Path pom = pomFile == null ? Path.of("pom.xml") : Path.of(relative(projectDir.toPath(), pomFile.toPath()));
+        return SurefireCheck.of(buildPlugins, dependencies, pom);
     }
 
     /** The goal's work. */
