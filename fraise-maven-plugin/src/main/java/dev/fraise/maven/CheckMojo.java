@@ -184,9 +184,15 @@ public class CheckMojo extends AbstractContractMojo {
             }
             getLog().info("Fraise check: GraphQL schema from " + String.join(", ", schema.files().stream()
                     .map(f -> f.toString().replace('\\', '/')).toList()) + " (" + describe(schema.format()) + ")");
-            Optional<BaseContracts.Checked> checkedBase = cached.isPresent() || base.isEmpty() ? cached
-                    : Optional.of(BaseContracts.check(server, config, graphqlSchema, base.get(), options));
-            return new Checked(report, checkedBase);
+            if (cached.isPresent() || base.isEmpty()) {
+                return new Checked(report, cached);
+            }
+            long start = System.nanoTime();
+            BaseContracts.Checked checkedBase = BaseContracts.check(server, config, graphqlSchema, base.get(), options);
+            getLog().info("Fraise check: the contract at " + checkedBase.base() + " checked in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (its database built and dropped): "
+                    + checkedBase.report().summaryLine());
+            return new Checked(report, Optional.of(checkedBase));
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to the disposable database failed: "
                     + e.getMessage(), null, e);
