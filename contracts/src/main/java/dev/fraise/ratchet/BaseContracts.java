@@ -35,7 +35,7 @@ public final class BaseContracts {
     /**
      * Checks the contract at {@code base}: extracts it, builds its schema files on a disposable database of
      * {@code server} and checks its GraphQL schema ({@code graphqlSchema}, the same patterns as HEAD's) there. A
-     * base without the GraphQL schema files has an empty schema, so no finding.
+     * base without the GraphQL schema files has an empty schema.
      *
      * @return the base's report and how to name the base
      * @throws FraiseException {@code RATCHET_BASE_UNAVAILABLE} naming the base and the underlying code
