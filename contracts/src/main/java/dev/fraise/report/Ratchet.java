@@ -24,8 +24,8 @@ public final class Ratchet {
     }
 
     /**
-     * {@code head}'s problems classified against {@code base}'s. Suppressed problems keep no status (they count
-     * on neither side). The coverage gains a line such as {@code against git ref origin/main: 1 new, 3 existing,
+     * {@code head}'s problems classified against {@code base}'s: {@code head}'s, in their order, then the fixed
+     * ones. Suppressed problems keep no status (they count on neither side). The coverage gains a line such as {@code against git ref origin/main: 1 new, 3 existing,
      * 1 fixed}.
      *
      * @param against how to name the base in the report
