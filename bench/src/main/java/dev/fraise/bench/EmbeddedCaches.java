@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The embedded provider's machine-wide caches under {@code /dev/shm/fraise-pg} (the unpacked binaries and the
+ * The embedded provider's per-user caches under {@code /dev/shm/fraise-pg-<uid>} (the unpacked binaries and the
  * pristine {@code initdb} clusters), as the foundation benchmark sees them: it deletes them to measure cold
  * starts, checks that no other JVM is using them first, and lists what is left at the end.
  */
@@ -35,7 +35,8 @@ final class EmbeddedCaches {
         Path shm = Path.of("/dev/shm");
         Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? shm
                 : Path.of(System.getProperty("java.io.tmpdir"));
-        return new EmbeddedCaches(root.resolve("fraise-pg"));
+        long uid = new com.sun.security.auth.module.UnixSystem().getUid();
+        return new EmbeddedCaches(root.resolve("fraise-pg-" + uid));
     }
 
     Path base() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param projectDir     the project root; relative paths in the config are resolved against it
  * @param environment    the environment name (e.g. {@code local})
  * @param source         the YAML file read, or empty when the defaults apply (no config at all)
- * @param databaseUrl    Confiture's {@code database_url}, a {@code postgresql://} URL, if configured
+ * @param databaseUrl    Confiture's {@code database_url}, a {@code postgresql://} URL, if configured;
+ *                       {@link #toString()} does not show it (it may hold a password)
  * @param includeDirs    the schema directories, in config order
  * @param excludeDirs    Confiture's legacy {@code exclude_dirs}: files under these are skipped
  * @param sortMode       {@code build.sort_mode}
@@ -52,6 +53,15 @@ public record ProjectConfig(Path projectDir, String environment, Optional<Path> 
         return new ProjectConfig(root, environment, Optional.empty(), Optional.empty(),
                 List.of(IncludeDir.required(root.resolve("db/schema")), IncludeDir.of(root.resolve("db/seeds"))), List.of(), SortMode.ALPHABETICAL,
                 false, DEFAULT_TRACKING_TABLE, root.resolve("db/migrations"), List.of());
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectConfig[projectDir=" + projectDir + ", environment=" + environment + ", source=" + source
+                + ", databaseUrl=" + databaseUrl.map(u -> "(not shown)") + ", includeDirs=" + includeDirs
+                + ", excludeDirs=" + excludeDirs + ", sortMode=" + sortMode + ", twoPass=" + twoPass
+                + ", trackingTable=" + trackingTable + ", migrationsDir=" + migrationsDir + ", warnings=" + warnings
+                + "]";
     }
 
     /** A copy whose include directories are replaced (e.g. by an explicit {@code schemaDirs} override). */

@@ -20,6 +20,11 @@ public enum ErrorCode {
      * message names the setting, the value and the accepted values.
      */
     SETTING_INVALID,
+    /**
+     * A database password was given where it gets printed: a system property (test reports list them) or a plugin
+     * parameter ({@code mvn -X} prints them) (warning).
+     */
+    SETTING_PASSWORD_EXPOSED,
 
     /** An include directory does not exist (and is not {@code auto_discover}). */
     BUILD_DIR_MISSING,
@@ -60,6 +65,11 @@ public enum ErrorCode {
     DATABASE_CLONE_FAILED,
     /** A template pool was asked for a clone after (or while) it was closed. */
     POOL_CLOSED,
+    /**
+     * The embedded provider's directory is not this user's own: owned by another user, group- or world-writable,
+     * or a symbolic link, so its cached binaries and clusters cannot be trusted.
+     */
+    EMBEDDED_DIR_UNSAFE,
 
     /** A stored {@code pg_node_tree} could not be read (a PostgreSQL version Fraise does not know?). */
     INFERENCE_NODE_TREE_INVALID,

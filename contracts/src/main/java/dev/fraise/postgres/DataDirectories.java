@@ -9,17 +9,24 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Data directories of embedded servers: on tmpfs when the machine has one, a cached pristine cluster per
- * binaries version (so {@code initdb} runs once per machine, not once per JVM), and reaping of directories
- * and processes left by JVMs that were killed.
+ * binaries version (so {@code initdb} runs once per user and boot, not once per JVM), and reaping of directories
+ * and processes left by JVMs that were killed. The base directory is the user's own ({@code fraise-pg-<uid>},
+ * mode 0700): binaries and clusters cached in a directory someone else could write are never used.
  */
 final class DataDirectories {
 
@@ -52,6 +60,8 @@ final class DataDirectories {
      */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
     private final Path base;
 
     DataDirectories(Path base) {
@@ -59,9 +69,10 @@ final class DataDirectories {
     }
 
     /**
-     * {@code fraise-pg} under {@code /dev/shm} when that is a writable tmpfs with room for the binaries, a cluster
-     * and its clones ({@link #MIN_TMPFS_BYTES}), else under the temp directory. Docker gives containers a 64 MB
-     * {@code /dev/shm} by default, too small for PostgreSQL.
+     * {@code fraise-pg-<uid>} under {@code /dev/shm} when that is a writable tmpfs with room for the binaries, a
+     * cluster and its clones ({@link #MIN_TMPFS_BYTES}), else under the temp directory. Docker gives containers a
+     * 64 MB {@code /dev/shm} by default, too small for PostgreSQL. One directory per user: both roots are shared
+     * by every user of the machine.
      */
     static DataDirectories defaultLocation() {
         String override = System.getProperty(BASE_PROPERTY);
@@ -69,7 +80,12 @@ final class DataDirectories {
             return new DataDirectories(Path.of(override));
         }
         Path root = chooseRoot(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")), MIN_TMPFS_BYTES);
-        return new DataDirectories(root.resolve("fraise-pg"));
+        return new DataDirectories(root.resolve(baseName()));
+    }
+
+    /** {@code fraise-pg-<uid>}, or {@code fraise-pg-<user name>} where there are no uids. */
+    static String baseName() {
+        return "fraise-pg-" + CurrentUser.id();
     }
 
     /** {@code tmpfs} when it is a writable directory with at least {@code minUsableBytes} free, else {@code disk}. */
@@ -99,9 +115,52 @@ final class DataDirectories {
         return base.resolve("binaries");
     }
 
-    /** A new, not yet existing data directory path. */
+    /**
+     * Creates the base directory with mode 0700, or checks that the existing one is this user's own: owned by
+     * this user, writable by no one else, not a symbolic link. One that is not was open to others, who could have
+     * planted binaries or a cluster in it; it is never used. Where files have no POSIX permissions (Windows) it
+     * is only created.
+     *
+     * @throws FraiseException {@code EMBEDDED_DIR_UNSAFE} when the base directory is not this user's own
+     */
+    void secureBase() {
+        try {
+            if (!Files.getFileStore(existingAncestor(base)).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.createDirectories(base);
+                return;
+            }
+            Files.createDirectories(base.toAbsolutePath().getParent());
+            try {
+                Files.createDirectory(base, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException e) {
+                // Made earlier, by this user or another: checked below like any other.
+            }
+            PosixFileAttributes attributes = Files.readAttributes(base, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isDirectory()) {
+                throw unsafe("is a symbolic link or not a directory");
+            }
+            long owner = ((Number) Files.getAttribute(base, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+            OptionalLong uid = CurrentUser.uid();
+            if (uid.isPresent() && owner != uid.getAsLong()) {
+                throw unsafe("belongs to uid " + owner + ", not to this user (uid " + uid.getAsLong() + ")");
+            }
+            Set<PosixFilePermission> mode = attributes.permissions();
+            if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw unsafe("is writable by other users (mode " + PosixFilePermissions.toString(mode) + ")");
+            }
+            if (!mode.equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(base, OWNER_ONLY);
+            }
+        } catch (IOException e) {
+            throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "cannot create the directory of the"
+                    + " embedded servers' data: " + e, SourceLocation.of(base), e);
+        }
+    }
+
+    /** A new, not yet existing data directory path in the {@linkplain #secureBase() secured} base. */
     Path newDataDirectory() {
-        createBase();
+        secureBase();
         Path dir = base.resolve(DATA_PREFIX + UUID.randomUUID());
         OWN.add(dir.toAbsolutePath().normalize());
         return dir;
@@ -338,12 +397,17 @@ final class DataDirectories {
         return base.resolve("initdb-" + binariesKey.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    private void createBase() {
-        try {
-            Files.createDirectories(base);
-        } catch (IOException e) {
-            throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "cannot create the directory of the"
-                    + " embedded servers' data: " + e, SourceLocation.of(base), e);
+    private FraiseException unsafe(String why) {
+        return new FraiseException(ErrorCode.EMBEDDED_DIR_UNSAFE, base + " " + why + "; Fraise runs PostgreSQL"
+                + " binaries and clusters cached there only from a directory of the user's own: remove it, or set -D"
+                + BASE_PROPERTY + " to a directory you own");
+    }
+
+    private static Path existingAncestor(Path path) {
+        Path existing = path.toAbsolutePath();
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
         }
+        return existing == null ? path.toAbsolutePath().getRoot() : existing;
     }
 }

@@ -51,6 +51,7 @@ final class EmbeddedServerProvider {
     static PostgresServer start(OptionalInt wantedMajor, DataDirectories directories, String unshareCommand) {
         EmbeddedBinaries binaries = EmbeddedBinaries.require(wantedMajor);
         requireUnshareWhenRoot(unshareCommand);
+        directories.secureBase();
         directories.reapStale();
         DataDirectories.reapZonkyScripts(Path.of(System.getProperty("java.io.tmpdir")));
         Path dataDir = directories.newDataDirectory();
@@ -108,15 +109,7 @@ final class EmbeddedServerProvider {
     }
 
     static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name")) || uid() == 0;
-    }
-
-    private static long uid() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid();
-        } catch (RuntimeException | LinkageError e) {
-            return -1;
-        }
+        return "root".equals(System.getProperty("user.name")) || CurrentUser.uid().orElse(-1) == 0;
     }
 
     private static boolean unshareWorks(String command) {

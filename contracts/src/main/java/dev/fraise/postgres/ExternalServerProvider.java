@@ -15,10 +15,21 @@ final class ExternalServerProvider {
     private ExternalServerProvider() {
     }
 
-    static PostgresServer connect(String url, OptionalInt wantedMajor) {
-        ServerUrl address = ServerUrl.parse(url);
-        DataSource admin = JdbcDataSources.create(address.jdbcUrl(address.database()), address.user(),
-                address.password());
+    /** The maintenance database when the URL names none. */
+    static final String DEFAULT_DATABASE = "postgres";
+    /** The user when the URL names none. */
+    static final String DEFAULT_USER = "postgres";
+
+    /**
+     * Connects to the server at {@code url}.
+     *
+     * @param setting where the URL was given, for {@code SETTING_INVALID}
+     */
+    static PostgresServer connect(String url, String setting, OptionalInt wantedMajor) {
+        PostgresUrl address = PostgresUrl.parse(url, setting);
+        String user = address.user().orElse(DEFAULT_USER);
+        DataSource admin = JdbcDataSources.create(address.jdbcUrl(address.database().orElse(DEFAULT_DATABASE)), user,
+                address.password().orElse(""));
         int major;
         try (Connection c = admin.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000,"
@@ -26,7 +37,7 @@ final class ExternalServerProvider {
             rs.next();
             major = rs.getInt(1);
             if (!rs.getBoolean(2)) {
-                throw new FraiseException(ErrorCode.SERVER_PERMISSION_DENIED, "role " + address.user() + " on "
+                throw new FraiseException(ErrorCode.SERVER_PERMISSION_DENIED, "role " + user + " on "
                         + address.redacted() + " may not create databases; grant it CREATEDB");
             }
         } catch (SQLException e) {
@@ -43,7 +54,7 @@ final class ExternalServerProvider {
     }
 
     /** Fraise needs PostgreSQL 14 or later (it drops clones {@code WITH (FORCE)}, infers views of 14+ catalogs). */
-    static void requireSupported(int major, ServerUrl address) {
+    static void requireSupported(int major, PostgresUrl address) {
         if (major < ServerSettings.MIN_MAJOR) {
             throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
                     + major + "; Fraise supports PostgreSQL " + ServerSettings.MIN_MAJOR + " and later");
@@ -54,15 +65,16 @@ final class ExternalServerProvider {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    private record External(ServerUrl address, int majorVersion) implements PostgresServer {
+    /** A server Fraise does not own; {@link #toString()} is its description, without the password. */
+    private record External(PostgresUrl address, int majorVersion) implements PostgresServer {
         @Override
         public String user() {
-            return address.user();
+            return address.user().orElse(DEFAULT_USER);
         }
 
         @Override
         public String password() {
-            return address.password();
+            return address.password().orElse("");
         }
 
         @Override
@@ -72,7 +84,7 @@ final class ExternalServerProvider {
 
         @Override
         public String maintenanceDatabase() {
-            return address.database();
+            return address.database().orElse(DEFAULT_DATABASE);
         }
 
         @Override
@@ -88,6 +100,11 @@ final class ExternalServerProvider {
         @Override
         public void close() {
             // An external server outlives the JVM; the databases Fraise created are dropped by their owners.
+        }
+
+        @Override
+        public String toString() {
+            return description();
         }
     }
 }

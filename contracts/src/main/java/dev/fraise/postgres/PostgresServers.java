@@ -33,7 +33,8 @@ public final class PostgresServers {
         PostgresServer server = switch (kind) {
             case SERVER -> ExternalServerProvider.connect(settings.serverUrl().orElseThrow(() -> new FraiseException(
                     ErrorCode.SERVER_UNREACHABLE, "provider server needs a URL: set " + ServerSettings.URL_VARIABLE
-                            + " or " + ServerSettings.URL_PROPERTY)), settings.postgresMajor());
+                            + " or " + ServerSettings.URL_PROPERTY)), "ServerSettings.serverUrl",
+                    settings.postgresMajor());
             case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
             case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
                     DataDirectories.defaultLocation(), EmbeddedServerProvider.UNSHARE);

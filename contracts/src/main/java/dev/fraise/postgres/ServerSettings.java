@@ -1,17 +1,23 @@
 package dev.fraise.postgres;
 
+import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How to obtain a PostgreSQL server. Equal settings share one server per JVM.
  *
  * @param provider      the provider, or {@link ProviderKind#AUTO}
- * @param serverUrl     an explicit server ({@code postgresql://user:pw@host:port/db} or a JDBC URL)
+ * @param serverUrl     an explicit server ({@code postgresql://user:pw@host:port/db} or a JDBC URL, read by
+ *                      {@link PostgresUrl}); {@link #toString()} shows it without its password
  * @param postgresMajor the PostgreSQL major version wanted (14–18), or empty for the provider's default
  */
 public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, OptionalInt postgresMajor) {
@@ -30,15 +36,19 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
     public static final int MAX_MAJOR = 18;
 
     private static final String SUPPORTED_MAJORS = MIN_MAJOR + " to " + MAX_MAJOR;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
+    /** System properties (name=value) already warned about, so each warning is logged once per JVM. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     /**
-     * @throws FraiseException {@code SETTING_INVALID} when {@code postgresMajor} is outside
-     *                         {@value #MIN_MAJOR}–{@value #MAX_MAJOR}
+     * @throws FraiseException {@code SETTING_INVALID} when {@code serverUrl} is not a URL {@link PostgresUrl}
+     *                         reads, or {@code postgresMajor} is outside {@value #MIN_MAJOR}–{@value #MAX_MAJOR}
      */
     public ServerSettings {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(serverUrl, "serverUrl");
         Objects.requireNonNull(postgresMajor, "postgresMajor");
+        serverUrl.ifPresent(url -> PostgresUrl.parse(url, "ServerSettings.serverUrl"));
         postgresMajor.ifPresent(major -> requireSupportedMajor(major, "ServerSettings.postgresMajor"));
     }
 
@@ -58,16 +68,38 @@ public record ServerSettings(ProviderKind provider, Optional<String> serverUrl, 
         if (kind == ProviderKind.AUTO && systemProperties.containsKey(PROVIDER_PROPERTY)) {
             kind = ProviderKind.parse(systemProperties.get(PROVIDER_PROPERTY), "system property " + PROVIDER_PROPERTY);
         }
-        Optional<String> url = serverUrl
-                .or(() -> Optional.ofNullable(systemProperties.get(URL_PROPERTY)))
-                .or(() -> Optional.ofNullable(environment.get(URL_VARIABLE)))
-                .filter(u -> !u.isBlank());
+        Optional<String> url = serverUrl;
+        if (url.isEmpty()) {
+            url = checkedUrl(systemProperties.get(URL_PROPERTY), "system property " + URL_PROPERTY);
+        }
+        if (url.isEmpty()) {
+            url = checkedUrl(environment.get(URL_VARIABLE), "environment variable " + URL_VARIABLE);
+        }
         OptionalInt major = postgresMajor;
         if (major.isEmpty() && systemProperties.containsKey(MAJOR_PROPERTY)) {
             major = OptionalInt.of(parseMajor(systemProperties.get(MAJOR_PROPERTY),
                     "system property " + MAJOR_PROPERTY));
         }
         return new ServerSettings(kind, url, major);
+    }
+
+    /** This record with {@link #serverUrl} redacted: the password is never part of it. */
+    @Override
+    public String toString() {
+        return "ServerSettings[provider=" + provider + ", serverUrl=" + serverUrl.map(PostgresUrl::redact)
+                + ", postgresMajor=" + postgresMajor + "]";
+    }
+
+    private static Optional<String> checkedUrl(String url, String setting) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        PostgresUrl parsed = PostgresUrl.parse(url, setting);
+        if (setting.startsWith("system property") && WARNED.add(setting + "=" + url.hashCode())) {
+            parsed.exposedPasswordWarning(setting, "the " + URL_VARIABLE + " environment variable")
+                    .ifPresent(LOG::warn);
+        }
+        return Optional.of(url);
     }
 
     /**

@@ -72,6 +72,8 @@ class ProjectConfigLoaderTest {
         ProjectConfig config = load(fixture("seed-blog"), Map.of());
 
         assertEquals(Optional.of("postgresql://blog:p%40ss%20word@localhost:5433/blog_dev"), config.databaseUrl());
+        assertTrue(config.toString().contains("databaseUrl=Optional[(not shown)]"), config.toString());
+        assertFalse(config.toString().contains("ss%20word"), "the password is not shown");
     }
 
     @Test

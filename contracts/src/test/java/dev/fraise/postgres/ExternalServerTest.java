@@ -17,6 +17,8 @@ import dev.fraise.error.FraiseException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Optional;
@@ -44,13 +46,17 @@ class ExternalServerTest {
 
     @Test
     void libpqAndJdbcUrlsKeepTheirConnectionParameters() {
-        ServerUrl libpq = ServerUrl.parse("postgresql://app:s%40cret@db.example:6543/app?sslmode=require&user=ignored");
-        assertEquals(new ServerUrl("db.example", 6543, "app", "app", "s@cret", "sslmode=require"), libpq);
+        PostgresUrl libpq = PostgresUrl.parse("postgresql://app:s%40cret@db.example:6543/app?sslmode=require",
+                "test");
+        assertEquals(new PostgresUrl(List.of(new PostgresUrl.Host("db.example", 6543)), Optional.of("app"),
+                Optional.of("app"), Optional.of("s@cret"), Map.of("sslmode", "require")), libpq);
         assertEquals("jdbc:postgresql://db.example:6543/fraise_x?sslmode=require", libpq.jdbcUrl("fraise_x"));
         assertEquals("postgresql://app:***@db.example:6543/app", libpq.redacted());
 
-        ServerUrl jdbc = ServerUrl.parse("jdbc:postgresql://db:5432/app?user=u&password=p&ssl=true&sslmode=verify-full");
-        assertEquals(new ServerUrl("db", 5432, "app", "u", "p", "ssl=true&sslmode=verify-full"), jdbc);
+        PostgresUrl jdbc = PostgresUrl.parse("jdbc:postgresql://db:5432/app?user=u&password=p&ssl=true"
+                + "&sslmode=verify-full", "test");
+        assertEquals(new PostgresUrl(List.of(new PostgresUrl.Host("db", 5432)), Optional.of("app"), Optional.of("u"),
+                Optional.of("p"), Map.of("ssl", "true", "sslmode", "verify-full")), jdbc);
         assertEquals("jdbc:postgresql://db:5432/other?ssl=true&sslmode=verify-full", jdbc.jdbcUrl("other"));
     }
 
@@ -101,8 +107,25 @@ class ExternalServerTest {
     }
 
     @Test
+    void aPlantedPasswordIsInNoDescriptionStringOrFailure() {
+        String secret = "Pl4nted-" + Long.toHexString(System.nanoTime());
+        String url = "postgresql://postgres:" + secret + "%2Bx@localhost:" + port + "/postgres";
+        PostgresServer server = external(url);
+        assertEquals(secret + "+x", server.password(), "percent-decoded, '+' kept");
+        for (String shown : List.of(server.description(), server.toString(), new ServerSettings(ProviderKind.SERVER,
+                Optional.of(url), OptionalInt.empty()).toString())) {
+            assertFalse(shown.contains(secret), shown);
+            assertTrue(shown.contains("postgresql://postgres:***@localhost:" + port + "/postgres"), shown);
+        }
+        FraiseException e = assertThrows(FraiseException.class, () -> PostgresServers.start(new ServerSettings(
+                ProviderKind.SERVER, Optional.of(url), OptionalInt.of(server.majorVersion() == 15 ? 16 : 15))));
+        assertEquals(ErrorCode.SERVER_VERSION_MISMATCH, e.code());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+
+    @Test
     void serversOlderThanFourteenAreRefused() {
-        ServerUrl address = ServerUrl.parse("postgresql://app@old.example/app");
+        PostgresUrl address = PostgresUrl.parse("postgresql://app@old.example/app", "test");
         FraiseException e = assertThrows(FraiseException.class,
                 () -> ExternalServerProvider.requireSupported(13, address));
         assertEquals(ErrorCode.SERVER_VERSION_MISMATCH, e.code());

@@ -42,8 +42,31 @@ class ProviderFailureTest {
     void malformedServerUrlIsNamed() {
         FraiseException e = assertThrows(FraiseException.class, () -> PostgresServers.start(new ServerSettings(
                 ProviderKind.SERVER, Optional.of("mysql://u:pw@host/db"), OptionalInt.empty())));
+        assertEquals(ErrorCode.SETTING_INVALID, e.code());
+        assertTrue(e.getMessage().startsWith("SETTING_INVALID: ServerSettings.serverUrl is not a PostgreSQL URL"
+                + " Fraise can use: it is a mysql:// URL, not a PostgreSQL one"), e.getMessage());
+        assertTrue(!e.getMessage().contains("pw"), e.getMessage());
+    }
+
+    @Test
+    void aComposeStyleHostIsTheServerTriedNeverLocalhost() {
+        FraiseException e = assertThrows(FraiseException.class, () -> PostgresServers.start(new ServerSettings(
+                ProviderKind.AUTO, Optional.of("postgresql://u:pw@my_db_host:55987/postgres"), OptionalInt.empty())));
         assertEquals(ErrorCode.SERVER_UNREACHABLE, e.code());
-        assertTrue(e.getMessage().contains("mysql://u:***@host/db"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("SERVER_UNREACHABLE: cannot connect to"
+                + " postgresql://u:***@my_db_host:55987/postgres within 5 s"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedEnvironmentUrlFailsBeforeAnyServerIsChosen() {
+        for (String url : new String[] {"postgresql://u:pw@db:abc/postgres", "postgresql://u:p@ss@db/postgres",
+                "postgresql://u:p%Zq9@db/postgres"}) {
+            FraiseException e = assertThrows(FraiseException.class, () -> ServerSettings.defaults()
+                    .withDefaultsFrom(Map.of(), Map.of(ServerSettings.URL_VARIABLE, url)));
+            assertEquals(ErrorCode.SETTING_INVALID, e.code());
+            assertTrue(e.getMessage().startsWith("SETTING_INVALID: environment variable FRAISE_DATABASE_URL is not a"
+                    + " PostgreSQL URL"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,10 +1,16 @@
 package dev.fraise.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,6 +56,42 @@ class ServerSettingsTest {
                 () -> ProviderKind.parse("", "plugin parameter provider"));
         assertEquals(ProviderKind.TESTCONTAINERS, ProviderKind.parse("TestContainers", "x"));
         assertEquals(18, ServerSettings.parseMajor("18", "x"));
+    }
+
+    @Test
+    void aPasswordInASystemPropertyIsWarnedAboutOnceInOneLineThatHidesIt() {
+        String secret = "Pl4nted-" + Long.toHexString(System.nanoTime());
+        String url = "postgresql://app:" + secret + "@db.example/app";
+        Map<String, String> properties = Map.of(ServerSettings.URL_PROPERTY, url);
+        String log = capturedErr(() -> {
+            ServerSettings settings = ServerSettings.defaults().withDefaultsFrom(properties, Map.of());
+            ServerSettings.defaults().withDefaultsFrom(properties, Map.of());
+            assertEquals("ServerSettings[provider=AUTO, serverUrl=Optional[postgresql://app:***@db.example:5432/app],"
+                    + " postgresMajor=OptionalInt.empty]", settings.toString());
+        });
+        List<String> warnings = log.lines().filter(l -> l.contains("SETTING_PASSWORD_EXPOSED")).toList();
+        assertEquals(1, warnings.size(), log);
+        assertTrue(warnings.get(0).endsWith("SETTING_PASSWORD_EXPOSED: system property fraise.server.url holds a"
+                + " database password, which build logs and test reports print; set the FRAISE_DATABASE_URL"
+                + " environment variable instead"), warnings.get(0));
+        assertFalse(log.contains(secret), log);
+
+        String quiet = capturedErr(() -> ServerSettings.defaults().withDefaultsFrom(Map.of(),
+                Map.of(ServerSettings.URL_VARIABLE, "postgresql://app:" + secret + "x@db.example/app")));
+        assertEquals("", quiet, "the environment variable is where a password belongs");
+    }
+
+    /** What {@code action} wrote to {@code System.err}; slf4j-simple looks the stream up on every line. */
+    private static String capturedErr(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private static ServerSettings withMajor(String major) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -157,10 +156,6 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     @Parameter
     Map<String, String> projectionSources;
 
-    /** The build's user properties ({@code -D}), read for the map parameters, which Maven cannot set from them. */
-    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
-    Properties userProperties;
-
     /** What fails the build: {@link #failOn} parsed. */
     FailOn failOnMode() {
         return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
@@ -286,7 +281,7 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
         if (configured != null && !configured.isEmpty()) {
             return configured;
         }
-        String property = userProperties == null ? null : userProperties.getProperty("fraise." + parameter);
+        String property = userProperties().getProperty("fraise." + parameter);
         Map<String, String> entries = new LinkedHashMap<>();
         if (property == null || property.isBlank()) {
             return entries;

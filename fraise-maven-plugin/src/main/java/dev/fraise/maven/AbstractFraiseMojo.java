@@ -6,14 +6,15 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
 import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.MigrationRun;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
-import dev.fraise.error.ErrorCode;
-import dev.fraise.error.FraiseException;
-import dev.fraise.error.InvalidSetting;
+import dev.fraise.postgres.PostgresUrl;
 import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import dev.fraise.report.ReportDirectory;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
@@ -87,9 +89,11 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /**
      * A server on which disposable databases are created ({@code postgresql://user:pw@host:port/db} or a JDBC
-     * URL; the role needs CREATEDB); by default the {@code FRAISE_DATABASE_URL} environment variable.
+     * URL; the role needs CREATEDB); else the user property {@code fraise.server.url}; by default the
+     * {@code FRAISE_DATABASE_URL} environment variable, the one place for a password: {@code mvn -X} prints
+     * parameters and test reports list user properties.
      */
-    @Parameter(property = "fraise.server.url")
+    @Parameter
     String serverUrl;
 
     /**
@@ -101,14 +105,19 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     boolean deferFailure;
 
     /**
-     * The build session: its {@code -e} keeps the causes of a failure, and its start time stamps the gates' reports,
-     * so that the combined report merges this build's only.
+     * The build session: its {@code -e} keeps the causes of a failure, its start time stamps the gates' reports (so
+     * that the combined report merges this build's only), and its user properties ({@code -D}) are read from it.
+     * Injected as the session, whose string form shows none of them: {@code mvn -X} prints every injected value, a
+     * password in {@code -Dfraise.server.url} too.
      */
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
     /** Stamps the reports when there is no session (a goal run outside Maven). */
     private static final String JVM_BUILD = "jvm-" + UUID.randomUUID();
+
+    /** The user properties when set directly (tests); else {@link #session}'s. */
+    Properties userProperties;
 
     /** Skips every Fraise goal. */
     @Parameter(property = "fraise.skip", defaultValue = "false")
@@ -154,7 +163,8 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         Path root = projectDir.toPath().toAbsolutePath().normalize();
         ServerSettings server = new ServerSettings(
                 ProviderKind.parse(provider, parameter("provider", ServerSettings.PROVIDER_PROPERTY)),
-                Optional.ofNullable(serverUrl).filter(u -> !u.isBlank()),
+                urlParameter(serverUrl, "serverUrl", ServerSettings.URL_PROPERTY,
+                        "the " + ServerSettings.URL_VARIABLE + " environment variable"),
                 postgresMajor == null || postgresMajor.isBlank() ? OptionalInt.empty()
                         : OptionalInt.of(ServerSettings.parseMajor(postgresMajor,
                                 parameter("postgresMajor", ServerSettings.MAJOR_PROPERTY))))
@@ -248,6 +258,30 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
             throw new MojoFailureException(message);
         }
         getLog().error(message + " (deferred to fraise:report: fraise.deferFailure)");
+    }
+
+    /** The build's user properties ({@code -D}); empty when there is no session. */
+    Properties userProperties() {
+        if (userProperties == null) {
+            userProperties = session == null ? new Properties() : session.getUserProperties();
+        }
+        return userProperties;
+    }
+
+    /**
+     * A URL parameter: the POM's value, else the user property; parsed, so that a malformed URL fails naming the
+     * parameter, and warned about (once per goal) when it holds a password.
+     *
+     * @param instead where the URL with its password belongs, for the warning
+     */
+    Optional<String> urlParameter(String configured, String name, String property, String instead) {
+        String url = configured != null && !configured.isBlank() ? configured : userProperties().getProperty(property);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        String setting = parameter(name, property);
+        PostgresUrl.parse(url, setting).exposedPasswordWarning(setting, instead).ifPresent(getLog()::warn);
+        return Optional.of(url);
     }
 
     /** How a parameter is named in errors: {@code plugin parameter provider (fraise.provider)}. */

@@ -7,6 +7,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.migrate.Migrator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,22 +18,29 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractMigrationMojo extends AbstractFraiseMojo {
 
+    /** The user property naming the database to migrate. */
+    static final String DATABASE_URL_PROPERTY = "fraise.databaseUrl";
+
     /**
      * The database to migrate: {@code postgresql://user:password@host:port/database} or a
-     * {@code jdbc:postgresql://} URL; by default the environment's {@code database_url}.
+     * {@code jdbc:postgresql://} URL; else the user property {@code fraise.databaseUrl}; by default the
+     * environment's {@code database_url}. A password here or in the property is printed by {@code mvn -X} or
+     * test reports: keep it in an environment variable the config reads ({@code database_url: ${DATABASE_URL}}).
      */
-    @Parameter(property = "fraise.databaseUrl")
+    @Parameter
     String databaseUrl;
 
     @Override
     final void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         ProjectConfig config = projectConfig(settings);
-        boolean explicit = databaseUrl != null && !databaseUrl.isBlank();
-        String url = explicit ? databaseUrl : config.databaseUrl()
+        Optional<String> explicit = urlParameter(databaseUrl, "databaseUrl", DATABASE_URL_PROPERTY,
+                "database_url: ${DATABASE_URL} in the config, with the URL in that environment variable,");
+        String url = explicit.or(config::databaseUrl)
                 .orElseThrow(() -> new FraiseException(ErrorCode.MIGRATION_DATABASE_MISSING, "no database to migrate:"
                         + " set databaseUrl (-Dfraise.databaseUrl) or database_url in the " + config.environment()
                         + " environment"));
-        TargetDatabase target = TargetDatabase.parse(url, explicit ? parameter("databaseUrl", "fraise.databaseUrl")
+        TargetDatabase target = TargetDatabase.parse(url, explicit.isPresent()
+                ? parameter("databaseUrl", DATABASE_URL_PROPERTY)
                 : "database_url of the " + config.environment() + " environment");
         Migrator migrator = Migrator.forProject(config);
         try (Connection connection = target.connect()) {

@@ -1,6 +1,7 @@
 package dev.fraise.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -64,7 +66,8 @@ class MigrationMojosTest {
         status.execute();
         assertTrue(Files.readString(dir.resolve("target/fraise/status.txt")).contains(" (tb_confiture): 1 applied, 1"
                 + " pending, 0 checksum mismatch(es), 0 missing file(s)\nPASSED: 0 errors"));
-        assertTrue(log.get(0).startsWith("Fraise migrate: applied 1 migration(s) [001] on jdbc:postgresql://"), log.get(0));
+        assertTrue(log.get(0).startsWith("Fraise migrate: applied 1 migration(s) [001] on postgresql://postgres@localhost:"),
+                log.get(0));
         assertTrue(log.get(1).startsWith("Fraise migrate: applied 1 migration(s) [002] on "), log.get(1));
         assertTrue(log.get(2).startsWith("Fraise migrate: nothing to apply on "), log.get(2));
         assertTrue(log.get(3).startsWith("Fraise migrate-down: rolled back 1 migration(s) [002] on "), log.get(3));
@@ -124,12 +127,46 @@ class MigrationMojosTest {
     void libpqUrlsBecomeJdbcUrlsWithCredentialsApart() throws Exception {
         TargetDatabase target = TargetDatabase.parse("postgresql://app:s%40cret@db.example:6543/blog?sslmode=require",
                 "databaseUrl");
-        assertEquals(new TargetDatabase("jdbc:postgresql://db.example:6543/blog?sslmode=require", "app", "s@cret",
-                "postgresql://app:***@db.example:6543/blog?sslmode=require"), target);
+        assertEquals("jdbc:postgresql://db.example:6543/blog?sslmode=require",
+                target.url().jdbcUrl(target.url().database().orElseThrow()));
+        assertEquals(Optional.of("app"), target.url().user());
+        assertEquals(Optional.of("s@cret"), target.url().password());
+        assertEquals("postgresql://app:***@db.example:6543/blog", target.shown());
+        assertEquals("TargetDatabase[url=postgresql://app:***@db.example:6543/blog]", target.toString());
         MigrateMojo migrate = configure(new MigrateMojo(), "mysql://app:secret@db/app", new ArrayList<>());
-        assertEquals("SETTING_INVALID: plugin parameter databaseUrl (fraise.databaseUrl) is 'mysql://app:***@db/app';"
-                + " accepted: postgresql://user:password@host:port/database or jdbc:postgresql://...",
+        assertEquals("SETTING_INVALID: plugin parameter databaseUrl (fraise.databaseUrl) is not a PostgreSQL URL"
+                + " Fraise can use: it is a mysql:// URL, not a PostgreSQL one (the value is not shown: it may hold a"
+                + " password); accepted: postgresql://user:password@host:port/database?name=value or"
+                + " jdbc:postgresql://host:port/database?user=...&password=..., with @ : / ? & % in a user name or"
+                + " password written %40 %3A %2F %3F %26 %25",
                 assertThrows(MojoExecutionException.class, migrate::execute).getMessage());
+    }
+
+    @Test
+    void aPasswordInAUserPropertyIsWarnedAboutAndNeverShown() throws Exception {
+        String secret = "Pl4nted-" + Long.toHexString(System.nanoTime());
+        List<String> log = new ArrayList<>();
+        MigrateMojo migrate = configure(new MigrateMojo(), null, new ArrayList<>());
+        migrate.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                log.add(content.toString());
+            }
+        });
+        migrate.userProperties = new Properties();
+        migrate.userProperties.setProperty("fraise.databaseUrl", "postgresql://app:" + secret + "@127.0.0.1:1/app");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, migrate::execute);
+        assertTrue(e.getMessage().startsWith("SERVER_UNREACHABLE: cannot connect to the target database"
+                + " postgresql://app:***@127.0.0.1:1/app"), e.getMessage());
+        assertEquals(List.of("SETTING_PASSWORD_EXPOSED: plugin parameter databaseUrl (fraise.databaseUrl) holds a"
+                + " database password, which build logs and test reports print; set database_url: ${DATABASE_URL}"
+                + " in the config, with the URL in that environment variable, instead"), log);
+
+        migrate.userProperties.setProperty("fraise.databaseUrl", "postgresql://app:" + secret + "@db:5o32/app");
+        e = assertThrows(MojoExecutionException.class, migrate::execute);
+        assertTrue(e.getMessage().startsWith("SETTING_INVALID: plugin parameter databaseUrl (fraise.databaseUrl) is"
+                + " not a PostgreSQL URL Fraise can use: its port is not a number"), e.getMessage());
+        assertFalse(String.join("\n", log).contains(secret) || e.getMessage().contains(secret));
     }
 
     private static String database(String name) throws Exception {
