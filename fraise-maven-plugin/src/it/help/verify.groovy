@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
-['baseline', 'build', 'check', 'diff', 'drift', 'help', 'migrate', 'migrate-down', 'report', 'shape', 'status'].each {
+['baseline', 'baseline-contracts', 'build', 'check', 'diff', 'drift', 'help', 'migrate', 'migrate-down', 'report', 'shape', 'status'].each {
     assert log.contains("fraise:$it\n"): "goal $it missing from help"
 }
 ['graphqlSchema', 'failOn', 'reportFormats', 'baseRef', 'databaseUrl', 'migrationsDir', 'postgresMajor',

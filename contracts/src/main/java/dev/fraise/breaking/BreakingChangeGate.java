@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The breaking-change gate: the GraphQL contract at a base (a git ref or a directory) against HEAD.
@@ -75,6 +76,17 @@ public final class BreakingChangeGate {
      */
     public static BreakingChangeReport compare(PostgresServer server, ProjectConfig config,
             List<String> graphqlSchema, DriftBase base, ContractOptions options) {
+        return compare(server, config, graphqlSchema, base, options, (checkout, connection) -> { });
+    }
+
+    /**
+     * {@link #compare(PostgresServer, ProjectConfig, List, DriftBase, ContractOptions)}, running {@code alsoOnBase}
+     * on the base's database once it is built, before it is dropped: another gate's work on the base (the
+     * ratchet's contract check), so that the base is built once.
+     */
+    public static BreakingChangeReport compare(PostgresServer server, ProjectConfig config,
+            List<String> graphqlSchema, DriftBase base, ContractOptions options,
+            BiConsumer<BaseCheckout, Connection> alsoOnBase) {
         long start = System.nanoTime();
         GraphqlSchema head = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);
         SchemaPlan headPlan = SchemaPlanner.plan(config, false);
@@ -90,7 +102,10 @@ public final class BreakingChangeGate {
                 headShapes.putAll(shapes(c, options, bindings));
             }).close();
             Map<String, ViewShape> baseShapes = new LinkedHashMap<>();
-            checkout.buildDatabase(server, c -> baseShapes.putAll(shapes(c, options, bindings)));
+            checkout.buildDatabase(server, c -> {
+                baseShapes.putAll(shapes(c, options, bindings));
+                alsoOnBase.accept(checkout, c);
+            });
             changes.addAll(ViewShapeDiff.between(head, options.naming(), bindings, baseShapes, headShapes));
             return new BreakingChangeReport(checkout.description(), changes,
                     Duration.ofNanos(System.nanoTime() - start));
@@ -124,19 +139,6 @@ public final class BreakingChangeGate {
 
     /** The paths to extract from the base: each file, or the fixed directory a glob starts with. */
     static List<Path> sdlPaths(List<String> patterns) {
-        List<Path> paths = new ArrayList<>();
-        for (String pattern : patterns) {
-            String[] segments = pattern.replace('\\', '/').split("/");
-            StringBuilder fixed = new StringBuilder();
-            for (String segment : segments) {
-                if (segment.contains("*") || segment.contains("?") || segment.contains("{")
-                        || segment.contains("[")) {
-                    break;
-                }
-                fixed.append(fixed.length() == 0 ? "" : "/").append(segment);
-            }
-            paths.add(Path.of(fixed.length() == 0 ? "." : fixed.toString()));
-        }
-        return paths;
+        return BaseCheckout.patternRoots(patterns);
     }
 }

@@ -73,6 +73,26 @@ public final class BaseCheckout implements AutoCloseable {
         return fromGit(head, ((DriftBase.GitRef) base).ref(), extra);
     }
 
+    /**
+     * What to extract for files given as paths or globs relative to the project directory (the GraphQL schema's
+     * {@code schema/**}{@code /*.graphql}): each file, or the fixed directory a glob starts with.
+     */
+    public static List<Path> patternRoots(List<String> patterns) {
+        List<Path> paths = new ArrayList<>();
+        for (String pattern : patterns) {
+            StringBuilder fixed = new StringBuilder();
+            for (String segment : pattern.replace('\\', '/').split("/")) {
+                if (segment.contains("*") || segment.contains("?") || segment.contains("{")
+                        || segment.contains("[")) {
+                    break;
+                }
+                fixed.append(fixed.length() == 0 ? "" : "/").append(segment);
+            }
+            paths.add(Path.of(fixed.length() == 0 ? "." : fixed.toString()));
+        }
+        return paths;
+    }
+
     /** The head's configuration with every directory moved to the base. */
     public ProjectConfig config() {
         return config;

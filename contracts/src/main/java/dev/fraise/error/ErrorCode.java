@@ -145,6 +145,8 @@ public enum ErrorCode {
 
     /** The GraphQL schema at the base of the breaking-change gate does not parse. */
     BREAKING_BASE_SDL_INVALID,
+    /** The base a ratchet compares the contract findings with cannot be read, built or checked. */
+    RATCHET_BASE_UNAVAILABLE,
 
     /** A schema, migration or project file or directory exists but cannot be read (permissions, an I/O error). */
     FILE_READ_FAILED,

@@ -40,8 +40,11 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     List<String> graphqlSchema;
 
     /**
-     * What fails the build: {@code error} (default: contract errors, breaking changes) or {@code warning}
-     * (contract warnings and dangerous changes too).
+     * What fails the build: {@code error} (default: contract errors, breaking changes), {@code warning} (contract
+     * warnings and dangerous changes too) or {@code new} (for pull requests: the contract errors the base branch
+     * does not have; {@code check} then also checks the base, {@code baseRef} or {@code baseDir}, and lists the
+     * errors it already had as existing and those it had and HEAD does not as fixed; for {@code diff}, which
+     * compares with the base anyway, {@code new} is {@code error}).
      */
     @Parameter(property = "fraise.failOn", defaultValue = "error")
     String failOn;
@@ -153,13 +156,29 @@ abstract class AbstractContractMojo extends AbstractFraiseMojo {
     @Parameter
     Map<String, String> projectionSources;
 
+    /** What fails the build: {@link #failOn} parsed. */
+    FailOn failOnMode() {
+        return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
+            case "error" -> FailOn.ERROR;
+            case "warning" -> FailOn.WARNING;
+            case "new" -> FailOn.NEW;
+            default -> throw invalidParameter("failOn", failOn, "error, warning, new");
+        };
+    }
+
     /** Whether warnings (dangerous changes) fail the build as well, from {@link #failOn}. */
     boolean failOnWarning() {
-        return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
-            case "error" -> false;
-            case "warning" -> true;
-            default -> throw invalidParameter("failOn", failOn, "error, warning");
-        };
+        return failOnMode() == FailOn.WARNING;
+    }
+
+    /** The values of {@link #failOn}. */
+    enum FailOn {
+        /** Errors fail the build. */
+        ERROR,
+        /** Errors and warnings fail the build. */
+        WARNING,
+        /** Errors the base does not have fail the build. */
+        NEW
     }
 
     /** Every contract option as configured. */

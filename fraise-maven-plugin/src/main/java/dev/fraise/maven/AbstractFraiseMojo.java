@@ -261,9 +261,13 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /** The report directory {@code dir} of this build ({@link #session}'s start time). */
     ReportDirectory reports(File dir) {
-        String build = session == null || session.getRequest() == null || session.getRequest().getStartTime() == null
+        return ReportDirectory.of(dir.toPath(), buildId());
+    }
+
+    /** What tells this build from others: its session's start time. */
+    String buildId() {
+        return session == null || session.getRequest() == null || session.getRequest().getStartTime() == null
                 ? JVM_BUILD : String.valueOf(session.getRequest().getStartTime().getTime());
-        return ReportDirectory.of(dir.toPath(), build);
     }
 
     /**

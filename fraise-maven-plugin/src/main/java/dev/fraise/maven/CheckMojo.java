@@ -10,15 +10,20 @@ import dev.fraise.contract.ContractSummary;
 import dev.fraise.contract.Finding;
 import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
+import dev.fraise.drift.DriftBase;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.ratchet.BaseContracts;
 import dev.fraise.report.Gate;
 import dev.fraise.report.GateReport;
 import dev.fraise.report.GateReports;
+import dev.fraise.report.Level;
+import dev.fraise.report.Problem;
+import dev.fraise.report.Ratchet;
 import dev.fraise.report.ReportDirectory;
 import dev.fraise.source.SourceFinder;
 import java.io.File;
@@ -27,6 +32,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,12 +49,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code check.json}, the gate's part of the build's combined report {@code pr-comment.md}, {@code fraise.sarif},
  * {@code TEST-fraise.xml}, which it rewrites)
  * and logs the counts by type status and one line per error with its SDL location and why (the finding's
- * provenance). Contract errors (or warnings, with {@code failOn=warning}) fail the build with a
- * {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
- * build) with a {@code MojoExecutionException}.
+ * provenance). Contract errors (or warnings, with {@code failOn=warning}; or, with {@code failOn=new}, the errors
+ * the base ({@code baseRef}/{@code baseDir}) does not have: its contract is checked too, and each finding is new,
+ * existing or fixed) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
+ * build, a base that cannot be checked with {@code failOn=new}) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractContractMojo {
+
+    private static final String DEFAULT_BASE_REF = "origin/main";
 
     /**
      * The reports written to {@code reportDirectory}, comma-separated: {@code json} ({@code report.json}),
@@ -62,36 +72,82 @@ public class CheckMojo extends AbstractContractMojo {
     @Parameter(property = "fraise.sample", defaultValue = "0")
     int sample;
 
+    /**
+     * With {@code failOn=new}: the git ref whose contract findings are existing ({@code origin/main} when neither
+     * this nor {@code baseDir} is set), read with the git CLI as {@code drift} and {@code diff} read it. In a pull
+     * request: {@code -Dfraise.baseRef=origin/${{ github.base_ref }}}. Ignored by the other {@code failOn} values.
+     */
+    @Parameter(property = "fraise.baseRef")
+    String baseRef;
+
+    /** With {@code failOn=new}: a directory holding the project as it was (a checkout of the base branch). */
+    @Parameter(property = "fraise.baseDir")
+    File baseDir;
+
     /** A baseline file of findings to suppress: {@code {"suppressions": [{"code", "path", "reason"}]}}. */
     @Parameter(property = "fraise.baseline")
     File baseline;
 
     @Override
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
-        boolean failOnWarning = failOnWarning();
+        FailOn mode = failOnMode();
         List<ReportFile> reports = ReportFile.parse(reportFormats);
         ReportFile.deleteAll(reportDirectory.toPath());
         ReportDirectory directory = reports(reportDirectory);
         directory.begin(Gate.CHECK);
         ContractOptions options = options();
         ProjectConfig config = projectConfig(settings);
-        ContractReport report;
+        Optional<DriftBase> base = mode == FailOn.NEW ? Optional.of(base()) : Optional.empty();
         long start = System.nanoTime();
-        report = check(settings, config, options);
+        Checked checked = check(settings, config, options, base);
+        ContractReport report = checked.head();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        GateReport gate = GateReports.of(report);
+        if (checked.base().isPresent()) {
+            gate = Ratchet.compare(gate, GateReports.of(checked.base().get().report()), checked.base().get().base());
+        }
+        gate = mode == FailOn.WARNING ? gate.failingOnWarnings() : gate;
         Path dir = reportDirectory.toPath();
         List<Path> written = new ArrayList<>(ReportFile.writeAll(report, dir, reports));
         if (!reports.isEmpty()) {
-            GateReport gate = GateReports.of(report);
-            written.addAll(directory.write(failOnWarning ? gate.failingOnWarnings() : gate, List.of()));
+            written.addAll(directory.write(gate, List.of()));
         }
-        log(report, config.projectDir(), millis, written);
+        log(report, gate, config.projectDir(), millis, written);
+        String where = written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir);
         ContractSummary summary = report.summary();
-        if (summary.errors() > 0 || failOnWarning && summary.warnings() > 0) {
+        if (checked.base().isPresent()) {
+            long added = gate.problems().stream().filter(p -> p.fails(Level.ERROR)).count();
+            if (added > 0) {
+                fail("Fraise contract check failed: " + added + " new error(s) against " + checked.base().get().base()
+                        + " (" + count(gate, Problem.Status.EXISTING) + " existing, "
+                        + count(gate, Problem.Status.FIXED) + " fixed; failOn=new)" + where);
+            }
+        } else if (summary.errors() > 0 || mode == FailOn.WARNING && summary.warnings() > 0) {
             fail("Fraise contract check failed: " + summary.errors() + " error(s), "
-                    + summary.warnings() + " warning(s) (failOn=" + failOn + ")"
-                    + (written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir)));
+                    + summary.warnings() + " warning(s) (failOn=" + failOn + ")" + where);
         }
+    }
+
+    /** The base {@code failOn=new} compares with: {@code baseDir}, else {@code baseRef}, else {@code origin/main}. */
+    private DriftBase base() {
+        if (baseDir != null) {
+            return DriftBase.directory(baseDir.toPath());
+        }
+        return DriftBase.gitRef(baseRef == null || baseRef.isBlank() ? DEFAULT_BASE_REF : baseRef.trim());
+    }
+
+    private static long count(GateReport gate, Problem.Status status) {
+        return gate.problems().stream().filter(p -> p.active() || status == Problem.Status.FIXED)
+                .filter(p -> p.status().equals(Optional.of(status))).count();
+    }
+
+    /**
+     * HEAD's report and, with a base, the base's.
+     *
+     * @param head HEAD's report
+     * @param base the base's, when {@code failOn=new}
+     */
+    record Checked(ContractReport head, Optional<BaseContracts.Checked> base) {
     }
 
     /**
@@ -101,25 +157,42 @@ public class CheckMojo extends AbstractContractMojo {
      */
     /**
      * Reads the GraphQL schema before any database is built, so that a schema file Fraise cannot read fails at
-     * once (an SDL that does not parse is the report's one finding), then builds the database and checks it.
+     * once (an SDL that does not parse is the report's one finding, failing as it is), then builds the database
+     * and checks it, and with a {@code base}, checks the base on the same server, unless {@code diff} already
+     * did in this build ({@link BaseContractCache}).
      */
-    private ContractReport check(FraiseSettings settings, ProjectConfig config, ContractOptions options)
-            throws MojoExecutionException {
+    Checked check(FraiseSettings settings, ProjectConfig config, ContractOptions options,
+            Optional<DriftBase> base) throws MojoExecutionException {
         GraphqlSchema schema;
         try {
             schema = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);
         } catch (FraiseException e) {
-            return ContractChecker.unparsable(e);
+            return new Checked(ContractChecker.unparsable(e), Optional.empty());
         }
-        try (PostgresServer server = startServer(settings);
-             TemplatePool pool = buildDatabase(server, config, settings);
-             Database database = pool.acquire();
-             Connection connection = database.connect()) {
-            ContractReport report = ContractChecker.check(connection, schema,
-                    options.withSqlSources(sqlSources(config, settings)));
+        Optional<BaseContractCache.Key> key = base.map(b -> BaseContractCache.Key.of(buildId(),
+                config.projectDir(), b, graphqlSchema, options));
+        Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
+        cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
+                + " as fraise:diff checked it in this build (no database built for it)"));
+        try (PostgresServer server = startServer(settings)) {
+            ContractReport report;
+            try (TemplatePool pool = buildDatabase(server, config, settings);
+                 Database database = pool.acquire();
+                 Connection connection = database.connect()) {
+                report = ContractChecker.check(connection, schema,
+                        options.withSqlSources(sqlSources(config, settings)));
+            }
             getLog().info("Fraise check: GraphQL schema from " + String.join(", ", schema.files().stream()
                     .map(f -> f.toString().replace('\\', '/')).toList()) + " (" + describe(schema.format()) + ")");
-            return report;
+            if (cached.isPresent() || base.isEmpty()) {
+                return new Checked(report, cached);
+            }
+            long start = System.nanoTime();
+            BaseContracts.Checked checkedBase = BaseContracts.check(server, config, graphqlSchema, base.get(), options);
+            getLog().info("Fraise check: the contract at " + checkedBase.base() + " checked in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (its database built and dropped): "
+                    + checkedBase.report().summaryLine());
+            return new Checked(report, Optional.of(checkedBase));
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "the connection to the disposable database failed: "
                     + e.getMessage(), null, e);
@@ -154,6 +227,11 @@ public class CheckMojo extends AbstractContractMojo {
     }
 
     private ContractOptions options() {
+        return options(Optional.ofNullable(baseline).map(File::toPath));
+    }
+
+    /** Every contract option, {@code sample} and {@code baseline} (when given) included. */
+    ContractOptions options(Optional<Path> baselineFile) {
         ContractOptions options = contractOptions();
         if (sample < 0) {
             throw invalidParameter("sample", sample, "0 (static) or more rows per view");
@@ -161,22 +239,34 @@ public class CheckMojo extends AbstractContractMojo {
         if (sample > 0) {
             options = options.sampling(sample);
         }
-        return baseline == null ? options : options.withBaseline(baseline.toPath());
+        return baselineFile.map(options::withBaseline).orElse(options);
     }
 
-    private void log(ContractReport report, Path projectDir, long millis, List<Path> written) {
+    /**
+     * The summary and one line per active finding; against a base, a new error is logged as an error with
+     * {@code [new]}, an existing one as a warning with {@code [existing]}, and each fixed one as info.
+     */
+    private void log(ContractReport report, GateReport gate, Path projectDir, long millis, List<Path> written) {
         getLog().info("Fraise check: " + report.summaryLine() + " in " + millis + " ms");
-        for (Finding finding : report.findings()) {
+        gate.coverage().stream().filter(c -> c.startsWith("against ")).forEach(c -> getLog().info("Fraise check: " + c));
+        List<Finding> findings = report.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
             if (!finding.active()) {
                 continue;
             }
-            String line = finding.code() + ": " + logLine(finding);
-            if (finding.severity() == Severity.ERROR) {
+            // the gate's problems are the findings, in order, then the fixed ones (Ratchet)
+            Optional<Problem.Status> status = gate.problems().get(i).status();
+            String line = finding.code() + status.map(s -> " [" + s.name().toLowerCase(Locale.ROOT) + "]").orElse("")
+                    + ": " + logLine(finding);
+            if (finding.severity() == Severity.ERROR && status.map(s -> s == Problem.Status.NEW).orElse(true)) {
                 getLog().error(line);
             } else {
                 getLog().warn(line);
             }
         }
+        gate.problems().stream().filter(p -> p.status().equals(Optional.of(Problem.Status.FIXED)))
+                .forEach(p -> getLog().info("Fraise check: fixed " + p.code() + ": " + p.path()));
         if (!written.isEmpty()) {
             getLog().info("Fraise check: reports " + written.stream().map(p -> relative(projectDir, p)).toList());
         }

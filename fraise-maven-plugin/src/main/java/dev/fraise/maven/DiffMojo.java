@@ -6,7 +6,10 @@ import dev.fraise.breaking.BreakingChangeReport;
 import dev.fraise.breaking.SchemaChange;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.contract.ContractOptions;
+import dev.fraise.drift.BaseCheckout;
 import dev.fraise.drift.DriftBase;
+import dev.fraise.error.FraiseException;
+import dev.fraise.ratchet.BaseContracts;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.report.Gate;
 import dev.fraise.report.GateReport;
@@ -14,7 +17,9 @@ import dev.fraise.report.GateReports;
 import dev.fraise.report.ReportDirectory;
 import dev.fraise.report.ReportFormat;
 import java.io.File;
+import java.sql.Connection;
 import java.util.EnumSet;
+import java.util.function.BiConsumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,7 +35,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code diff.sarif}, {@code TEST-fraise-diff.xml}) and rewrites the build's combined report
  * ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}), and fails with a
  * {@code MojoFailureException} on a breaking change (or a dangerous one, with {@code failOn=warning}) unless
- * {@code deferFailure}.
+ * {@code deferFailure}. With {@code failOn=new} ({@code error} for this gate, which compares with the base anyway) it
+ * also checks the contract on the base database it builds, for {@code check} to reuse later in the build.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class DiffMojo extends AbstractContractMojo {
@@ -46,6 +52,26 @@ public class DiffMojo extends AbstractContractMojo {
     @Parameter(property = "fraise.baseDir")
     File baseDir;
 
+    /**
+     * With {@code failOn=new}, the ratchet's contract check of the base, on the database this gate builds anyway,
+     * left for {@code check} in the same build ({@link BaseContractCache}). A base whose contract cannot be checked
+     * is left to {@code check} to report.
+     */
+    private BiConsumer<BaseCheckout, Connection> checkContract(ProjectConfig config, DriftBase base,
+            ContractOptions options) {
+        BaseContractCache.Key key = BaseContractCache.Key.of(buildId(), config.projectDir(), base, graphqlSchema,
+                options);
+        return (checkout, connection) -> {
+            try {
+                BaseContractCache.put(key, new BaseContracts.Checked(checkout.description(),
+                        BaseContracts.check(checkout, connection, graphqlSchema, options)));
+            } catch (FraiseException e) {
+                getLog().debug("Fraise diff: the contract at " + checkout.description() + " is left to check: "
+                        + e.getMessage());
+            }
+        };
+    }
+
     @Override
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         boolean failOnDangerous = failOnWarning();
@@ -56,7 +82,8 @@ public class DiffMojo extends AbstractContractMojo {
         directory.begin(Gate.DIFF);
         BreakingChangeReport report;
         try (PostgresServer server = startServer(settings)) {
-            report = BreakingChangeGate.compare(server, config, graphqlSchema, base, options);
+            report = BreakingChangeGate.compare(server, config, graphqlSchema, base, options,
+                    failOnMode() == FailOn.NEW ? checkContract(config, base, options) : (checkout, c) -> { });
         }
         getLog().info("Fraise diff: " + report.render().lines().findFirst().orElse(""));
         for (SchemaChange change : report.changes()) {

@@ -191,7 +191,7 @@ class CheckMojoTest {
     void badParametersAndMissingSchemasAreToolErrors() {
         CheckMojo mojo = mojo("../examples/blog", new ArrayList<>());
         mojo.failOn = "never";
-        assertEquals("SETTING_INVALID: plugin parameter failOn (fraise.failOn) is 'never'; accepted: error, warning",
+        assertEquals("SETTING_INVALID: plugin parameter failOn (fraise.failOn) is 'never'; accepted: error, warning, new",
                 assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
         mojo.failOn = "error";
         mojo.reportFormats = List.of("json", "pdf");

@@ -1,0 +1,93 @@
+package dev.fraise.ratchet;
+
+import dev.fraise.config.ProjectConfig;
+import dev.fraise.contract.ContractChecker;
+import dev.fraise.contract.ContractOptions;
+import dev.fraise.contract.ContractReport;
+import dev.fraise.drift.BaseCheckout;
+import dev.fraise.drift.DriftBase;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
+import dev.fraise.graphql.GraphqlSchema;
+import dev.fraise.graphql.GraphqlSchemaLoader;
+import dev.fraise.postgres.PostgresServer;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The contract check at a base: the base's GraphQL schema against the database its schema files build (no seeds,
+ * no migrations), for {@link dev.fraise.report.Ratchet}. A base that cannot be read, whose schema files do not
+ * build or whose GraphQL schema does not load is {@code RATCHET_BASE_UNAVAILABLE}, never a base without findings:
+ * that would make every finding of HEAD look existing (or, compared the other way, new).
+ *
+ * <pre>{@code
+ * ContractReport base = BaseContracts.check(server, config, List.of("schema.graphql"),
+ *         DriftBase.gitRef("origin/main"), options);
+ * }</pre>
+ */
+public final class BaseContracts {
+
+    private BaseContracts() {
+    }
+
+    /**
+     * Checks the contract at {@code base}: extracts it, builds its schema files on a disposable database of
+     * {@code server} and checks its GraphQL schema ({@code graphqlSchema}, the same patterns as HEAD's) there. A
+     * base without the GraphQL schema files has an empty schema.
+     *
+     * @return the base's report and how to name the base
+     * @throws FraiseException {@code RATCHET_BASE_UNAVAILABLE} naming the base and the underlying code
+     */
+    public static Checked check(PostgresServer server, ProjectConfig config, List<String> graphqlSchema,
+            DriftBase base, ContractOptions options) {
+        try (BaseCheckout checkout = BaseCheckout.open(config, base, BaseCheckout.patternRoots(graphqlSchema))) {
+            ContractReport[] report = new ContractReport[1];
+            checkout.buildDatabase(server, c -> report[0] = check(checkout, c, graphqlSchema, options));
+            return new Checked(checkout.description(), report[0]);
+        } catch (FraiseException e) {
+            throw e.code() == ErrorCode.RATCHET_BASE_UNAVAILABLE ? e : unavailable(base.describe(), e);
+        }
+    }
+
+    /**
+     * Checks the contract at {@code checkout} on {@code connection}, a database already built from the base's
+     * schema files (the breaking-change gate's, so that the base is built once).
+     *
+     * @throws FraiseException {@code RATCHET_BASE_UNAVAILABLE} when the base's GraphQL schema does not load
+     */
+    public static ContractReport check(BaseCheckout checkout, Connection connection, List<String> graphqlSchema,
+            ContractOptions options) {
+        GraphqlSchema schema;
+        try {
+            schema = GraphqlSchemaLoader.load(checkout.projectDir(), graphqlSchema);
+        } catch (FraiseException e) {
+            if (e.code() != ErrorCode.SDL_NOT_FOUND) {
+                throw unavailable(checkout.description(), e);
+            }
+            schema = new GraphqlSchema(new TypeDefinitionRegistry(), List.of());
+        }
+        return ContractChecker.check(connection, schema, options);
+    }
+
+    private static FraiseException unavailable(String base, FraiseException e) {
+        return new FraiseException(ErrorCode.RATCHET_BASE_UNAVAILABLE, "the contract at " + base
+                + " cannot be checked, so new findings cannot be told from existing ones: " + e.code() + " "
+                + e.detail(), e.location().orElse(null), e);
+    }
+
+    /**
+     * A base's contract report.
+     *
+     * @param base   the base as reports name it: {@code git ref origin/main (commit 1a2b3c4d5e6f)}
+     * @param report its findings
+     */
+    public record Checked(String base, ContractReport report) {
+
+        public Checked {
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(report, "report");
+        }
+    }
+}
