@@ -57,8 +57,12 @@ public final class SideBySideBenchmark {
     private static final ServerSettings EMBEDDED =
             new ServerSettings(ProviderKind.EMBEDDED, Optional.empty(), OptionalInt.empty());
     private static final int ROUNDS = 4;
-    /** Tests per block not counted for the prefetching providers: zonky keeps up to 5 databases ready. */
-    private static final int BLOCK_WARMUP = 6;
+    /**
+     * Tests per block not counted for the prefetching providers: more than the databases zonky can have ready or
+     * under way when a block starts (5 per pipeline, plus one per prefetching thread), so that each block is
+     * measured at the rate the provider makes databases, not from its stock.
+     */
+    private static final int BLOCK_WARMUP = 12;
     /** Tests per provider, schema and body before the first round (JIT, templates, pipelines). */
     private static final int WARMUP = 8;
     /** Synchronous clones timed per schema. */
@@ -79,7 +83,10 @@ public final class SideBySideBenchmark {
     private final Map<String, Map<Integer, Map<String, List<TestRun>>>> runs = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private SideBySideBenchmark() {
+    private final int zonkyThreads;
+
+    private SideBySideBenchmark(int zonkyThreads) {
+        this.zonkyThreads = zonkyThreads;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,10 +99,11 @@ public final class SideBySideBenchmark {
                 .map(String::strip).map(Integer::parseInt).toList();
         int tests = Integer.parseInt(options.getOrDefault("tests", "20"));
         int entities = Integer.parseInt(options.getOrDefault("entities", "200"));
+        int zonkyThreads = Integer.parseInt(options.getOrDefault("zonky-threads", "3"));
         if (tests < ROUNDS) {
             throw new IllegalArgumentException("--tests must be at least " + ROUNDS);
         }
-        new SideBySideBenchmark().run(project, output, bodies, tests, entities);
+        new SideBySideBenchmark(zonkyThreads).run(project, output, bodies, tests, entities);
         // zonky's prefetching threads are not daemons; its server stops in its own shutdown hook.
         System.exit(0);
     }
@@ -109,7 +117,7 @@ public final class SideBySideBenchmark {
         // One server per provider, so that one's checkpoints and drops do not land on another's clones.
         try (PostgresServer postgres = PostgresServers.start(EMBEDDED);
              PostgresServer rebuildServer = PostgresServers.start(EMBEDDED);
-             ZonkyRefresh zonky = ZonkyRefresh.start()) {
+             ZonkyRefresh zonky = ZonkyRefresh.start(zonkyThreads)) {
             Files.createDirectories(scaleProject.resolve("db/schema"));
             Files.writeString(scaleProject.resolve("db/schema/10_scale.sql"),
                     ScaleSchema.of(entities, Nesting.BOUNDED).sql(), StandardCharsets.UTF_8);
@@ -129,8 +137,8 @@ public final class SideBySideBenchmark {
                 notes.add(cloneNote(postgres, subject));
             }
             loads.add("end " + FoundationBenchmark.loadAverage());
-            server = "Fraise: " + postgres.description() + "; rebuild: " + rebuildServer.description() + "; zonky: "
-                    + zonky.description();
+            server = "Fraise: " + postgres.description() + "; rebuild: " + rebuildServer.description() + "; zonky ("
+                    + zonkyThreads + " prefetching threads): " + zonky.description();
         } finally {
             EmbeddedCaches.deleteTree(scaleProject);
         }

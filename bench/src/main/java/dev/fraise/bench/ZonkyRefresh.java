@@ -60,8 +60,13 @@ final class ZonkyRefresh implements AutoCloseable {
         this.provider = provider;
     }
 
-    /** The provider pipeline; its server starts with the first database asked for. */
-    static ZonkyRefresh start() {
+    /**
+     * The provider pipeline; its server starts with the first database asked for.
+     *
+     * @param concurrency zonky's prefetching threads ({@code zonky.test.database.prefetching.concurrency}, 3 by
+     *                    default)
+     */
+    static ZonkyRefresh start(int concurrency) {
         EmbeddedCaches caches = EmbeddedCaches.defaultLocation();
         Path dataDir = caches.base().getParent().resolve("fraise-bench-zonky-" + ProcessHandle.current().pid());
         Consumer<EmbeddedPostgres.Builder> tuning = builder -> {
@@ -82,7 +87,7 @@ final class ZonkyRefresh implements AutoCloseable {
         TemplatingDatabaseProvider templating = new TemplatingDatabaseProvider(zonky,
                 TemplatingDatabaseProvider.Config.builder().withMaxTemplateCount(maxTemplates).build());
         PrefetchingDatabaseProvider prefetching = new PrefetchingDatabaseProvider(templating,
-                PrefetchingDatabaseProvider.Config.builder().withThreadNamePrefix("prefetching-").withConcurrency(3)
+                PrefetchingDatabaseProvider.Config.builder().withThreadNamePrefix("prefetching-").withConcurrency(concurrency)
                         .withPipelineMaxCacheSize(pipelineCacheSize)
                         .withMaxPreparedDatabases(maxTemplates * 2 / 3 * 2 + pipelineCacheSize).build());
         return new ZonkyRefresh(new OptimizingDatabaseProvider(prefetching));
