@@ -104,7 +104,7 @@ public final class SideBySideBenchmark {
             throw new IllegalArgumentException("--tests must be at least " + ROUNDS);
         }
         new SideBySideBenchmark(zonkyThreads).run(project, output, bodies, tests, entities);
-        // zonky's prefetching threads are not daemons; its server stops in its own shutdown hook.
+        // zonky's prefetching threads are not daemons (its server was stopped by ZonkyRefresh.close).
         System.exit(0);
     }
 
