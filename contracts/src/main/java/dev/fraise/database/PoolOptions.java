@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param prefetch       how many clones to keep ready in the background (0 disables prefetching)
  * @param strategy       how clones are copied on PostgreSQL 15 and later
  * @param cloneThreads   how many clones are made at the same time, each on a thread and server session of its own
- * @param warmConnection whether each clone comes with a connection opened (and a first query run) ahead, which
- *                       the clone's first {@link Database#connect()} hands over
+ * @param warmConnection whether each clone made ahead comes with a connection opened (and a first query run), which
+ *                       the clone's first {@link Database#connect()} hands over; a clone an acquire already waits
+ *                       for is handed over at once, without one (the test connects while the next clone is made)
  */
 public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads, boolean warmConnection) {
 

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * A schema built once into a template database, and fresh clones of it on demand. Background threads
  * ({@link PoolOptions#cloneThreads()}, each with a server session of its own) make the clones and keep
  * {@link PoolOptions#prefetch()} of them ready, handing each (or why making it failed) to {@link #acquire()} through
- * a queue; with {@link PoolOptions#warmConnection()}, each clone comes with a connection opened and used once, which
- * its first {@link Database#connect()} hands over. Closed clones are dropped in the background too. Safe for any
- * number of threads.
+ * a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
+ * once, which its first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed
+ * over at once: the test connects while the thread starts the next clone). Closed clones are dropped in the
+ * background too. Safe for any number of threads.
  *
  * <p>Every database the pool creates has a name only Fraise gives ({@code fraise_…_<lease>_…_<check>}), and the
  * pool drops no other. The pool holds a lease on the server (a session advisory lock) for as long as it or one of
@@ -269,7 +270,8 @@ public final class TemplatePool implements AutoCloseable {
             session = null;
             DataSource dataSource = server.dataSource(name);
             return new CloneQueue.Made(new Database(name, server.jdbcUrl(name), server.user(), server.password(),
-                    dataSource, warmConnection ? warm(dataSource, name) : null, this::release));
+                    dataSource, warmConnection && !clones.awaited() ? warm(dataSource, name) : null,
+                    this::release));
         } catch (SQLException e) {
             DatabaseAdmin.closeQuietly(session);
             closeIdleSessions();

@@ -15,8 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +42,7 @@ class WarmConnectionTest {
 
     @Test
     void theFirstConnectHandsOverTheConnectionThePoolOpenedAheadThenNewOnesFollow() throws Exception {
-        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0)); Database db = pool.acquire()) {
+        try (TemplatePool pool = ready(PoolOptions.DEFAULT.withPrefetch(1)); Database db = pool.acquire()) {
             List<Integer> ahead = backends(db.name());
             assertEquals(1, ahead.size(), "one connection to the clone, opened by the pool before acquire returned");
             try (Connection first = db.connect(); Connection second = db.connect()) {
@@ -53,7 +57,7 @@ class WarmConnectionTest {
 
     @Test
     void theDataSourceHandsItOverToo() throws Exception {
-        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(1)); Database db = pool.acquire()) {
+        try (TemplatePool pool = ready(PoolOptions.DEFAULT.withPrefetch(1)); Database db = pool.acquire()) {
             int ahead = backends(db.name()).get(0);
             try (Connection first = db.dataSource().getConnection()) {
                 assertEquals(ahead, pid(first));
@@ -63,7 +67,7 @@ class WarmConnectionTest {
 
     @Test
     void aWarmConnectionNeverHandedOverIsClosedWithItsCloneWhichIsDropped() throws Exception {
-        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0))) {
+        try (TemplatePool pool = ready(PoolOptions.DEFAULT.withPrefetch(1))) {
             Database db = pool.acquire();
             int ahead = backends(db.name()).get(0);
             db.close();
@@ -74,12 +78,32 @@ class WarmConnectionTest {
 
     @Test
     void closingThePoolClosesTheWarmConnectionsOfReadyClones() throws Exception {
-        TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(2));
+        TemplatePool pool = ready(PoolOptions.DEFAULT.withPrefetch(2));
         String clones = "datname LIKE '%" + pool.leaseId() + "%'";
-        awaitValue(2, "SELECT count(*) FROM pg_stat_activity WHERE " + clones, "two ready clones, warm");
         pool.close();
         awaitZero("SELECT count(*) FROM pg_stat_activity WHERE " + clones, "sessions on the pool's databases");
         awaitZero("SELECT count(*) FROM pg_database WHERE " + clones, "the pool's databases");
+    }
+
+    @Test
+    void aCloneAnAcquireIsWaitingForIsHandedOverAtOnceWithoutAWarmConnection() throws Exception {
+        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0).withCloneThreads(1))) {
+            Future<Database> waiting;
+            try (Connection blocker = server.dataSource(server.maintenanceDatabase()).getConnection()) {
+                blocker.setAutoCommit(false);
+                try (Statement s = blocker.createStatement()) {
+                    s.execute("COMMENT ON DATABASE " + pool.templateName() + " IS 'blocked by the test'");
+                }
+                waiting = Executors.newSingleThreadExecutor().submit(pool::acquire);
+                awaitValue(1, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query"
+                        + " LIKE 'CREATE DATABASE%" + pool.templateName() + "%'", "the clone waiting for the lock");
+                blocker.rollback();
+            }
+            try (Database db = waiting.get(30, TimeUnit.SECONDS)) {
+                assertEquals(List.of(), backends(db.name()), "no connection opened while the acquire waited");
+                assertEquals("[0]", db.queryJson("SELECT count(*) FROM tb_warm"));
+            }
+        }
     }
 
     @Test
@@ -96,6 +120,14 @@ class WarmConnectionTest {
     private static TemplatePool pool(PoolOptions options) {
         return TemplatePool.create(server, SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false),
                 options, c -> { });
+    }
+
+    /** A pool whose prefetched clones are all ready, with their warm connections. */
+    private static TemplatePool ready(PoolOptions options) throws Exception {
+        TemplatePool pool = pool(options);
+        awaitValue(options.prefetch(), "SELECT count(*) FROM pg_stat_activity WHERE datname LIKE '%"
+                + pool.leaseId() + "%'", options.prefetch() + " ready clones, warm");
+        return pool;
     }
 
     private static int pid(Connection c) throws SQLException {
