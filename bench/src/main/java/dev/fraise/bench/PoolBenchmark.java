@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 /**
  * The pool under short tests: how long a test waits from {@code acquire()} to its first query result
  * ({@code acquire}, {@code connect}, {@code SELECT 1}), for tests of 0, 5 and 20 ms, on the blog and on a generated
- * 200-entity schema, with one, two and three clone threads, with and without warm connections; and how much CPU the
+ * 200-entity schema, with one to four clone threads, with and without warm connections; and how much CPU the
  * server spends per test. Every configuration has a pool of its own (prefetch 2, FILE_COPY) on one embedded server;
  * their tests run in interleaved blocks (the order rotating), so that all see the same machine load and the ratios
  * within one run are honest. Server CPU is read from {@code /proc}: the postmaster's own and reaped children's time
@@ -55,7 +55,7 @@ public final class PoolBenchmark {
     private static final long SETTLE_MS = 400;
     private static final List<Config> CONFIGS = List.of(
             new Config(1, false), new Config(1, true), new Config(2, false), new Config(2, true),
-            new Config(3, true));
+            new Config(3, true), new Config(4, true));
 
     /** A pool configuration. */
     private record Config(int threads, boolean warm) {

@@ -21,10 +21,12 @@ public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads
     /** The most clone threads a pool runs. */
     public static final int MAX_CLONE_THREADS = 8;
     /**
-     * Clone threads by default: two, or one on a one-core machine. Measured: a second thread halves the wait of
-     * tests shorter than a clone on two cores; more threads only add checkpoints that wait on each other.
+     * Clone threads by default: one more than the machine's cores, at most 4 (3 on two cores). Measured on two
+     * cores (docs/benchmarks.md, *Pool under short tests*): the server spends the same CPU per clone with 1, 2 or 3
+     * threads, and tests shorter than a clone wait least with 3, as a clone's checkpoint and connection set-up
+     * overlap another's copy.
      */
-    public static final int DEFAULT_CLONE_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_CLONE_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors() + 1);
     /**
      * Two clones ready ahead, copied with the strategy that suits the server ({@link CloneStrategy#AUTO}),
      * made {@link #DEFAULT_CLONE_THREADS} at a time, each with a warm connection.

@@ -98,7 +98,7 @@ public @interface FraiseDatabase {
 
     /**
      * How many clones are made at the same time, each on a thread and server session of its own (1 to 8); 0 for
-     * {@code PoolOptions.DEFAULT_CLONE_THREADS} (two, one on a one-core machine).
+     * {@code PoolOptions.DEFAULT_CLONE_THREADS} (the machine's cores plus one, at most 4).
      */
     int cloneThreads() default 0;
 }
