@@ -39,6 +39,8 @@ final class CloneQueue {
     private final Condition closed = lock.newCondition();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
     private State state = State.OPEN;
+    /** Acquires waiting for an outcome. */
+    private int waiting;
     private boolean drained;
 
     CloneQueue(String poolName) {
@@ -58,7 +60,12 @@ final class CloneQueue {
             requireOpen();
             order.run();
             while (outcomes.isEmpty()) {
-                available.await();
+                waiting++;
+                try {
+                    available.await();
+                } finally {
+                    waiting--;
+                }
                 requireOpen();
             }
             Outcome outcome = outcomes.poll();
@@ -90,6 +97,16 @@ final class CloneQueue {
             outcomes.add(outcome);
             available.signal();
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the next outcome put would go to an acquire already waiting for it. */
+    boolean awaited() {
+        lock.lock();
+        try {
+            return waiting > outcomes.size();
         } finally {
             lock.unlock();
         }

@@ -10,12 +10,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * A disposable database: a fresh clone of a built schema that is dropped when closed. Hand out its
  * {@link #dataSource()} or {@link #jdbcUrl()} to the code under test.
+ *
+ * <p>A clone may come with a warm connection, opened (and its first query run) by the pool ahead: the first
+ * {@link #connect()}, or the first {@code getConnection()} of {@link #dataSource()}, hands it over, so that a test
+ * does not pay for connecting. A warm connection never handed over is closed with the database.
  */
 public final class Database implements AutoCloseable {
 
@@ -23,15 +28,25 @@ public final class Database implements AutoCloseable {
             + " jsonb_object_keys(to_jsonb(q))) = 1 THEN (SELECT value FROM jsonb_each(to_jsonb(q)))"
             + " ELSE to_jsonb(q) END), '[]'::jsonb)::text FROM (%s) q";
 
+    /** How long checking that a warm connection still works may take. */
+    private static final int VALIDATION_SECONDS = 2;
+
     private final String name;
     private final String jdbcUrl;
     private final String user;
     private final String password;
     private final DataSource dataSource;
+    private final HandOverDataSource handOver;
     private final Consumer<Database> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The warm connection until it is handed over or discarded. */
+    private final AtomicReference<Connection> warm;
 
-    Database(String name, String jdbcUrl, String user, String password, DataSource dataSource,
+    /**
+     * @param dataSource opens new connections to the database
+     * @param warm       a connection to it opened ahead, which this database owns from now on; or null
+     */
+    Database(String name, String jdbcUrl, String user, String password, DataSource dataSource, Connection warm,
              Consumer<Database> onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -39,6 +54,8 @@ public final class Database implements AutoCloseable {
         this.password = Objects.requireNonNull(password, "password");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
+        this.warm = new AtomicReference<>(warm);
+        this.handOver = new HandOverDataSource(dataSource, this::openConnection);
     }
 
     /** The database name, e.g. {@code fraise_3f2a9c1b_0c4e7a21_000004_9d2f6b10}. */
@@ -61,19 +78,38 @@ public final class Database implements AutoCloseable {
         return password;
     }
 
-    /** A data source for this database. Connections it returns are the caller's to close. */
+    /**
+     * A data source for this database. Connections it returns are the caller's to close; the first is the warm
+     * connection, if the clone came with one.
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return handOver;
     }
 
-    /** Opens a new connection; the caller closes it. */
+    /** A connection of the caller's to close: the warm one the first time, if the clone came with one, else new. */
     public Connection connect() {
         try {
-            return dataSource.getConnection();
+            return openConnection();
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to database " + name + ": "
                     + e.getMessage(), null, e);
         }
+    }
+
+    private Connection openConnection() throws SQLException {
+        Connection ready = warm.getAndSet(null);
+        if (ready != null) {
+            if (ready.isValid(VALIDATION_SECONDS)) {
+                return ready;
+            }
+            DatabaseAdmin.closeQuietly(ready);
+        }
+        return dataSource.getConnection();
+    }
+
+    /** Closes the warm connection if it was not handed over. */
+    void discardWarmConnection() {
+        DatabaseAdmin.closeQuietly(warm.getAndSet(null));
     }
 
     /**
@@ -111,10 +147,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Drops this database (in the background). Idempotent. */
+    /** Drops this database (in the background), after closing its warm connection if unused. Idempotent. */
     @Override
     public void close() {
         if (!closed.getAndSet(true)) {
+            discardWarmConnection();
             onClose.accept(this);
         }
     }

@@ -7,20 +7,45 @@ import java.util.Objects;
 /**
  * How a {@link TemplatePool} prepares databases.
  *
- * @param prefetch how many clones to keep ready in the background (0 disables prefetching)
- * @param strategy how clones are copied on PostgreSQL 15 and later
+ * @param prefetch       how many clones to keep ready in the background (0 disables prefetching)
+ * @param strategy       how clones are copied on PostgreSQL 15 and later
+ * @param cloneThreads   how many clones are made at the same time, each on a thread and server session of its own
+ * @param warmConnection whether each clone made ahead comes with a connection opened (and a first query run), which
+ *                       the clone's first {@link Database#connect()} hands over; a clone an acquire already waits
+ *                       for is handed over at once, without one (the test connects while the next clone is made)
  */
-public record PoolOptions(int prefetch, CloneStrategy strategy) {
+public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads, boolean warmConnection) {
 
-    /** Two clones ready ahead, copied with the strategy that suits the server ({@link CloneStrategy#AUTO}). */
-    public static final PoolOptions DEFAULT = new PoolOptions(2, CloneStrategy.AUTO);
     /** The most clones a pool keeps ready. */
     public static final int MAX_PREFETCH = 16;
+    /** The most clone threads a pool runs. */
+    public static final int MAX_CLONE_THREADS = 8;
+    /**
+     * Clone threads by default: one more than the machine's cores, at most 4 (3 on two cores). Measured on two
+     * cores (docs/benchmarks.md, *Pool under short tests*): the server spends the same CPU per clone with 1, 2 or 3
+     * threads, and tests shorter than a clone wait least with 3, as a clone's checkpoint and connection set-up
+     * overlap another's copy.
+     */
+    public static final int DEFAULT_CLONE_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors() + 1);
+    /**
+     * Two clones ready ahead, copied with the strategy that suits the server ({@link CloneStrategy#AUTO}),
+     * made {@link #DEFAULT_CLONE_THREADS} at a time, each with a warm connection.
+     */
+    public static final PoolOptions DEFAULT = new PoolOptions(2, CloneStrategy.AUTO);
 
-    /** @throws FraiseException {@code SETTING_INVALID} when {@code prefetch} is outside 0–{@value #MAX_PREFETCH} */
+    /**
+     * @throws FraiseException {@code SETTING_INVALID} when {@code prefetch} is outside 0–{@value #MAX_PREFETCH} or
+     *                         {@code cloneThreads} outside 1–{@value #MAX_CLONE_THREADS}
+     */
     public PoolOptions {
         Objects.requireNonNull(strategy, "strategy");
         requireValidPrefetch(prefetch, "PoolOptions.prefetch");
+        requireValidCloneThreads(cloneThreads, "PoolOptions.cloneThreads");
+    }
+
+    /** {@code prefetch} clones ready ahead, {@link #DEFAULT_CLONE_THREADS} clone threads, warm connections. */
+    public PoolOptions(int prefetch, CloneStrategy strategy) {
+        this(prefetch, strategy, DEFAULT_CLONE_THREADS, true);
     }
 
     /**
@@ -36,8 +61,31 @@ public record PoolOptions(int prefetch, CloneStrategy strategy) {
         return prefetch;
     }
 
+    /**
+     * Returns {@code cloneThreads} when it is from 1 to {@value #MAX_CLONE_THREADS}.
+     *
+     * @param setting where it was given, for the error, e.g. {@code @FraiseDatabase(cloneThreads)}
+     * @throws FraiseException {@code SETTING_INVALID} otherwise
+     */
+    public static int requireValidCloneThreads(int cloneThreads, String setting) {
+        if (cloneThreads < 1 || cloneThreads > MAX_CLONE_THREADS) {
+            throw InvalidSetting.of(setting, cloneThreads, "1 to " + MAX_CLONE_THREADS);
+        }
+        return cloneThreads;
+    }
+
     /** A copy with another prefetch count. */
     public PoolOptions withPrefetch(int count) {
-        return new PoolOptions(count, strategy);
+        return new PoolOptions(count, strategy, cloneThreads, warmConnection);
+    }
+
+    /** A copy with another number of clone threads. */
+    public PoolOptions withCloneThreads(int count) {
+        return new PoolOptions(prefetch, strategy, count, warmConnection);
+    }
+
+    /** A copy that does, or does not, open a connection to each clone ahead. */
+    public PoolOptions withWarmConnection(boolean warm) {
+        return new PoolOptions(prefetch, strategy, cloneThreads, warm);
     }
 }

@@ -10,20 +10,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A schema built once into a template database, and fresh clones of it on demand. A background thread makes the
- * clones and keeps {@link PoolOptions#prefetch()} of them ready, handing each (or why making it failed) to
- * {@link #acquire()} through a queue; closed clones are dropped in the background too. Safe for any number of
- * threads.
+ * A schema built once into a template database, and fresh clones of it on demand. Background threads
+ * ({@link PoolOptions#cloneThreads()}, each with a server session of its own) make the clones and keep
+ * {@link PoolOptions#prefetch()} of them ready, handing each (or why making it failed) to {@link #acquire()} through
+ * a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
+ * once, which its first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed
+ * over at once: the test connects while the thread starts the next clone). Closed clones are dropped in the
+ * background too. Safe for any number of threads.
  *
  * <p>Every database the pool creates has a name only Fraise gives ({@code fraise_…_<lease>_…_<check>}), and the
  * pool drops no other. The pool holds a lease on the server (a session advisory lock) for as long as it or one of
@@ -36,6 +41,8 @@ public final class TemplatePool implements AutoCloseable {
     public static final String MARKER = "fraise:disposable";
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplatePool.class);
+    /** The first query of a warm connection. */
+    private static final String WARM_UP = "SELECT 1";
 
     private final PostgresServer server;
     private final String template;
@@ -43,13 +50,18 @@ public final class TemplatePool implements AutoCloseable {
     private final String strategy;
     private final BuildResult buildResult;
     private final Lease lease;
+    private final boolean warmConnection;
     private final CloneQueue clones;
     private final AtomicInteger counter = new AtomicInteger();
-    /** Makes clones; its session ({@link #cloneSession}) is confined to it, then to {@link #close()}. */
-    private final ExecutorService cloneThread;
+    /** Make clones, each on a session taken from {@link #idleSessions} for the time of one clone. */
+    private final ExecutorService cloneThreads;
+    /**
+     * The clone sessions no clone thread is using: at most one per thread, opened when none is idle, closed when
+     * one fails (then all, as the server may have restarted) and by {@link #close()}.
+     */
+    private final ConcurrentLinkedDeque<Connection> idleSessions = new ConcurrentLinkedDeque<>();
     /** Drops released clones on the lease's connection, so that drops never delay a clone. */
     private final ExecutorService dropThread;
-    private Connection cloneSession;
 
     private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, BuildResult buildResult,
                          Lease lease, Connection cloneSession) {
@@ -57,20 +69,24 @@ public final class TemplatePool implements AutoCloseable {
         this.names = names;
         this.template = names.template();
         this.strategy = strategy(server, options);
+        this.warmConnection = options.warmConnection();
         this.buildResult = buildResult;
         this.lease = lease;
-        this.cloneSession = cloneSession;
+        this.idleSessions.push(cloneSession);
         this.clones = new CloneQueue(template);
-        this.cloneThread = daemonThread("fraise-clone-" + template);
-        this.dropThread = daemonThread("fraise-drop-" + template);
+        this.cloneThreads = daemonThreads(options.cloneThreads(), "fraise-clone", template);
+        this.dropThread = daemonThreads(1, "fraise-drop", template);
         for (int i = 0; i < options.prefetch(); i++) {
-            cloneThread.execute(this::cloneOne);
+            cloneThreads.execute(this::cloneOne);
         }
     }
 
-    private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
+    /** {@code count} daemon threads named {@code <prefix>-<n>-<template>} (one: {@code <prefix>-<template>}). */
+    private static ExecutorService daemonThreads(int count, String prefix, String template) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, count == 1 ? prefix + "-" + template
+                    : prefix + "-" + n.incrementAndGet() + "-" + template);
             t.setDaemon(true);
             return t;
         });
@@ -186,7 +202,7 @@ public final class TemplatePool implements AutoCloseable {
             throw clones.closedException();
         }
         try {
-            return clones.take(() -> cloneThread.execute(this::cloneOne));
+            return clones.take(() -> cloneThreads.execute(this::cloneOne));
         } catch (RuntimeException e) {
             lease.release();
             throw e;
@@ -205,11 +221,11 @@ public final class TemplatePool implements AutoCloseable {
             return;
         }
         try {
-            finish(cloneThread);
+            finish(cloneThreads);
             finish(dropThread);
-            DatabaseAdmin.closeQuietly(cloneSession);
-            cloneSession = null;
+            closeIdleSessions();
             for (Database ready : clones.drain()) {
+                ready.discardWarmConnection();
                 lease.drop(ready.name());
             }
             lease.drop(template);
@@ -230,37 +246,70 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    /** Makes one clone on the clone thread and queues it, or why it failed; nothing once the pool closes. */
+    /** Makes one clone on a clone thread and queues it, or why it failed; nothing once the pool closes. */
     private void cloneOne() {
         if (!clones.isOpen()) {
             return;
         }
         CloneQueue.Outcome outcome = makeClone();
         if (!clones.put(outcome) && outcome instanceof CloneQueue.Made made) {
+            made.database().discardWarmConnection();
             lease.drop(made.database().name());
         }
     }
 
     private CloneQueue.Outcome makeClone() {
         String name = names.clone(counter.incrementAndGet());
+        Connection session = idleSessions.poll();
         try {
-            if (cloneSession == null) {
-                cloneSession = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
+            if (session == null) {
+                session = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             }
-            DatabaseAdmin.create(cloneSession, name, template, strategy);
+            DatabaseAdmin.create(session, name, template, strategy);
+            idleSessions.push(session);
+            session = null;
+            DataSource dataSource = server.dataSource(name);
             return new CloneQueue.Made(new Database(name, server.jdbcUrl(name), server.user(), server.password(),
-                    server.dataSource(name), this::release));
+                    dataSource, warmConnection && !clones.awaited() ? warm(dataSource, name) : null,
+                    this::release));
         } catch (SQLException e) {
-            DatabaseAdmin.closeQuietly(cloneSession);
-            cloneSession = null;
+            DatabaseAdmin.closeQuietly(session);
+            closeIdleSessions();
             lease.drop(name);
             return new CloneQueue.Failed(new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone "
                     + template + " into " + name + ": " + e.getMessage(), null, e));
         } catch (FraiseException e) {
             return new CloneQueue.Failed(e);
         } catch (RuntimeException e) {
+            DatabaseAdmin.closeQuietly(session);
             return new CloneQueue.Failed(new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot clone "
                     + template + " into " + name + ": " + e, null, e));
+        }
+    }
+
+    /**
+     * A connection to the new clone {@code name} that has run its first query, so that the backend has started and
+     * loaded its catalog caches before a test needs it; or null when it cannot be opened (the test then connects
+     * itself, and meets the problem there).
+     */
+    private static Connection warm(DataSource dataSource, String name) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute(WARM_UP);
+            }
+            return c;
+        } catch (SQLException e) {
+            DatabaseAdmin.closeQuietly(c);
+            LOG.debug("cannot open a warm connection to {}: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    private void closeIdleSessions() {
+        for (Connection idle = idleSessions.poll(); idle != null; idle = idleSessions.poll()) {
+            DatabaseAdmin.closeQuietly(idle);
         }
     }
 

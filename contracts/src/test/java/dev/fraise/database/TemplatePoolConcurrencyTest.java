@@ -33,9 +33,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pool from several threads: acquires in parallel, close racing acquire, failing prefetches; no clone leaks. */
 class TemplatePoolConcurrencyTest {
+
+    private static final String CLONES_WAITING_FOR_LOCK = "SELECT count(*) FROM pg_stat_activity WHERE"
+            + " wait_event_type = 'Lock' AND query LIKE 'CREATE DATABASE%%TEMPLATE \"%s\"%%'";
 
     @TempDir
     static Path project;
@@ -56,9 +61,10 @@ class TemplatePoolConcurrencyTest {
         threads.shutdownNow();
     }
 
-    @Test
-    void manyThreadsGetDistinctIndependentClonesAndNoneIsLeaked() throws Exception {
-        TemplatePool pool = pool(2);
+    @ParameterizedTest(name = "{0} clone thread(s)")
+    @ValueSource(ints = {1, 3})
+    void manyThreadsGetDistinctIndependentClonesAndNoneIsLeaked(int cloneThreads) throws Exception {
+        TemplatePool pool = pool(2, cloneThreads);
         Set<String> names = ConcurrentHashMap.newKeySet();
         List<Future<?>> workers = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -111,7 +117,7 @@ class TemplatePoolConcurrencyTest {
 
     /** One pool, an acquirer taking up to three clones and close after a delay; counts clones and refusals. */
     private static int[] race(int run) throws Exception {
-        TemplatePool pool = pool(run % 3);
+        TemplatePool pool = pool(run % 3, 1 + run % 2);
         CountDownLatch started = new CountDownLatch(1);
         Future<List<Object>> acquirer = threads.submit(() -> {
             List<Object> outcomes = new ArrayList<>();
@@ -209,9 +215,71 @@ class TemplatePoolConcurrencyTest {
         assertNothingLeft(pool);
     }
 
+    @Test
+    void severalCloneThreadsCloneAtTheSameTimeAndCloseWaitsForAllOfThem() throws Exception {
+        TemplatePool pool = pool(0, 2);
+        List<Future<Database>> waiting = new ArrayList<>();
+        try (Connection blocker = blockClones(pool.templateName())) {
+            for (int i = 0; i < 3; i++) {
+                waiting.add(threads.submit(pool::acquire));
+            }
+            awaitClonesWaitingForLock(pool, 2);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            assertEquals(2, clonesWaitingForLock(pool), "two threads clone; the third order waits for one of them");
+            blocker.rollback();
+            for (Future<Database> acquire : waiting) {
+                try (Database db = acquire.get(30, TimeUnit.SECONDS)) {
+                    assertEquals("[0]", db.queryJson("SELECT count(*) FROM tb_race"));
+                }
+            }
+        }
+        awaitValue(2, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fraise clones "
+                + pool.leaseId() + "'", "a session per clone thread, kept for the next clones");
+        pool.close();
+        assertNothingLeft(pool);
+    }
+
+    @Test
+    void aFailedCloneSessionClosesTheIdleOnesAndThePoolRecoversWithSeveralThreads() throws Exception {
+        TemplatePool pool = pool(0, 2);
+        try (Connection blocker = blockClones(pool.templateName())) {
+            List<Future<Database>> both = List.of(threads.submit(pool::acquire), threads.submit(pool::acquire));
+            awaitClonesWaitingForLock(pool, 2);
+            blocker.rollback();
+            for (Future<Database> acquire : both) {
+                acquire.get(30, TimeUnit.SECONDS).close();
+            }
+        }
+        String sessions = "application_name = 'fraise clones " + pool.leaseId() + "'";
+        awaitValue(2, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE " + sessions,
+                "both clone sessions killed");
+        awaitValue(0, "SELECT count(*) FROM pg_stat_activity WHERE " + sessions, "the killed sessions gone");
+        FraiseException failed = assertThrows(FraiseException.class, pool::acquire, "cloned on a killed session");
+        assertEquals(ErrorCode.DATABASE_CLONE_FAILED, failed.code());
+        try (Database next = pool.acquire()) {
+            assertEquals("[0]", next.queryJson("SELECT count(*) FROM tb_race"),
+                    "the other killed session was closed too, not tried: a new one clones");
+        }
+        pool.close();
+        assertNothingLeft(pool);
+    }
+
     private static TemplatePool pool(int prefetch) {
+        return pool(prefetch, 1);
+    }
+
+    private static TemplatePool pool(int prefetch, int cloneThreads) {
         return TemplatePool.create(server, SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false),
-                new PoolOptions(prefetch, CloneStrategy.FILE_COPY), c -> { });
+                new PoolOptions(prefetch, CloneStrategy.FILE_COPY, cloneThreads, true), c -> { });
+    }
+
+    private static void awaitClonesWaitingForLock(TemplatePool pool, int clones) throws Exception {
+        awaitValue(clones, CLONES_WAITING_FOR_LOCK.formatted(pool.templateName()), clones
+                + " clones waiting for the test's lock");
+    }
+
+    private static int clonesWaitingForLock(TemplatePool pool) throws SQLException {
+        return queryInt(CLONES_WAITING_FOR_LOCK.formatted(pool.templateName()));
     }
 
     /** Holds the template's database lock in an open transaction: CREATE DATABASE ... TEMPLATE waits for it. */
@@ -225,9 +293,7 @@ class TemplatePoolConcurrencyTest {
     }
 
     private static void awaitCloneWaitingForLock(TemplatePool pool) throws Exception {
-        awaitValue(1, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE"
-                + " 'CREATE DATABASE%TEMPLATE \"" + pool.templateName() + "\"%'",
-                "a clone waiting for the test's lock");
+        awaitClonesWaitingForLock(pool, 1);
     }
 
     private static void awaitReady(TemplatePool pool, int clones) throws Exception {

@@ -93,6 +93,12 @@ public @interface FraiseDatabase {
     /** The project directory; empty for the {@code fraise.project.dir} property or the working directory. */
     String projectDir() default "";
 
-    /** How many clones a background thread keeps ready (0 to 16). */
+    /** How many clones the background threads keep ready (0 to 16). */
     int prefetch() default 2;
+
+    /**
+     * How many clones are made at the same time, each on a thread and server session of its own (1 to 8); 0 for
+     * {@code PoolOptions.DEFAULT_CLONE_THREADS} (the machine's cores plus one, at most 4).
+     */
+    int cloneThreads() default 0;
 }

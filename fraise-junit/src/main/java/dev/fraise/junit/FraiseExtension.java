@@ -143,13 +143,15 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 : OptionalInt.of(ServerSettings.requireSupportedMajor(config.postgresMajor(),
                         "@FraiseDatabase(postgresMajor)"));
         int prefetch = PoolOptions.requireValidPrefetch(config.prefetch(), "@FraiseDatabase(prefetch)");
+        int cloneThreads = config.cloneThreads() == 0 ? PoolOptions.DEFAULT_CLONE_THREADS
+                : PoolOptions.requireValidCloneThreads(config.cloneThreads(), "@FraiseDatabase(cloneThreads)");
         FraiseSettings settings = FraiseSettings.forProject(projectDir)
                 .withEnvironment(config.env())
                 .withSchemaDirs(Arrays.stream(config.schemaDirs()).map(Path::of).toList())
                 .withSeeds(config.seeds())
                 .withMigrations(config.migrations())
                 .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
-                .withPool(PoolOptions.DEFAULT.withPrefetch(prefetch));
+                .withPool(PoolOptions.DEFAULT.withPrefetch(prefetch).withCloneThreads(cloneThreads));
         return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));
     }
 

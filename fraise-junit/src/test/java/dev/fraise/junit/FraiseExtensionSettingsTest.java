@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.fraise.database.Database;
+import dev.fraise.database.PoolOptions;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.ServerSettings;
@@ -37,6 +38,20 @@ class FraiseExtensionSettingsTest {
     void aPrefetchOutOfRangeFailsTheClassWithTheAttributeNamed() {
         assertSettingInvalid("SETTING_INVALID: @FraiseDatabase(prefetch) is '50'; accepted: 0 to 16",
                 PrefetchFifty.class);
+    }
+
+    @Test
+    void cloneThreadsOutOfRangeFailTheClassWithTheAttributeNamed() {
+        assertSettingInvalid("SETTING_INVALID: @FraiseDatabase(cloneThreads) is '9'; accepted: 1 to 8",
+                NineCloneThreads.class);
+    }
+
+    @Test
+    void cloneThreadsReachThePoolOptionsAndZeroMeansTheMachineDefault() {
+        assertEquals(3, FraiseExtension.settings(ThreeCloneThreads.class.getAnnotation(FraiseDatabase.class))
+                .pool().cloneThreads());
+        assertEquals(PoolOptions.DEFAULT_CLONE_THREADS, FraiseExtension.settings(
+                ValidSettings.class.getAnnotation(FraiseDatabase.class)).pool().cloneThreads());
     }
 
     @Test
@@ -103,6 +118,18 @@ class FraiseExtensionSettingsTest {
         void neverRuns() {
             throw new AssertionError("must not run");
         }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", cloneThreads = 9)
+    static class NineCloneThreads {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", cloneThreads = 3)
+    static class ThreeCloneThreads {
     }
 
     @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations")
