@@ -54,8 +54,12 @@ final class InstalledServerLauncher {
             lock.lock();
             for (int attempt = 1; ; attempt++) {
                 int port = freePort();
+                long begin = System.nanoTime();
                 postmaster = launch(binaries, dataDir, port, prefix);
-                if (awaitReady(postmaster, dataDir) || attempt == PORT_ATTEMPTS || !portTaken(dataDir)) {
+                boolean ready = awaitReady(postmaster, dataDir);
+                LOG.debug("postgres on port {} {} after {} ms", port, ready ? "ready" : "exited",
+                        (System.nanoTime() - begin) / 1_000_000);
+                if (ready || attempt == PORT_ATTEMPTS || !portTaken(dataDir)) {
                     requireRunning(postmaster);
                     int major = JdbcDataSources.serverMajor(JdbcDataSources.create(
                             Installed.jdbcUrl(port, "postgres"), "postgres", ""));
@@ -98,6 +102,7 @@ final class InstalledServerLauncher {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(binaries.initdb().toString(), "-D", dataDir.toString(), "-U", "postgres",
                 "-A", "trust", "-E", "UTF-8", "--locale=C", "--no-sync"));
+        long begin = System.nanoTime();
         Process initdb = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(initdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -110,6 +115,7 @@ final class InstalledServerLauncher {
             initdb.destroyForcibly();
             throw new IOException("interrupted while initdb ran", e);
         }
+        LOG.debug("initdb of {} ran in {} ms", binaries.binDir(), (System.nanoTime() - begin) / 1_000_000);
         directories.savePristine(key, dataDir);
     }
 
