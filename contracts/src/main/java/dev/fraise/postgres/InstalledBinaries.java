@@ -59,11 +59,15 @@ record InstalledBinaries(Path binDir, String version) {
         return FOUND.computeIfAbsent(major, m -> find(m, candidates(m, System.getenv("PATH"))));
     }
 
-    /** The first of {@code directories} holding PostgreSQL binaries of {@code major} (any major when empty). */
+    /**
+     * The first of {@code directories} holding PostgreSQL binaries of {@code major} (any major Fraise supports when
+     * empty).
+     */
     static Optional<InstalledBinaries> find(OptionalInt major, List<Path> directories) {
         for (Path dir : directories) {
             Optional<InstalledBinaries> found = probe(dir);
-            if (found.isPresent() && (major.isEmpty() || found.get().major() == major.getAsInt())) {
+            if (found.isPresent() && (major.isPresent() ? found.get().major() == major.getAsInt()
+                    : found.get().major() >= ServerSettings.MIN_MAJOR && found.get().major() <= ServerSettings.MAX_MAJOR)) {
                 return found;
             }
         }

@@ -174,6 +174,11 @@ class InstalledServerTest {
         assertEquals(Optional.of(new InstalledBinaries(fake14.toRealPath(), "14.3")),
                 InstalledBinaries.find(OptionalInt.of(14), List.of(empty, fake14)));
         assertEquals(14, InstalledBinaries.find(OptionalInt.empty(), List.of(empty, fake14)).orElseThrow().major());
+        Path fake13 = Files.createDirectories(base.resolve("pg13/bin"));
+        script(fake13.resolve("postgres"), "echo 'postgres (PostgreSQL) 13.9'");
+        script(fake13.resolve("initdb"), "exit 1");
+        assertEquals(14, InstalledBinaries.find(OptionalInt.empty(), List.of(fake13, fake14)).orElseThrow().major(),
+                "any major means any major Fraise supports");
         List<Path> candidates = InstalledBinaries.candidates(OptionalInt.of(15), fake14 + ":" + empty);
         assertEquals(fake14.toRealPath(), candidates.get(0), "postgres on the PATH first: " + candidates);
         assertTrue(candidates.contains(Path.of("/usr/lib/postgresql/15/bin")), candidates.toString());
