@@ -597,6 +597,10 @@ public final class FoundationBenchmark {
                 command.add("-D" + key + "=" + v);
             }
         });
+        if (System.getProperty("fraise.embedded.binaries") == null) {
+            // Items 1, 2 and 6 measure zonky's binaries (unpacking included), even where PostgreSQL is installed.
+            command.add("-Dfraise.embedded.binaries=zonky");
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FoundationBenchmark.class.getName(),
                 "--child=" + mode, "--project=" + project));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs PostgreSQL from zonky's binaries as a child process, tuned to be disposable: data directory on tmpfs,
+ * Runs PostgreSQL as a child process, from binaries installed on the machine ({@link InstalledServerLauncher}) or
+ * from zonky's binaries on the classpath, tuned to be disposable: data directory on tmpfs,
  * no fsync, no full-page writes, minimal WAL. When the JVM runs as root, zonky starts the processes under
  * {@code unshare -U}; Fraise checks first that this works and says what to do when it does not.
  */
@@ -48,6 +50,35 @@ final class EmbeddedServerProvider {
     private EmbeddedServerProvider() {
     }
 
+    /**
+     * Starts a server from the binaries {@code choice} allows: in {@link BinariesChoice#AUTO} a PostgreSQL
+     * installed on the machine when its major is {@code wantedMajor} (when none is wanted, the major of zonky's
+     * binaries on the classpath, else any), else zonky's binaries.
+     *
+     * @throws FraiseException {@code EMBEDDED_BINARIES_MISSING} when {@link BinariesChoice#INSTALLED} finds no
+     *                         installed PostgreSQL of that major
+     */
+    static PostgresServer start(OptionalInt wantedMajor, BinariesChoice choice, DataDirectories directories,
+                                String unshareCommand) {
+        if (choice != BinariesChoice.ZONKY) {
+            OptionalInt major = wantedMajor.isPresent() ? wantedMajor
+                    : EmbeddedBinaries.find().map(EmbeddedBinaries::major).orElse(OptionalInt.empty());
+            Optional<InstalledBinaries> installed = InstalledBinaries.find(major);
+            if (installed.isPresent()) {
+                return InstalledServerLauncher.start(installed.get(), directories, unshareCommand);
+            }
+            if (choice == BinariesChoice.INSTALLED) {
+                throw new FraiseException(ErrorCode.EMBEDDED_BINARIES_MISSING, "no installed PostgreSQL"
+                        + (major.isPresent() ? " " + major.getAsInt() : "") + " found (searched pg_config --bindir,"
+                        + " postgres and initdb on the PATH, /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin,"
+                        + " Homebrew, Postgres.app); install it, or set -D" + BinariesChoice.PROPERTY
+                        + "=auto to fall back to zonky's binaries");
+            }
+        }
+        return start(wantedMajor, directories, unshareCommand);
+    }
+
+    /** Starts a server from zonky's binaries on the classpath. */
     static PostgresServer start(OptionalInt wantedMajor, DataDirectories directories, String unshareCommand) {
         EmbeddedBinaries binaries = EmbeddedBinaries.require(wantedMajor);
         requireUnshareWhenRoot(unshareCommand);
@@ -73,7 +104,7 @@ final class EmbeddedServerProvider {
             ProcessHandle postmaster = DataDirectories.postmaster(dataDir).orElseThrow(
                     () -> new IOException("postmaster.pid missing after start"));
             return new Embedded(postgres, dataDir, postmaster,
-                    JdbcDataSources.serverMajor(postgres.getPostgresDatabase()));
+                    JdbcDataSources.serverMajor(postgres.getPostgresDatabase()), binaries.version().orElse("?"));
         } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
             DataDirectories.stopPostmaster(dataDir);
             DataDirectories.deleteTree(dataDir);
@@ -147,13 +178,15 @@ final class EmbeddedServerProvider {
         private final Path dataDir;
         private final ProcessHandle postmaster;
         private final int major;
+        private final String version;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Embedded(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster, int major) {
+        Embedded(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster, int major, String version) {
             this.postgres = postgres;
             this.dataDir = dataDir;
             this.postmaster = postmaster;
             this.major = major;
+            this.version = version;
         }
 
         @Override
@@ -183,7 +216,8 @@ final class EmbeddedServerProvider {
 
         @Override
         public String description() {
-            return "embedded PostgreSQL " + major + " on port " + postgres.getPort() + " in " + dataDir;
+            return "embedded PostgreSQL " + major + " (zonky binaries " + version + ") on port " + postgres.getPort()
+                    + " in " + dataDir;
         }
 
         @Override

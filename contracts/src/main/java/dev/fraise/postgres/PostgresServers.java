@@ -37,7 +37,8 @@ public final class PostgresServers {
                     settings.postgresMajor());
             case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
             case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
-                    DataDirectories.defaultLocation(), EmbeddedServerProvider.UNSHARE);
+                    BinariesChoice.from(System.getProperties()), DataDirectories.defaultLocation(),
+                    EmbeddedServerProvider.UNSHARE);
         };
         LOG.info("Fraise uses {} (ready in {} ms)", server.description(), (System.nanoTime() - begin) / 1_000_000);
         return server;

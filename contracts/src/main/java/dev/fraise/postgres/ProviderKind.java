@@ -14,7 +14,10 @@ public enum ProviderKind {
     SERVER,
     /** A PostgreSQL container started by Testcontainers. */
     TESTCONTAINERS,
-    /** PostgreSQL binaries from Maven Central, run as a child process. */
+    /**
+     * PostgreSQL run as a child process: the one installed on the machine when its major is the wanted one, else
+     * zonky's binaries from Maven Central ({@code -Dfraise.embedded.binaries=auto|installed|zonky}).
+     */
     EMBEDDED;
 
     /**

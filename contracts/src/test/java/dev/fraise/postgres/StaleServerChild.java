@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.OptionalInt;
 
 /**
- * Test helper run in a separate JVM: starts an embedded server under the given base directory, prints
+ * Test helper run in a separate JVM: starts an embedded server under the given base directory (from zonky's
+ * binaries, or from the installed PostgreSQL of the major given as second argument), prints
  * {@code READY <data dir>} and waits to be killed, as a crashed test JVM would leave it.
  */
 public final class StaleServerChild {
@@ -13,8 +14,11 @@ public final class StaleServerChild {
     }
 
     public static void main(String[] args) throws Exception {
-        PostgresServer server = EmbeddedServerProvider.start(OptionalInt.empty(), new DataDirectories(Path.of(args[0])),
-                "unshare");
+        DataDirectories directories = new DataDirectories(Path.of(args[0]));
+        PostgresServer server = args.length > 1
+                ? EmbeddedServerProvider.start(OptionalInt.of(Integer.parseInt(args[1])), BinariesChoice.INSTALLED,
+                        directories, "unshare")
+                : EmbeddedServerProvider.start(OptionalInt.empty(), directories, "unshare");
         System.out.println("READY " + server.description());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
