@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("sample").definedBy("dev.fraise.sample..")
                 .layer("shape").definedBy("dev.fraise.shape..")
                 .layer("nodetree").definedBy("dev.fraise.nodetree..")
+                .layer("sql").definedBy("dev.fraise.sql..")
                 .whereLayer("entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("breaking").mayOnlyBeAccessedByLayers("entry", "report")
                 .whereLayer("drift").mayOnlyBeAccessedByLayers("entry", "breaking", "report", "ratchet")
@@ -68,6 +69,7 @@ class ArchitectureTest {
                 .whereLayer("sample").mayOnlyBeAccessedByLayers("entry", "contract")
                 .whereLayer("shape").mayOnlyBeAccessedByLayers("entry", "inference", "sample", "contract", "breaking")
                 .whereLayer("nodetree").mayOnlyBeAccessedByLayers("inference")
+                .whereLayer("sql").mayOnlyBeAccessedByLayers("build", "inference")
                 .check(engine);
     }
 

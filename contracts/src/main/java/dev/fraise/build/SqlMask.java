@@ -1,5 +1,7 @@
 package dev.fraise.build;
 
+import dev.fraise.sql.SqlLexis;
+
 /**
  * A statement with its comments, string literals and dollar-quoted bodies blanked out: the same length and the same
  * line breaks, so an index into the mask is an index into the statement. Quoted identifiers are kept.
@@ -20,7 +22,7 @@ final class SqlMask {
                 int end = sql.indexOf('\n', i);
                 i = blank(out, i, end < 0 ? n : end);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = blank(out, i, SqlScripts.skipBlockComment(sql, i));
+                i = blank(out, i, SqlLexis.blockCommentEnd(sql, i));
             } else if (c == '\'') {
                 i = blank(out, i, quoteEnd(sql, i, '\''));
             } else if (c == '"') {

@@ -3,6 +3,7 @@ package dev.fraise.build;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.SourceLocation;
+import dev.fraise.sql.SqlLexis;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -56,7 +57,7 @@ public final class SqlScripts {
                 }
                 out.append(' ');
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
+                i = SqlLexis.blockCommentEnd(sql, i);
                 out.append(' ');
             } else if (c == '\'' || c == '"') {
                 int end = sql.indexOf(c, i + 1);
@@ -77,27 +78,6 @@ public final class SqlScripts {
      */
     public static String mask(String sql) {
         return SqlMask.mask(sql, false);
-    }
-
-    /** The end (exclusive) of the nested block comment starting at {@code start}, or the text's end if unclosed. */
-    static int skipBlockComment(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     /**

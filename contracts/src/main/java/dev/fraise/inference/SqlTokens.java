@@ -1,5 +1,6 @@
 package dev.fraise.inference;
 
+import dev.fraise.sql.SqlLexis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ final class SqlTokens {
                     i++;
                 }
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = blockCommentEnd(sql, i);
+                i = SqlLexis.blockCommentEnd(sql, i);
             } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
                 int start = i;
                 i = quoteEnd(sql, c == '\'' ? i : i + 1, '\'', c != '\'');
@@ -204,26 +205,6 @@ final class SqlTokens {
             }
         }
         return tokens.size();
-    }
-
-    private static int blockCommentEnd(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 
     private static int quoteEnd(String sql, int open, char quote, boolean backslashEscapes) {
