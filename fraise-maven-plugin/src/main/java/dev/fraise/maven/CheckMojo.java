@@ -116,11 +116,9 @@ public class CheckMojo extends AbstractContractMojo {
         String where = written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir);
         ContractSummary summary = report.summary();
         if (checked.base().isPresent()) {
-            long added = gate.problems().stream().filter(p -> p.fails(Level.ERROR)).count();
-            if (added > 0) {
-                fail("Fraise contract check failed: " + added + " new error(s) against " + checked.base().get().base()
-                        + " (" + count(gate, Problem.Status.EXISTING) + " existing, "
-                        + count(gate, Problem.Status.FIXED) + " fixed; failOn=new)" + where);
+            if (gate.problems().stream().anyMatch(p -> p.fails(Level.ERROR))) {
+                fail("Fraise contract check failed against " + checked.base().get().base() + ": "
+                        + Ratchet.counts(gate.problems()) + " (failOn=new)" + where);
             }
         } else if (summary.errors() > 0 || mode == FailOn.WARNING && summary.warnings() > 0) {
             fail("Fraise contract check failed: " + summary.errors() + " error(s), "
@@ -134,11 +132,6 @@ public class CheckMojo extends AbstractContractMojo {
             return DriftBase.directory(baseDir.toPath());
         }
         return DriftBase.gitRef(baseRef == null || baseRef.isBlank() ? DEFAULT_BASE_REF : baseRef.trim());
-    }
-
-    private static long count(GateReport gate, Problem.Status status) {
-        return gate.problems().stream().filter(p -> p.active() || status == Problem.Status.FIXED)
-                .filter(p -> p.status().equals(Optional.of(status))).count();
     }
 
     /**
@@ -170,7 +163,7 @@ public class CheckMojo extends AbstractContractMojo {
             return new Checked(ContractChecker.unparsable(e), Optional.empty());
         }
         Optional<BaseContractCache.Key> key = base.map(b -> BaseContractCache.Key.of(buildId(),
-                config.projectDir(), b, graphqlSchema, options));
+                config.projectDir(), new BaseContracts.Target(b, graphqlSchema, settings.seeds()), options));
         Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
         cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
                 + " as fraise:diff checked it in this build (no database built for it)"));
@@ -188,7 +181,8 @@ public class CheckMojo extends AbstractContractMojo {
                 return new Checked(report, cached);
             }
             long start = System.nanoTime();
-            BaseContracts.Checked checkedBase = BaseContracts.check(server, config, graphqlSchema, base.get(), options);
+            BaseContracts.Checked checkedBase = BaseContracts.check(server, config,
+                    new BaseContracts.Target(base.get(), graphqlSchema, settings.seeds()), options);
             getLog().info("Fraise check: the contract at " + checkedBase.base() + " checked in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (its database built and dropped): "
                     + checkedBase.report().summaryLine());
