@@ -50,8 +50,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code TEST-fraise.xml}, which it rewrites)
  * and logs the counts by type status and one line per error with its SDL location and why (the finding's
  * provenance). Contract errors (or warnings, with {@code failOn=warning}; or, with {@code failOn=new}, the errors
- * the base ({@code baseRef}/{@code baseDir}) does not have: its contract is checked too, and each finding is new,
- * existing or fixed) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
+ * the base ({@code baseRef}/{@code baseDir}) does not have: its contract is checked too, built and checked as HEAD's
+ * (its own seeds with {@code seeds}, the same {@code sample}), and each finding is new, existing or fixed) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
  * build, a base that cannot be checked with {@code failOn=new}) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
