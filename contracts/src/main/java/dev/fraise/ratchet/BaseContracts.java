@@ -19,9 +19,10 @@ import java.util.Objects;
 /**
  * The contract check at a base: the base's GraphQL schema against the database its schema files build (and its seed
  * files, when HEAD's check loads HEAD's: a finding that depends on rows, such as {@code TV_OUT_OF_SYNC} or
- * {@code SAMPLE_VIOLATION}, is then found at both; no migrations), for {@link dev.fraise.report.Ratchet}. A base that cannot be read, whose schema files do not
- * build or whose GraphQL schema does not load is {@code RATCHET_BASE_UNAVAILABLE}, never a base without findings:
- * that would make every finding of HEAD look existing (or, compared the other way, new).
+ * {@code SAMPLE_VIOLATION}, is then found at both; no migrations), for {@link dev.fraise.report.Ratchet}. A base
+ * that cannot be read, whose schema files do not build or whose GraphQL schema does not load is
+ * {@code RATCHET_BASE_UNAVAILABLE}, never a base without findings: that would make every finding of HEAD look
+ * existing (or, compared the other way, new).
  *
  * <pre>{@code
  * ContractReport base = BaseContracts.check(server, config,
