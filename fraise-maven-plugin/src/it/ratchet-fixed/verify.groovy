@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 File reports = new File(basedir, 'target/fraise')
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log =~ /Fraise check: against git ref base \(commit [0-9a-f]{12}\): 0 new, 2 existing, 1 fixed/
+assert log =~ /Fraise check: against git ref base \(commit [0-9a-f]{12}\): 0 new errors, 2 existing errors, 1 fixed/
 assert log.contains('Fraise check: fixed FIELD_MISSING: Post.c')
 assert !log.contains('as fraise:diff checked it')
 assert !log.contains('[ERROR] FIELD_MISSING')

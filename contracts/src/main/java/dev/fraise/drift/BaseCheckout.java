@@ -115,7 +115,15 @@ public final class BaseCheckout implements AutoCloseable {
      * @throws FraiseException a {@code BUILD_*} code, its message naming the base, when the base does not build
      */
     public void buildDatabase(PostgresServer server, Consumer<Connection> work) {
-        GateDatabases.buildBase(server, this, work);
+        buildDatabase(server, false, work);
+    }
+
+    /**
+     * {@link #buildDatabase(PostgresServer, Consumer)}, with the base's own seed files too when {@code seeds} (as
+     * HEAD's build loads HEAD's), so that what depends on rows is checked at the base as at HEAD.
+     */
+    public void buildDatabase(PostgresServer server, boolean seeds, Consumer<Connection> work) {
+        GateDatabases.buildBase(server, this, seeds, work);
     }
 
     private static BaseCheckout fromGit(ProjectConfig head, String ref, List<Path> extra) {

@@ -33,9 +33,17 @@ final class GateDatabases {
 
     /** Builds the base's schema (an empty database when it has no schema files), then runs {@code work}. */
     static void buildBase(PostgresServer server, BaseCheckout checkout, Consumer<Connection> work) {
+        buildBase(server, checkout, false, work);
+    }
+
+    /**
+     * Builds the base's schema (an empty database when it has no schema files), with the base's own seed files
+     * when {@code seeds}, then runs {@code work}.
+     */
+    static void buildBase(PostgresServer server, BaseCheckout checkout, boolean seeds, Consumer<Connection> work) {
         SchemaPlan plan;
         try {
-            plan = SchemaPlanner.plan(checkout.config(), false);
+            plan = SchemaPlanner.plan(checkout.config(), seeds);
         } catch (FraiseException e) {
             if (e.code() != ErrorCode.BUILD_DIR_MISSING && e.code() != ErrorCode.BUILD_NO_FILES) {
                 throw inBase(checkout, e);

@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The contract check at a base: the base's GraphQL schema against the database its schema files build (no seeds,
- * no migrations), for {@link dev.fraise.report.Ratchet}. A base that cannot be read, whose schema files do not
- * build or whose GraphQL schema does not load is {@code RATCHET_BASE_UNAVAILABLE}, never a base without findings:
- * that would make every finding of HEAD look existing (or, compared the other way, new).
+ * The contract check at a base: the base's GraphQL schema against the database its schema files build (and its seed
+ * files, when HEAD's check loads HEAD's: a finding that depends on rows, such as {@code TV_OUT_OF_SYNC} or
+ * {@code SAMPLE_VIOLATION}, is then found at both; no migrations), for {@link dev.fraise.report.Ratchet}. A base
+ * that cannot be read, whose schema files do not build or whose GraphQL schema does not load is
+ * {@code RATCHET_BASE_UNAVAILABLE}, never a base without findings: that would make every finding of HEAD look
+ * existing (or, compared the other way, new).
  *
  * <pre>{@code
- * ContractReport base = BaseContracts.check(server, config, List.of("schema.graphql"),
- *         DriftBase.gitRef("origin/main"), options);
+ * ContractReport base = BaseContracts.check(server, config,
+ *         new BaseContracts.Target(DriftBase.gitRef("origin/main"), List.of("schema.graphql"), true), options);
  * }</pre>
  */
 public final class BaseContracts {
@@ -33,21 +35,40 @@ public final class BaseContracts {
     }
 
     /**
-     * Checks the contract at {@code base}: extracts it, builds its schema files on a disposable database of
-     * {@code server} and checks its GraphQL schema ({@code graphqlSchema}, the same patterns as HEAD's) there. A
-     * base without the GraphQL schema files has an empty schema.
+     * Checks the contract at {@code target}'s base: extracts it, builds its schema files (and seed files, when
+     * {@link Target#seeds()}) on a disposable database of {@code server} and checks its GraphQL schema there with
+     * {@code options} (HEAD's: the same sample size and mode). A base without the GraphQL schema files has an
+     * empty schema.
      *
      * @return the base's report and how to name the base
      * @throws FraiseException {@code RATCHET_BASE_UNAVAILABLE} naming the base and the underlying code
      */
-    public static Checked check(PostgresServer server, ProjectConfig config, List<String> graphqlSchema,
-            DriftBase base, ContractOptions options) {
-        try (BaseCheckout checkout = BaseCheckout.open(config, base, BaseCheckout.patternRoots(graphqlSchema))) {
+    public static Checked check(PostgresServer server, ProjectConfig config, Target target,
+            ContractOptions options) {
+        List<String> graphqlSchema = target.graphqlSchema();
+        try (BaseCheckout checkout = BaseCheckout.open(config, target.base(),
+                BaseCheckout.patternRoots(graphqlSchema))) {
             ContractReport[] report = new ContractReport[1];
-            checkout.buildDatabase(server, c -> report[0] = check(checkout, c, graphqlSchema, options));
+            checkout.buildDatabase(server, target.seeds(),
+                    c -> report[0] = check(checkout, c, graphqlSchema, options));
             return new Checked(checkout.description(), report[0]);
         } catch (FraiseException e) {
-            throw e.code() == ErrorCode.RATCHET_BASE_UNAVAILABLE ? e : unavailable(base.describe(), e);
+            throw e.code() == ErrorCode.RATCHET_BASE_UNAVAILABLE ? e : unavailable(target.base().describe(), e);
+        }
+    }
+
+    /**
+     * What is checked at a base, built as HEAD's check builds its database.
+     *
+     * @param base          the base
+     * @param graphqlSchema the GraphQL schema's patterns, HEAD's
+     * @param seeds         whether the base's seed files are loaded (when HEAD's are)
+     */
+    public record Target(DriftBase base, List<String> graphqlSchema, boolean seeds) {
+
+        public Target {
+            Objects.requireNonNull(base, "base");
+            graphqlSchema = List.copyOf(graphqlSchema);
         }
     }
 

@@ -40,6 +40,7 @@ final class GateJson {
             count.put("warnings", counts.warnings());
             count.put("notes", counts.notes());
             count.put("suppressed", counts.suppressed());
+            count.put("fixed", counts.fixed());
             ArrayNode cases = gate.putArray("cases");
             report.cases().forEach(c -> cases.addObject().put("name", c.name()).put("skipped",
                     c.skipped().orElse(null)));

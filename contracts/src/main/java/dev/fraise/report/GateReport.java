@@ -53,10 +53,13 @@ public record GateReport(Gate gate, List<String> coverage, List<Case> cases, Lis
         return problems.stream().filter(p -> !p.active()).toList();
     }
 
-    /** The counts: active errors, warnings and notes, and the others. */
+    /** The counts: active errors, warnings and notes, the suppressed problems and the fixed ones. */
     public Counts counts() {
+        int suppressed = (int) problems.stream().filter(p -> p.suppression().isPresent()).count();
+        int fixed = (int) problems.stream().filter(p -> p.suppression().isEmpty()
+                && p.status().equals(Optional.of(Problem.Status.FIXED))).count();
         return new Counts(active(Level.ERROR).size(), active(Level.WARNING).size(), active(Level.NOTE).size(),
-                inactive().size());
+                suppressed, fixed);
     }
 
     /** {@link #cases()}, then a case for each group of problems no case names, in problem order. */
@@ -102,15 +105,17 @@ public record GateReport(Gate gate, List<String> coverage, List<Case> cases, Lis
      * @param errors     active errors
      * @param warnings   active warnings
      * @param notes      active notes
-     * @param suppressed suppressed (and fixed) problems
+     * @param suppressed suppressed problems (a baseline's, an {@code @fraiseIgnore})
+     * @param fixed      problems only the base of a ratchet has ({@link Problem.Status#FIXED}), never suppressed ones
      */
-    public record Counts(int errors, int warnings, int notes, int suppressed) {
+    public record Counts(int errors, int warnings, int notes, int suppressed, int fixed) {
 
-        /** {@code 1 error, 2 warnings, 0 suppressed}, with notes when there are some. */
+        /** {@code 1 error, 2 warnings, 0 suppressed}, with notes and fixed problems when there are some. */
         @Override
         public String toString() {
             return FindingText.count(errors, "error") + ", " + FindingText.count(warnings, "warning")
-                    + (notes == 0 ? "" : ", " + FindingText.count(notes, "note")) + ", " + suppressed + " suppressed";
+                    + (notes == 0 ? "" : ", " + FindingText.count(notes, "note")) + ", " + suppressed + " suppressed"
+                    + (fixed == 0 ? "" : ", " + fixed + " fixed");
         }
     }
 }

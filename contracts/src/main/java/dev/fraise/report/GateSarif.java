@@ -14,7 +14,8 @@ import java.util.Map;
  * SARIF 2.1.0 for code scanning: one run for every gate that ran, whose driver lists each gate's codes as rules
  * (in gate order, each once), and one result per error or warning, located in its file at its line and column.
  * Notes (safe changes) are not alerts and are left out. The run's {@code properties.gates} says what each gate
- * checked and found.
+ * checked and found. Against a base ({@link Ratchet}), a result's {@code baselineState} is {@code new},
+ * {@code unchanged} (existing) or {@code absent} (fixed), as SARIF defines it ({@code properties.status} too).
  */
 final class GateSarif {
 
@@ -73,6 +74,15 @@ final class GateSarif {
         return rules;
     }
 
+    /** SARIF's own name for a ratchet's status, which code-scanning services read. */
+    private static String baselineState(Problem.Status status) {
+        return switch (status) {
+            case NEW -> "new";
+            case EXISTING -> "unchanged";
+            case FIXED -> "absent";
+        };
+    }
+
     private static void result(Gate gate, Problem problem, int ruleIndex, ObjectNode result) {
         result.put("ruleId", problem.code());
         result.put("ruleIndex", ruleIndex);
@@ -86,6 +96,7 @@ final class GateSarif {
                 location.putArray("logicalLocations").addObject().put("fullyQualifiedName", problem.path());
             }
         }
+        problem.status().ifPresent(s -> result.put("baselineState", baselineState(s)));
         result.putObject("partialFingerprints").put("fraiseFinding/v1", problem.fingerprint());
         problem.suppression().ifPresent(s -> result.putArray("suppressions").addObject()
                 .put("kind", s.kind() == Problem.Suppression.Kind.EXTERNAL ? "external" : "inSource")

@@ -34,7 +34,7 @@ final class GateText {
                 .append(' ').append(ContractReport.version()).append("):\n");
         report.coverage().forEach(line -> out.append("Checked: ").append(line).append('\n'));
         for (Problem problem : report.problems()) {
-            out.append("  ").append(problem.active() ? "" : "[suppressed] ")
+            out.append("  ").append(problem.suppression().isPresent() ? "[suppressed] " : "")
                     .append(problem.status().map(s -> "[" + s + "] ").orElse(""))
                     .append(report.gate().label(problem.level())).append(' ').append(problem.code()).append(problem.path().isEmpty() ? "" : " " + problem.path())
                     .append('\n');

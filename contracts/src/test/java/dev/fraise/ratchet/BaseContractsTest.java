@@ -67,6 +67,10 @@ class BaseContractsTest {
         config = ProjectConfig.defaults(repo.root().resolve("app"), "local");
     }
 
+    private static BaseContracts.Target at(String ref) {
+        return new BaseContracts.Target(DriftBase.gitRef(ref), SCHEMA, false);
+    }
+
     private static List<String> missing(ContractReport report) {
         return report.findings().stream().filter(f -> f.code().name().equals("FIELD_MISSING")).map(Finding::path)
                 .toList();
@@ -76,7 +80,7 @@ class BaseContractsTest {
     void checksTheContractAtTheBase() {
         repo.write(SDL, sdl("a", "b", "c", "d")).commit("head");
 
-        BaseContracts.Checked base = BaseContracts.check(server, config, SCHEMA, DriftBase.gitRef("HEAD~1"),
+        BaseContracts.Checked base = BaseContracts.check(server, config, at("HEAD~1"),
                 ContractOptions.DEFAULT);
 
         assertEquals(List.of("Post.a", "Post.b", "Post.c"), missing(base.report()));
@@ -100,7 +104,7 @@ class BaseContractsTest {
     void aBaseWithoutTheGraphqlSchemaHasAnEmptySchema() {
         repo.delete(SDL).commit("no schema yet");
 
-        BaseContracts.Checked base = BaseContracts.check(server, config, SCHEMA, DriftBase.gitRef("HEAD"),
+        BaseContracts.Checked base = BaseContracts.check(server, config, at("HEAD"),
                 ContractOptions.DEFAULT);
 
         assertEquals(List.of(), base.report().findings());
@@ -109,7 +113,7 @@ class BaseContractsTest {
     @Test
     void aBaseThatDoesNotExistOrDoesNotBuildOrParseIsAnErrorNamingIt() {
         FraiseException unknown = assertThrows(FraiseException.class, () -> BaseContracts.check(server, config,
-                SCHEMA, DriftBase.gitRef("no-such-branch"), ContractOptions.DEFAULT));
+                at("no-such-branch"), ContractOptions.DEFAULT));
         assertEquals(ErrorCode.RATCHET_BASE_UNAVAILABLE, unknown.code());
         assertTrue(unknown.getMessage().contains("the contract at git ref no-such-branch cannot be checked, so new"
                 + " findings cannot be told from existing ones: DRIFT_BASE_UNAVAILABLE git ref 'no-such-branch'"),
@@ -117,7 +121,7 @@ class BaseContractsTest {
 
         repo.write(VIEW, "CREATE VIEW v_post AS SELECT nope FROM tb_post;\n").commit("broken view");
         FraiseException broken = assertThrows(FraiseException.class, () -> BaseContracts.check(server, config,
-                SCHEMA, DriftBase.gitRef("HEAD"), ContractOptions.DEFAULT));
+                at("HEAD"), ContractOptions.DEFAULT));
         assertEquals(ErrorCode.RATCHET_BASE_UNAVAILABLE, broken.code());
         assertTrue(broken.getMessage().contains(": BUILD_SQL_ERROR schema at git ref HEAD (commit "),
                 broken.getMessage());
@@ -125,17 +129,17 @@ class BaseContractsTest {
         repo.write(VIEW, "CREATE VIEW v_post AS SELECT id, '{}'::jsonb AS data FROM tb_post;\n")
                 .write(SDL, "type Post {").commit("bad SDL");
         FraiseException unparsable = assertThrows(FraiseException.class, () -> BaseContracts.check(server, config,
-                SCHEMA, DriftBase.gitRef("HEAD"), ContractOptions.DEFAULT));
+                at("HEAD"), ContractOptions.DEFAULT));
         assertEquals(ErrorCode.RATCHET_BASE_UNAVAILABLE, unparsable.code());
         assertTrue(unparsable.getMessage().contains(": SDL_PARSE_ERROR "), unparsable.getMessage());
     }
 
     @Test
     void headAgainstTheBaseFailsOnTheNewErrorOnly() {
-        BaseContracts.Checked base = BaseContracts.check(server, config, SCHEMA, DriftBase.gitRef("HEAD"),
+        BaseContracts.Checked base = BaseContracts.check(server, config, at("HEAD"),
                 ContractOptions.DEFAULT);
         repo.write(SDL, sdl("b", "c", "d")).commit("head");
-        BaseContracts.Checked head = BaseContracts.check(server, config, SCHEMA, DriftBase.gitRef("HEAD"),
+        BaseContracts.Checked head = BaseContracts.check(server, config, at("HEAD"),
                 ContractOptions.DEFAULT);
 
         GateReport ratcheted = Ratchet.compare(GateReports.of(head.report()), GateReports.of(base.report()),
@@ -145,5 +149,36 @@ class BaseContractsTest {
                 ratcheted.problems().stream().filter(p -> p.code().equals("FIELD_MISSING"))
                         .map(p -> p.status().map(Problem.Status::name).orElse("") + " " + p.path()).sorted().toList());
         assertFalse(ratcheted.passed());
+    }
+
+    @Test
+    void aSeededCheckChecksTheBaseWithItsSeedsSoARowDependentErrorIsExisting() {
+        repo.write("app/db/schema/30_tv_post.sql", "CREATE TABLE tv_post (id uuid PRIMARY KEY, data jsonb NOT NULL);\n"
+                        + "CREATE FUNCTION sync_tv_post() RETURNS void LANGUAGE sql AS $$\n"
+                        + "  DELETE FROM tv_post; INSERT INTO tv_post SELECT id, data - 'identifier' FROM v_post;\n$$;\n")
+                .write(VIEW, "CREATE VIEW v_post AS SELECT id, jsonb_build_object('id', id, 'identifier', identifier)"
+                        + " AS data FROM tb_post;\n")
+                .write("app/db/seeds/10_posts.sql", "INSERT INTO tb_post (id, identifier) VALUES"
+                        + " ('a0000000-0000-4000-8000-000000000001', 'hello');\n")
+                .commit("base with a projection out of sync once seeded");
+        BaseContracts.Checked base = BaseContracts.check(server, config,
+                new BaseContracts.Target(DriftBase.gitRef("HEAD"), SCHEMA, true), ContractOptions.DEFAULT);
+        repo.write(SDL, sdl("a", "b", "c", "d")).commit("head");
+        BaseContracts.Checked head = BaseContracts.check(server, config,
+                new BaseContracts.Target(DriftBase.gitRef("HEAD"), SCHEMA, true), ContractOptions.DEFAULT);
+        assertEquals(List.of("TV_OUT_OF_SYNC"), head.report().findings().stream()
+                .filter(f -> f.code().name().startsWith("TV_")).map(f -> f.code().name()).toList());
+
+        GateReport ratcheted = Ratchet.compare(GateReports.of(head.report()), GateReports.of(base.report()),
+                base.base());
+
+        assertEquals(List.of("EXISTING"), ratcheted.problems().stream().filter(p -> p.code().equals("TV_OUT_OF_SYNC"))
+                .map(p -> p.status().orElseThrow().name()).toList());
+        assertEquals(List.of("NEW Post.d"), ratcheted.problems().stream()
+                .filter(p -> p.status().equals(java.util.Optional.of(Problem.Status.NEW)))
+                .map(p -> p.status().orElseThrow() + " " + p.path()).toList());
+        assertEquals(List.of(), BaseContracts.check(server, config, at("HEAD~1"), ContractOptions.DEFAULT).report()
+                .findings().stream().filter(f -> f.code().name().equals("TV_OUT_OF_SYNC")).toList(),
+                "without seeds, the base has no rows to sync");
     }
 }

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -117,7 +118,7 @@ class GateReportsTest {
                         Optional.of(Problem.Suppression.Kind.EXTERNAL), Optional.empty()),
                 report.problems().stream().map(p -> p.suppression().map(Problem.Suppression::kind)).toList());
         assertEquals("FRA-7", report.problems().get(2).suppression().orElseThrow().reason());
-        assertEquals(new GateReport.Counts(1, 1, 0, 2), report.counts());
+        assertEquals(new GateReport.Counts(1, 1, 0, 2, 0), report.counts());
         assertFalse(report.passed());
         assertEquals(contract.types().stream().map(t -> t.type()).toList(),
                 report.cases().stream().map(GateReport.Case::name).toList());
@@ -138,7 +139,7 @@ class GateReportsTest {
         GateReport diff = GateReports.of(diff());
         assertEquals(List.of(Level.ERROR, Level.WARNING, Level.NOTE), diff.problems().stream().map(Problem::level)
                 .toList());
-        assertEquals(new GateReport.Counts(1, 1, 1, 0), diff.counts());
+        assertEquals(new GateReport.Counts(1, 1, 1, 0, 0), diff.counts());
         assertFalse(diff.passed());
         BreakingChangeReport dangerous = new BreakingChangeReport("b", List.of(diff().dangerous().get(0)),
                 Duration.ZERO);
@@ -277,12 +278,12 @@ class GateReportsTest {
     }
 
     @Test
-    void aRatchetFoldsExistingProblemsAndCountsFixedOnesAsInactive() {
+    void aRatchetFoldsExistingProblemsAndCountsFixedOnesApart() {
         GateReport diff = GateReports.of(diff());
         Problem removed = diff.problems().get(0);
         GateReport ratcheted = GateReport.of(Gate.DIFF, diff.coverage(), diff.cases(), List.of(
                 removed.withStatus(Problem.Status.EXISTING), removed.withStatus(Problem.Status.FIXED)));
-        assertEquals(new GateReport.Counts(1, 0, 0, 1), ratcheted.counts());
+        assertEquals(new GateReport.Counts(1, 0, 0, 0, 1), ratcheted.counts());
         assertTrue(ratcheted.passed(), "an error the baseline already had does not fail the gate");
         assertTrue(GateReports.render(ratcheted, ReportFormat.JUNIT).contains("failures=\"0\""));
         String markdown = GateReports.render(ratcheted, ReportFormat.MARKDOWN);
@@ -292,6 +293,22 @@ class GateReportsTest {
         String newOne = GateReports.render(GateReport.of(Gate.DIFF, List.of(), List.of(),
                 List.of(removed.withStatus(Problem.Status.NEW))), ReportFormat.MARKDOWN);
         assertTrue(newOne.contains("#### New errors (1)"), newOne);
+    }
+
+    @Test
+    void aRatchetsSarifResultsCarrySarifsBaselineState() throws IOException {
+        Problem removed = GateReports.of(diff()).problems().get(0);
+        Problem other = Problem.builder("FIELD_MISSING", Level.ERROR).path("Post.x").message("gone").build();
+        GateReport ratcheted = GateReport.of(Gate.DIFF, List.of(), List.of(), List.of(
+                removed.withStatus(Problem.Status.NEW), other.withStatus(Problem.Status.EXISTING),
+                removed.withStatus(Problem.Status.FIXED)));
+
+        JsonNode sarif = readTree(GateReports.render(ratcheted, ReportFormat.SARIF));
+
+        assertEquals(List.of(), sarifSchema.validate(sarif));
+        List<String> states = new ArrayList<>();
+        sarif.get("runs").get(0).get("results").forEach(r -> states.add(r.get("baselineState").asText()));
+        assertEquals(List.of("new", "unchanged", "absent"), states);
     }
 
     @Test

@@ -41,7 +41,7 @@ class RatchetTest {
         assertFalse(ratcheted.passed());
         assertEquals(List.of("Post.d"), ratcheted.problems().stream().filter(p -> p.fails(Level.ERROR))
                 .map(Problem::path).toList());
-        assertEquals(List.of("1 type checked", "against git ref origin/main: 1 new, 3 existing, 0 fixed"),
+        assertEquals(List.of("1 type checked", "against git ref origin/main: 1 new error, 3 existing errors, 0 fixed"),
                 ratcheted.coverage());
     }
 
@@ -56,8 +56,38 @@ class RatchetTest {
         assertEquals("Post.a", ratcheted.problems().get(1).path());
         assertTrue(ratcheted.passed());
         assertEquals(1, ratcheted.counts().errors());
-        assertEquals("against base: 0 new, 1 existing, 1 fixed", ratcheted.coverage().get(1));
+        assertEquals("against base: 0 new errors, 1 existing error, 1 fixed", ratcheted.coverage().get(1));
         assertFalse(head.passed(), "without the base, the existing error fails");
+    }
+
+    @Test
+    void existingWarningsAreCountedApartFromExistingErrors() {
+        Problem warning = Problem.builder("SCALAR_UNMAPPED", Level.WARNING).path("Post.w").group("Post")
+                .message("Post.w has an unmapped scalar").build();
+        GateReport base = report(problem("FIELD_MISSING", "Post.a", 3), problem("FIELD_MISSING", "Post.b", 4),
+                warning);
+        GateReport head = report(problem("FIELD_MISSING", "Post.a", 3), problem("FIELD_MISSING", "Post.b", 4),
+                warning, problem("FIELD_MISSING", "Post.c", 5));
+
+        GateReport ratcheted = Ratchet.compare(head, base, "base");
+
+        assertEquals("against base: 1 new error, 2 existing errors (1 existing warning), 0 fixed",
+                ratcheted.coverage().get(1));
+        assertEquals("1 new error (1 new warning), 0 existing errors, 0 fixed",
+                Ratchet.counts(Ratchet.compare(report(problem("FIELD_MISSING", "Post.c", 5), warning), report(),
+                        "base").problems()));
+    }
+
+    @Test
+    void aFixedProblemIsCountedFixedNotSuppressed() {
+        GateReport ratcheted = Ratchet.compare(report(), report(problem("FIELD_MISSING", "Post.a", 3)), "base");
+
+        assertEquals(new GateReport.Counts(0, 0, 0, 0, 1), ratcheted.counts());
+        String comment = GateReports.renderCombined(List.of(ratcheted), ReportFormat.MARKDOWN);
+        assertTrue(comment.contains("| 0 | 0 | 0 |"), comment);
+        String text = GateReports.renderCombined(List.of(ratcheted), ReportFormat.CONSOLE);
+        assertTrue(text.contains("PASSED: 0 errors, 0 warnings, 0 suppressed, 1 fixed"), text);
+        assertFalse(text.contains("[suppressed]"), text);
     }
 
     @Test
@@ -88,7 +118,7 @@ class RatchetTest {
         String comment = GateReports.renderCombined(List.of(Ratchet.compare(head, base, "git ref origin/main")),
                 ReportFormat.MARKDOWN);
 
-        assertTrue(comment.contains("against git ref origin/main: 1 new, 1 existing, 1 fixed"), comment);
+        assertTrue(comment.contains("against git ref origin/main: 1 new error, 1 existing error, 1 fixed"), comment);
         int added = comment.indexOf("#### New errors (1)");
         int existing = comment.indexOf("<summary>1 existing problem</summary>");
         int fixed = comment.indexOf("<summary>1 fixed problem</summary>");

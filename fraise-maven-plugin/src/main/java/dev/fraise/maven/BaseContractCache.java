@@ -1,7 +1,6 @@
 package dev.fraise.maven;
 
 import dev.fraise.contract.ContractOptions;
-import dev.fraise.drift.DriftBase;
 import dev.fraise.ratchet.BaseContracts;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +22,16 @@ final class BaseContractCache {
     }
 
     /**
-     * What identifies a base's report: the build, the project, the base, the GraphQL schema's patterns and every
-     * contract option.
+     * What identifies a base's report: the build, the project, the base, the GraphQL schema's patterns, whether
+     * the base's seeds were loaded (the diff gate's base database has none, so a seeded check builds its own) and
+     * every contract option (the sample size and mode among them).
      */
-    record Key(String build, Path projectDir, String base, List<String> graphqlSchema, ContractOptions options) {
+    record Key(String build, Path projectDir, String base, List<String> graphqlSchema, boolean seeds,
+            ContractOptions options) {
 
-        static Key of(String build, Path projectDir, DriftBase base, List<String> graphqlSchema,
-                ContractOptions options) {
-            return new Key(build, projectDir.toAbsolutePath().normalize(), base.describe(),
-                    List.copyOf(graphqlSchema), options);
+        static Key of(String build, Path projectDir, BaseContracts.Target target, ContractOptions options) {
+            return new Key(build, projectDir.toAbsolutePath().normalize(), target.base().describe(),
+                    target.graphqlSchema(), target.seeds(), options);
         }
     }
 

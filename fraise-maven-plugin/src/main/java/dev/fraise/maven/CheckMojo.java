@@ -50,8 +50,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code TEST-fraise.xml}, which it rewrites)
  * and logs the counts by type status and one line per error with its SDL location and why (the finding's
  * provenance). Contract errors (or warnings, with {@code failOn=warning}; or, with {@code failOn=new}, the errors
- * the base ({@code baseRef}/{@code baseDir}) does not have: its contract is checked too, and each finding is new,
- * existing or fixed) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
+ * the base ({@code baseRef}/{@code baseDir}) does not have: its contract is checked too, built and checked as HEAD's
+ * (its own seeds with {@code seeds}, the same {@code sample}), and each finding is new, existing or fixed) fail the build with a {@code MojoFailureException}; tool errors (PostgreSQL cannot start, bad configuration, a schema that does not
  * build, a base that cannot be checked with {@code failOn=new}) with a {@code MojoExecutionException}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -116,11 +116,9 @@ public class CheckMojo extends AbstractContractMojo {
         String where = written.isEmpty() ? "" : "; reports in " + relative(config.projectDir(), dir);
         ContractSummary summary = report.summary();
         if (checked.base().isPresent()) {
-            long added = gate.problems().stream().filter(p -> p.fails(Level.ERROR)).count();
-            if (added > 0) {
-                fail("Fraise contract check failed: " + added + " new error(s) against " + checked.base().get().base()
-                        + " (" + count(gate, Problem.Status.EXISTING) + " existing, "
-                        + count(gate, Problem.Status.FIXED) + " fixed; failOn=new)" + where);
+            if (gate.problems().stream().anyMatch(p -> p.fails(Level.ERROR))) {
+                fail("Fraise contract check failed against " + checked.base().get().base() + ": "
+                        + Ratchet.counts(gate.problems()) + " (failOn=new)" + where);
             }
         } else if (summary.errors() > 0 || mode == FailOn.WARNING && summary.warnings() > 0) {
             fail("Fraise contract check failed: " + summary.errors() + " error(s), "
@@ -134,11 +132,6 @@ public class CheckMojo extends AbstractContractMojo {
             return DriftBase.directory(baseDir.toPath());
         }
         return DriftBase.gitRef(baseRef == null || baseRef.isBlank() ? DEFAULT_BASE_REF : baseRef.trim());
-    }
-
-    private static long count(GateReport gate, Problem.Status status) {
-        return gate.problems().stream().filter(p -> p.active() || status == Problem.Status.FIXED)
-                .filter(p -> p.status().equals(Optional.of(status))).count();
     }
 
     /**
@@ -170,7 +163,7 @@ public class CheckMojo extends AbstractContractMojo {
             return new Checked(ContractChecker.unparsable(e), Optional.empty());
         }
         Optional<BaseContractCache.Key> key = base.map(b -> BaseContractCache.Key.of(buildId(),
-                config.projectDir(), b, graphqlSchema, options));
+                config.projectDir(), new BaseContracts.Target(b, graphqlSchema, settings.seeds()), options));
         Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
         cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
                 + " as fraise:diff checked it in this build (no database built for it)"));
@@ -188,7 +181,8 @@ public class CheckMojo extends AbstractContractMojo {
                 return new Checked(report, cached);
             }
             long start = System.nanoTime();
-            BaseContracts.Checked checkedBase = BaseContracts.check(server, config, graphqlSchema, base.get(), options);
+            BaseContracts.Checked checkedBase = BaseContracts.check(server, config,
+                    new BaseContracts.Target(base.get(), graphqlSchema, settings.seeds()), options);
             getLog().info("Fraise check: the contract at " + checkedBase.base() + " checked in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (its database built and dropped): "
                     + checkedBase.report().summaryLine());
