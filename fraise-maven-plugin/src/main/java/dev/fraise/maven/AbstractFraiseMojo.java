@@ -32,6 +32,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -103,8 +104,15 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
      * the build to the {@code report} goal, so that every gate of the build runs and the combined report
      * ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}) covers them all.
      */
-    @Parameter(property = "fraise.deferFailure", defaultValue = "false")
+    @Parameter(property = DEFER_FAILURE, defaultValue = "false")
     boolean deferFailure;
+
+    /** This goal's execution: its goal name, and whether it was invoked directly or by a lifecycle phase. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
+    /** The phases and goals the command line asked for when set directly (tests); else {@link #session}'s. */
+    List<String> invokedGoals;
 
     /**
      * The build session: its {@code -e} keeps the causes of a failure, its start time stamps the gates' reports (so
@@ -114,6 +122,8 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
      */
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
+
+    private static final String DEFER_FAILURE = "fraise.deferFailure";
 
     /** Stamps the reports when there is no session (a goal run outside Maven). */
     private static final String JVM_BUILD = "jvm-" + UUID.randomUUID();
@@ -272,12 +282,33 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /**
      * A gate's failure: thrown, or with {@link #deferFailure} logged for the {@code report} goal to fail the build.
+     * The failure is thrown anyway when {@code -Dfraise.deferFailure=false} is given (which a POM value would
+     * otherwise beat) or when {@code report} does not run after this goal: deferring to it would let the build pass.
      */
     void fail(String message) throws MojoFailureException {
-        if (!deferFailure) {
+        if (!deferFailure || "false".equals(userProperties().getProperty(DEFER_FAILURE))) {
             throw new MojoFailureException(message);
         }
-        getLog().error(message + " (deferred to fraise:report: fraise.deferFailure)");
+        if (!reportRunsLater()) {
+            getLog().warn("Fraise: deferFailure ignored: fraise:report does not run after fraise:"
+                    + mojoExecution.getGoal() + " in this build");
+            throw new MojoFailureException(message);
+        }
+        getLog().error(message + " (deferred to fraise:report: " + DEFER_FAILURE + ")");
+    }
+
+    /**
+     * Whether the {@code report} goal runs after this one in this build ({@link ReportSchedule}); true when that
+     * cannot be known (a goal run outside Maven).
+     */
+    private boolean reportRunsLater() {
+        List<String> invoked = invokedGoals != null ? invokedGoals
+                : session != null && session.getRequest() != null ? session.getRequest().getGoals() : null;
+        if (invoked == null || mojoExecution == null) {
+            return true;
+        }
+        return new ReportSchedule(invoked, buildPlugins).reportRunsAfter(mojoExecution.getGoal(),
+                mojoExecution.getSource() == MojoExecution.Source.CLI);
     }
 
     /** The build's user properties ({@code -D}); empty when there is no session. */
