@@ -11,6 +11,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.MigrationRun;
+import dev.fraise.migrate.MigrationSet;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
@@ -19,6 +20,7 @@ import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import dev.fraise.report.ReportDirectory;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -124,6 +126,9 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     MavenSession session;
 
     private static final String DEFER_FAILURE = "fraise.deferFailure";
+
+    /** The migrations directory when neither the POM nor the config names one. */
+    private static final String DEFAULT_MIGRATIONS = "db/migrations";
 
     /** Stamps the reports when there is no session (a goal run outside Maven). */
     private static final String JVM_BUILD = "jvm-" + UUID.randomUUID();
@@ -241,8 +246,25 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         if (!migrations) {
             return new Build(SchemaPlanner.plan(config, settings.seeds()), Optional.empty());
         }
-        BuildWithMigrations migrated = BuildWithMigrations.plan(config, settings.seeds(), Migrator.forProject(config));
+        BuildWithMigrations migrated = BuildWithMigrations.plan(config, settings.seeds(), migrator(config));
         return new Build(migrated.plan(), Optional.of(migrated));
+    }
+
+    /**
+     * The project's migrator. A default migrations directory that does not exist holds no migrations, as for
+     * {@code drift}: git keeps no empty directory, so a fresh clone of a project without migrations has none. A
+     * directory the user named ({@link #migrationsDir}, the config's {@code migrations_dir}) must exist
+     * ({@code MIGRATION_DIR_MISSING}).
+     */
+    private Migrator migrator(ProjectConfig config) {
+        Path dir = config.migrationsDir();
+        boolean named = migrationsDir != null
+                || !dir.normalize().equals(config.projectDir().resolve(DEFAULT_MIGRATIONS).normalize());
+        if (named || Files.exists(dir)) {
+            return Migrator.forProject(config);
+        }
+        getLog().info("Fraise: no " + DEFAULT_MIGRATIONS + " directory: no migrations");
+        return Migrator.of(new MigrationSet(dir, List.of(), List.of(), config.projectDir()), config.trackingTable());
     }
 
     /**
