@@ -160,6 +160,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         }
         EmbeddedPostgresLogging.quietUnlessConfigured();
         try {
+            clearPreviousReports();
             surefireCheck().requireJUnit5Runs(getLog()::warn);
             run(settings());
         } catch (FraiseException e) {
@@ -189,6 +190,16 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     SurefireCheck surefireCheck() {
         Path pom = pomFile == null ? Path.of("pom.xml") : Path.of(relative(projectDir.toPath(), pomFile.toPath()));
         return SurefireCheck.of(buildPlugins, dependencies, pom);
+    }
+
+    /**
+     * Deletes the reports this goal wrote in an earlier run, before anything can fail, so that a run that fails with
+     * a tool error (a bad parameter or config, a schema that does not build) leaves none a CI step could publish as
+     * its own. Gates override it; other goals report nothing.
+     *
+     * @throws FraiseException {@code REPORT_WRITE_FAILED}
+     */
+    void clearPreviousReports() {
     }
 
     /** The goal's work. */

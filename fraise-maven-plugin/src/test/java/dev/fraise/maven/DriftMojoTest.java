@@ -114,6 +114,21 @@ class DriftMojoTest {
     }
 
     @Test
+    void aToolErrorLeavesNoReportOfAnEarlierRunBehind() throws Exception {
+        Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
+        List<String> stale = List.of("drift.json", "drift.sarif", "TEST-fraise-drift.xml");
+        for (String name : stale) {
+            write(head, "target/fraise/" + name, "earlier run");
+        }
+        DriftMojo mojo = mojo(head, head, new ArrayList<>());
+        mojo.provider = "nowhere";
+        assertTrue(assertThrows(MojoExecutionException.class, mojo::execute).getMessage()
+                .startsWith("SETTING_INVALID: "));
+        assertEquals(List.of(), stale.stream().filter(name -> Files.exists(head.resolve("target/fraise/" + name)))
+                .toList());
+    }
+
+    @Test
     void anUnreadableBaseIsAToolError() throws Exception {
         Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
