@@ -2,12 +2,14 @@ package dev.fraise.database;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.postgres.ConnectionFailure;
 import dev.fraise.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ final class DatabaseAdmin {
             return c;
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to " + server.description()
-                    + ": " + e.getMessage(), null, e);
+                    + ": " + ConnectionFailure.describe(e, Optional.ofNullable(server.password())), null, e);
         }
     }
 

@@ -42,8 +42,8 @@ final class ExternalServerProvider {
             }
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to " + address.redacted()
-                    + " within " + JdbcDataSources.CONNECT_TIMEOUT_SECONDS + " s: " + firstLine(e.getMessage()),
-                    null, e);
+                    + " within " + JdbcDataSources.CONNECT_TIMEOUT_SECONDS + " s: "
+                    + ConnectionFailure.describe(e, address.password()), null, e);
         }
         requireSupported(major, address);
         if (wantedMajor.isPresent() && wantedMajor.getAsInt() != major) {
@@ -59,10 +59,6 @@ final class ExternalServerProvider {
             throw new FraiseException(ErrorCode.SERVER_VERSION_MISMATCH, address.redacted() + " runs PostgreSQL "
                     + major + "; Fraise supports PostgreSQL " + ServerSettings.MIN_MAJOR + " and later");
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** A server Fraise does not own; {@link #toString()} is its description, without the password. */

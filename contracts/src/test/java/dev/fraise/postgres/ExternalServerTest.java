@@ -149,6 +149,25 @@ class ExternalServerTest {
         }
     }
 
+    @Test
+    void anUnknownHostNamesTheRootCauseWithoutThePassword() {
+        FraiseException e = assertThrows(FraiseException.class,
+                () -> external("postgresql://app:S3cretPw@my_db_host.invalid:5432/app"));
+        assertEquals(ErrorCode.SERVER_UNREACHABLE, e.code());
+        assertTrue(e.getMessage().endsWith("(UnknownHostException: my_db_host.invalid)"), e.getMessage());
+        assertFalse(e.getMessage().contains("S3cretPw"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void aConnectionFailureMasksThePasswordInItsCause() {
+        var failure = new java.sql.SQLException("The connection attempt failed.",
+                new RuntimeException("wrapped", new java.io.IOException("auth hunter2 refused\nsecond line")));
+        assertEquals("The connection attempt failed. (IOException: auth *** refused)",
+                ConnectionFailure.describe(failure, Optional.of("hunter2")));
+        assertEquals("no cause", ConnectionFailure.describe(new java.sql.SQLException("no cause"), Optional.empty()));
+    }
+
     private static dev.fraise.build.SchemaPlan plan(Path project) {
         return SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false);
     }

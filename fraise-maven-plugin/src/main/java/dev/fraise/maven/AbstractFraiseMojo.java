@@ -11,6 +11,7 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
 import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.MigrationRun;
+import dev.fraise.migrate.MigrationSet;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
@@ -19,6 +20,7 @@ import dev.fraise.postgres.ProviderKind;
 import dev.fraise.postgres.ServerSettings;
 import dev.fraise.report.ReportDirectory;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -103,8 +106,15 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
      * the build to the {@code report} goal, so that every gate of the build runs and the combined report
      * ({@code pr-comment.md}, {@code fraise.sarif}, {@code TEST-fraise.xml}) covers them all.
      */
-    @Parameter(property = "fraise.deferFailure", defaultValue = "false")
+    @Parameter(property = DEFER_FAILURE, defaultValue = "false")
     boolean deferFailure;
+
+    /** This goal's execution: its goal name, and whether it was invoked directly or by a lifecycle phase. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
+    /** The phases and goals the command line asked for when set directly (tests); else {@link #session}'s. */
+    List<String> invokedGoals;
 
     /**
      * The build session: its {@code -e} keeps the causes of a failure, its start time stamps the gates' reports (so
@@ -114,6 +124,11 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
      */
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
+
+    private static final String DEFER_FAILURE = "fraise.deferFailure";
+
+    /** The migrations directory when neither the POM nor the config names one. */
+    private static final String DEFAULT_MIGRATIONS = "db/migrations";
 
     /** Stamps the reports when there is no session (a goal run outside Maven). */
     private static final String JVM_BUILD = "jvm-" + UUID.randomUUID();
@@ -145,6 +160,7 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         }
         EmbeddedPostgresLogging.quietUnlessConfigured();
         try {
+            clearPreviousReports();
             surefireCheck().requireJUnit5Runs(getLog()::warn);
             run(settings());
         } catch (FraiseException e) {
@@ -174,6 +190,16 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     SurefireCheck surefireCheck() {
         Path pom = pomFile == null ? Path.of("pom.xml") : Path.of(relative(projectDir.toPath(), pomFile.toPath()));
         return SurefireCheck.of(buildPlugins, dependencies, pom);
+    }
+
+    /**
+     * Deletes the reports this goal wrote in an earlier run, before anything can fail, so that a run that fails with
+     * a tool error (a bad parameter or config, a schema that does not build) leaves none a CI step could publish as
+     * its own. Gates override it; other goals report nothing.
+     *
+     * @throws FraiseException {@code REPORT_WRITE_FAILED}
+     */
+    void clearPreviousReports() {
     }
 
     /** The goal's work. */
@@ -231,8 +257,25 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         if (!migrations) {
             return new Build(SchemaPlanner.plan(config, settings.seeds()), Optional.empty());
         }
-        BuildWithMigrations migrated = BuildWithMigrations.plan(config, settings.seeds(), Migrator.forProject(config));
+        BuildWithMigrations migrated = BuildWithMigrations.plan(config, settings.seeds(), migrator(config));
         return new Build(migrated.plan(), Optional.of(migrated));
+    }
+
+    /**
+     * The project's migrator. A default migrations directory that does not exist holds no migrations, as for
+     * {@code drift}: git keeps no empty directory, so a fresh clone of a project without migrations has none. A
+     * directory the user named ({@link #migrationsDir}, the config's {@code migrations_dir}) must exist
+     * ({@code MIGRATION_DIR_MISSING}).
+     */
+    private Migrator migrator(ProjectConfig config) {
+        Path dir = config.migrationsDir();
+        boolean named = migrationsDir != null
+                || !dir.normalize().equals(config.projectDir().resolve(DEFAULT_MIGRATIONS).normalize());
+        if (named || Files.exists(dir)) {
+            return Migrator.forProject(config);
+        }
+        getLog().info("Fraise: no " + DEFAULT_MIGRATIONS + " directory: no migrations");
+        return Migrator.of(new MigrationSet(dir, List.of(), List.of(), config.projectDir()), config.trackingTable());
     }
 
     /**
@@ -272,12 +315,33 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
 
     /**
      * A gate's failure: thrown, or with {@link #deferFailure} logged for the {@code report} goal to fail the build.
+     * The failure is thrown anyway when {@code -Dfraise.deferFailure=false} is given (which a POM value would
+     * otherwise beat) or when {@code report} does not run after this goal: deferring to it would let the build pass.
      */
     void fail(String message) throws MojoFailureException {
-        if (!deferFailure) {
+        if (!deferFailure || "false".equals(userProperties().getProperty(DEFER_FAILURE))) {
             throw new MojoFailureException(message);
         }
-        getLog().error(message + " (deferred to fraise:report: fraise.deferFailure)");
+        if (!reportRunsLater()) {
+            getLog().warn("Fraise: deferFailure ignored: fraise:report does not run after fraise:"
+                    + mojoExecution.getGoal() + " in this build");
+            throw new MojoFailureException(message);
+        }
+        getLog().error(message + " (deferred to fraise:report: " + DEFER_FAILURE + ")");
+    }
+
+    /**
+     * Whether the {@code report} goal runs after this one in this build ({@link ReportSchedule}); true when that
+     * cannot be known (a goal run outside Maven).
+     */
+    private boolean reportRunsLater() {
+        List<String> invoked = invokedGoals != null ? invokedGoals
+                : session != null && session.getRequest() != null ? session.getRequest().getGoals() : null;
+        if (invoked == null || mojoExecution == null) {
+            return true;
+        }
+        return new ReportSchedule(invoked, buildPlugins).reportRunsAfter(mojoExecution.getGoal(),
+                mojoExecution.getSource() == MojoExecution.Source.CLI);
     }
 
     /** The build's user properties ({@code -D}); empty when there is no session. */

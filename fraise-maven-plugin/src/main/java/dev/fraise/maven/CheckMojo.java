@@ -89,12 +89,16 @@ public class CheckMojo extends AbstractContractMojo {
     File baseline;
 
     @Override
+    void clearPreviousReports() {
+        ReportFile.deleteAll(reportDirectory.toPath());
+        reports(reportDirectory).begin(Gate.CHECK);
+    }
+
+    @Override
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         FailOn mode = failOnMode();
         List<ReportFile> reports = ReportFile.parse(reportFormats);
-        ReportFile.deleteAll(reportDirectory.toPath());
         ReportDirectory directory = reports(reportDirectory);
-        directory.begin(Gate.CHECK);
         ContractOptions options = options();
         ProjectConfig config = projectConfig(settings);
         Optional<DriftBase> base = mode == FailOn.NEW ? Optional.of(base()) : Optional.empty();

@@ -74,13 +74,17 @@ public class DiffMojo extends AbstractContractMojo {
     }
 
     @Override
+    void clearPreviousReports() {
+        reports(reportDirectory).begin(Gate.DIFF);
+    }
+
+    @Override
     void run(FraiseSettings settings) throws MojoExecutionException, MojoFailureException {
         boolean failOnDangerous = failOnWarning();
         ContractOptions options = contractOptions();
         ProjectConfig config = projectConfig(settings);
         DriftBase base = baseDir != null ? DriftBase.directory(baseDir.toPath()) : DriftBase.gitRef(baseRef);
         ReportDirectory directory = reports(reportDirectory);
-        directory.begin(Gate.DIFF);
         BreakingChangeReport report;
         try (PostgresServer server = startServer(settings)) {
             report = BreakingChangeGate.compare(server, config, graphqlSchema, base, options,

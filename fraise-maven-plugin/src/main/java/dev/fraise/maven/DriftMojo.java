@@ -53,11 +53,15 @@ public class DriftMojo extends AbstractFraiseMojo {
     File reportDirectory;
 
     @Override
+    void clearPreviousReports() {
+        reports(reportDirectory).begin(Gate.DRIFT);
+    }
+
+    @Override
     void run(FraiseSettings settings) throws MojoFailureException {
         ProjectConfig config = projectConfig(settings);
         DriftBase base = baseDir != null ? DriftBase.directory(baseDir.toPath()) : DriftBase.gitRef(baseRef);
         ReportDirectory directory = reports(reportDirectory);
-        directory.begin(Gate.DRIFT);
         List<DriftReport> reports = new ArrayList<>();
         try (PostgresServer server = startServer(settings)) {
             reports.add(DriftGate.ddlMatchesMigrations(server, config, base));

@@ -2,6 +2,7 @@ package dev.fraise.maven;
 
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.postgres.ConnectionFailure;
 import dev.fraise.postgres.PostgresUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ record TargetDatabase(PostgresUrl url) {
             return ds.getConnection();
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to the target database " + shown()
-                    + ": " + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")), null, e);
+                    + ": " + ConnectionFailure.describe(e, url.password()), null, e);
         }
     }
 }

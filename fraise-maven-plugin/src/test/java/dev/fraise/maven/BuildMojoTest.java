@@ -49,6 +49,25 @@ class BuildMojoTest {
     }
 
     @Test
+    void aMissingDefaultMigrationsDirectoryHoldsNoMigrationsAsForDrift() throws Exception {
+        List<String> log = new ArrayList<>();
+        BuildMojo mojo = mojo("ok", log);
+        mojo.migrations = true;
+        mojo.execute();
+        assertTrue(log.contains("Fraise: no db/migrations directory: no migrations"), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")), log.toString());
+    }
+
+    @Test
+    void aMigrationsDirectoryTheUserNamedMustExist(@TempDir Path dir) {
+        BuildMojo mojo = mojo("ok", new ArrayList<>());
+        mojo.migrations = true;
+        mojo.migrationsDir = dir.resolve("absent").toFile();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("MIGRATION_DIR_MISSING: "), e.getMessage());
+    }
+
+    @Test
     void aProjectWithoutSchemaFilesIsBuiltByItsMigrationsThenItsSeeds() throws Exception {
         List<String> log = new ArrayList<>();
         BuildMojo mojo = mojo("migrations-only", log);

@@ -213,6 +213,19 @@ class CheckMojoTest {
         assertTrue(e.getMessage().startsWith("SDL_NOT_FOUND: "), e.getMessage());
     }
 
+    @Test
+    void aToolErrorLeavesNoReportOfAnEarlierRunBehind() throws Exception {
+        List<String> stale = List.of("report.json", "report.sarif", "TEST-fraise-contracts.xml", "check.json",
+                "check.sarif", "TEST-fraise-check.xml");
+        for (String name : stale) {
+            Files.writeString(reports.resolve(name), "earlier run");
+        }
+        CheckMojo mojo = mojo("../examples/blog", new ArrayList<>());
+        mojo.failOn = "never";
+        assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(List.of(), stale.stream().filter(name -> Files.exists(reports.resolve(name))).toList());
+    }
+
     private CheckMojo mojo(String project, List<String> log) {
         return mojo(project, reports, log);
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -59,6 +61,9 @@ class DriftMojoTest {
         DriftMojo mojo = mojo(head, base, log);
         mojo.reversibility = false;
         mojo.deferFailure = true;
+        mojo.buildPlugins = List.of(ReportScheduleTest.plugin("verify"));
+        mojo.mojoExecution = ReportScheduleTest.execution("drift", MojoExecution.Source.LIFECYCLE);
+        mojo.invokedGoals = List.of("clean", "verify");
         mojo.execute();
         assertTrue(log.get(log.size() - 1).startsWith("ERROR Fraise drift gate failed: 1 finding(s) against directory "
                 + base) && log.get(log.size() - 1).endsWith(" (deferred to fraise:report: fraise.deferFailure)"),
@@ -74,6 +79,53 @@ class DriftMojoTest {
         report.setLog(mojo.getLog());
         assertEquals("Fraise gates failed: drift; report in target/fraise/pr-comment.md",
                 assertThrows(MojoFailureException.class, report::execute).getMessage());
+    }
+
+    @Test
+    void aDirectInvocationWithoutTheReportGoalFailsAtOnceDespiteDeferFailure() throws Exception {
+        Path base = project("base", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
+        Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY, title TEXT);\n");
+        List<String> log = new ArrayList<>();
+        DriftMojo mojo = mojo(head, base, log);
+        mojo.reversibility = false;
+        mojo.deferFailure = true;
+        mojo.buildPlugins = List.of(ReportScheduleTest.plugin("verify"));
+        mojo.mojoExecution = ReportScheduleTest.execution("drift", MojoExecution.Source.CLI);
+        mojo.invokedGoals = List.of("fraise:drift");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("Fraise drift gate failed: 1 finding(s)"), e.getMessage());
+        assertTrue(log.contains("WARN Fraise: deferFailure ignored: fraise:report does not run after fraise:drift"
+                + " in this build"), log.toString());
+    }
+
+    @Test
+    void theUserPropertyFalseBeatsThePomsDeferFailure() throws Exception {
+        Path base = project("base", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
+        Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY, title TEXT);\n");
+        DriftMojo mojo = mojo(head, base, new ArrayList<>());
+        mojo.reversibility = false;
+        mojo.deferFailure = true;
+        mojo.buildPlugins = List.of(ReportScheduleTest.plugin("verify"));
+        mojo.mojoExecution = ReportScheduleTest.execution("drift", MojoExecution.Source.LIFECYCLE);
+        mojo.invokedGoals = List.of("verify");
+        mojo.userProperties = new Properties();
+        mojo.userProperties.setProperty("fraise.deferFailure", "false");
+        assertThrows(MojoFailureException.class, mojo::execute);
+    }
+
+    @Test
+    void aToolErrorLeavesNoReportOfAnEarlierRunBehind() throws Exception {
+        Path head = project("head", "CREATE TABLE tb_a (pk_a INTEGER PRIMARY KEY);\n");
+        List<String> stale = List.of("drift.json", "drift.sarif", "TEST-fraise-drift.xml");
+        for (String name : stale) {
+            write(head, "target/fraise/" + name, "earlier run");
+        }
+        DriftMojo mojo = mojo(head, head, new ArrayList<>());
+        mojo.provider = "nowhere";
+        assertTrue(assertThrows(MojoExecutionException.class, mojo::execute).getMessage()
+                .startsWith("SETTING_INVALID: "));
+        assertEquals(List.of(), stale.stream().filter(name -> Files.exists(head.resolve("target/fraise/" + name)))
+                .toList());
     }
 
     @Test
@@ -110,6 +162,11 @@ class DriftMojoTest {
             @Override
             public void info(CharSequence content) {
                 log.add("INFO " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("WARN " + content);
             }
 
             @Override

@@ -1,0 +1,5 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('[WARNING] Fraise: deferFailure ignored: fraise:report does not run after fraise:check in this build')
+assert log.contains('Fraise contract check failed')
+assert !log.contains('(deferred to fraise:report')
+assert log.contains('BUILD FAILURE')
