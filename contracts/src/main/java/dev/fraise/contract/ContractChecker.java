@@ -103,7 +103,8 @@ public final class ContractChecker {
                     checker.findings().size())));
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
-        MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
+        MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names,
+                checker);
         List<Finding> mutations = new ArrayList<>(mutationChecker.check());
         if (options.mode() == CheckMode.SAMPLE && options.cqrs().sampleMutations()) {
             mutations = MutationSamples.mergeWithStatic(mutations, new MutationSamples(connection, schema, options,
