@@ -11,7 +11,7 @@ assert json.summary.errors == 8
 assert json.coverage.notCheckedByReason == ['view missing': 1, 'root type': 2, 'input type': 3]
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('Fraise check: 11 types: 4 checked, 1 checked through a parent, 6 not checked (view missing: 1, root type: 2, input type: 3); 53 of 55 fields checked; against 4 views: 8 errors, 0 warnings')
+assert log.contains('Fraise check: 11 types: 4 checked, 1 checked through a parent, 6 not checked (view missing: 1, root type: 2, input type: 3); 53 of 55 fields checked, 2 not reached; against 4 views: 8 errors, 0 warnings')
 assert log.contains('[INFO] Fraise check: GraphQL schema from schema.graphql (SDL)')
 assert log.contains('[ERROR] FIELD_NULLABLE: schema.graphql:55:3: Comment.author is User! but its value can be null (v_comment $.author) [nullable: LEFT JOIN v_user vu in v_comment]')
 assert log.contains('[ERROR] FIELD_MISSING: schema.graphql:52:3: Comment.isEdited reads key \'is_edited\' but v_comment does not emit it (v_comment $.is_edited)')

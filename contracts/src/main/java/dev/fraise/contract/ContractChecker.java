@@ -5,6 +5,10 @@ import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
 import dev.fraise.graphql.GraphqlSchemaLoader;
 import dev.fraise.inference.ShapeInference;
+import dev.fraise.shape.ScalarKind;
+import dev.fraise.shape.ScalarShape;
+import dev.fraise.shape.Shape;
+import dev.fraise.shape.UnknownShape;
 import dev.fraise.shape.ViewShape;
 import graphql.language.FieldDefinition;
 import graphql.language.ImplementingTypeDefinition;
@@ -103,7 +107,8 @@ public final class ContractChecker {
                     checker.findings().size())));
         }
         SqlFunctions functions = SqlFunctions.load(connection, options.inference().schemas());
-        MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names);
+        MutationChecker mutationChecker = new MutationChecker(schema, options, inference, bindings, functions, names,
+                checker);
         List<Finding> mutations = new ArrayList<>(mutationChecker.check());
         if (options.mode() == CheckMode.SAMPLE && options.cqrs().sampleMutations()) {
             mutations = MutationSamples.mergeWithStatic(mutations, new MutationSamples(connection, schema, options,
@@ -193,8 +198,31 @@ public final class ContractChecker {
                     TypeCounts.VIEW_MISSING + ": " + binding.get().view() + " (" + binding.get().how()
                             + ") does not exist", schema.locate(type), sources);
         }
+        Optional<String> unknown = shapeUnknown(binding.get(), inference);
+        if (unknown.isPresent()) {
+            return new TypeResult(name, TypeResult.Status.NOT_CHECKED, Optional.of(binding.get().view()),
+                    TypeCounts.SHAPE_UNKNOWN + ": " + unknown.get(), schema.locate(type), sources);
+        }
         return new TypeResult(name, TypeResult.Status.CHECKED, Optional.of(binding.get().view()), binding.get().how(),
                 schema.locate(type), sources);
+    }
+
+    /**
+     * Why nothing of the binding's {@code data} is known (unknown, or JSON of unknown structure), so that none of the
+     * type's fields is compared with it: its one finding is the {@code SHAPE_UNKNOWN} at the type.
+     */
+    private static Optional<String> shapeUnknown(TypeBindings.Binding binding, ShapeInference inference) {
+        if (inference.columns(binding.view()).filter(c -> c.contains(binding.column())).isEmpty()) {
+            return Optional.empty();
+        }
+        Shape data = inference.infer(binding.view(), binding.column()).data();
+        if (data instanceof UnknownShape unknown) {
+            return Optional.of(unknown.reason());
+        }
+        if (data instanceof ScalarShape scalar && scalar.scalarKind() == ScalarKind.ANY_JSON) {
+            return Optional.of(scalar.provenance().source() + " is JSON of unknown structure");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -70,8 +70,8 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
 
     /**
      * The report in one line, coverage first: {@code 5 types: 2 checked, 3 not checked (no source: 1, view missing:
-     * 1, root type: 1); gaps: Tag; 4 of 6 fields checked, 1 of unknown shape; against 1 view: 0 errors, 2 warnings,
-     * 0 suppressed}.
+     * 1, root type: 1); gaps: Tag; 4 of 6 fields checked, 1 of unknown shape, 1 not reached; against 1 view:
+     * 0 errors, 2 warnings, 0 suppressed}.
      */
     public String summaryLine() {
         ContractSummary summary = summary();
@@ -82,7 +82,7 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
     /**
      * What was checked: the types by status (those not checked by reason), the gaps (a suppressed one marked), and
      * the fields: {@code 5 types: 2 checked, 3 not checked (no source: 1, view missing: 1, root type: 1); gaps: Tag;
-     * 4 of 6 fields checked, 1 of unknown shape}.
+     * 4 of 6 fields checked, 1 of unknown shape, 1 not reached}.
      */
     public String coverageLine() {
         TypeCounts counts = typeCounts();
@@ -105,6 +105,9 @@ public record ContractReport(List<TypeResult> types, List<Finding> findings, Lis
                 .append(" checked");
         if (fields.shapeUnknown() > 0) {
             line.append(", ").append(fields.shapeUnknown()).append(" of unknown shape");
+        }
+        if (fields.notReached() > 0) {
+            line.append(", ").append(fields.notReached()).append(" not reached");
         }
         return line.toString();
     }

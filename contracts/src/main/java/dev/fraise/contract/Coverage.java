@@ -54,11 +54,13 @@ final class Coverage {
     /**
      * An object type, not a root, that nothing checked: no view, no checked parent, no verified mutation return. The
      * types synthesized for relay are FraiseQL's own, not a view's, so they are no gap; a type whose view is missing
-     * has its {@code VIEW_MISSING} as the one finding.
+     * has its {@code VIEW_MISSING} as the one finding, and one whose view's data is of unknown shape its
+     * {@code SHAPE_UNKNOWN} (which {@link ContractOptions#failOnUnchecked()} makes an error too).
      */
     private static boolean gap(TypeResult type, GraphqlSchema schema, Set<String> roots) {
         return type.status() == TypeResult.Status.NOT_CHECKED && !roots.contains(type.type())
                 && !type.reason().startsWith(TypeCounts.VIEW_MISSING + ":")
+                && !type.reason().startsWith(TypeCounts.SHAPE_UNKNOWN + ":")
                 && schema.registry().getTypeOrNull(type.type()) instanceof ObjectTypeDefinition object
                 && !synthesized(object);
     }

@@ -66,7 +66,7 @@ final class MutationChecker {
     private final MutationEntities entities;
 
     MutationChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeBindings bindings,
-            SqlFunctions functions, CatalogNames names) {
+            SqlFunctions functions, CatalogNames names, TypeChecker types) {
         this.schema = schema;
         this.options = options;
         this.inference = inference;
@@ -74,7 +74,7 @@ final class MutationChecker {
         this.functions = functions;
         this.names = names;
         this.responses = new MutationResponses(schema, options);
-        this.entities = new MutationEntities(schema, options, inference);
+        this.entities = new MutationEntities(schema, options, inference, types);
     }
 
     /** The findings of every Mutation field, in SDL order. */

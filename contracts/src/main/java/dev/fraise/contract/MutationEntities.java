@@ -40,12 +40,15 @@ final class MutationEntities {
     private final GraphqlSchema schema;
     private final ContractOptions options;
     private final ShapeInference inference;
+    private final TypeChecker roots;
     private final Set<String> fieldsChecked = new HashSet<>();
 
-    MutationEntities(GraphqlSchema schema, ContractOptions options, ShapeInference inference) {
+    /** {@code roots}: the types' checker, whose root pairs an entity reaches without walking them again. */
+    MutationEntities(GraphqlSchema schema, ContractOptions options, ShapeInference inference, TypeChecker roots) {
         this.schema = schema;
         this.options = options;
         this.inference = inference;
+        this.roots = roots;
     }
 
     /** The entity type's fields ({@code Type.field}) compared with an analysed entity. */
@@ -92,9 +95,13 @@ final class MutationEntities {
                     + column + " (a failure)"));
             return findings;
         }
-        TypeChecker checker = new TypeChecker(schema, options, inference);
+        TypeChecker checker = roots.sharingRoots();
+        if (checker.reachedRoot(entityType, shape.data(), at)) {
+            entityType.getFieldDefinitions().forEach(f -> fieldsChecked.add(entityType.getName() + "." + f.getName()));
+            return findings;
+        }
         checker.checkRoot(entityType, shape.data(), Nullability.nonNull("the entity of a successful mutation"),
-                function.name());
+                sourceView(shape).orElse(function.name()), at);
         fieldsChecked.addAll(checker.fieldsChecked());
         List<String> fromInputs = new ArrayList<>();
         for (Finding finding : checker.findings()) {
@@ -115,6 +122,13 @@ final class MutationEntities {
                     + " (sample mode calls the function)"));
         }
         return findings;
+    }
+
+    /** The view whose {@code data} the entity is, as it is (read into a variable, passed through a helper). */
+    private Optional<String> sourceView(ViewShape entity) {
+        String view = entity.data().provenance().view();
+        return Optional.of(view).filter(v -> inference.columns(v).filter(c -> c.contains("data")).isPresent())
+                .filter(v -> inference.infer(v).data() == entity.data());
     }
 
     /**

@@ -63,15 +63,30 @@ final class TypeChecker {
     /** The JSON keys each field name may be read from, by field name. */
     private final Map<String, List<String>> keys = new HashMap<>();
     /** By type name: the shapes it is checked against at a root of its own (by identity), with that root's view. */
-    private final Map<String, Map<Shape, String>> checkedAtRoot = new HashMap<>();
+    private final Map<String, Map<Shape, String>> checkedAtRoot;
     /** By type name and root view: the paths at which embeddings reached that root's pair without walking it. */
-    private final Map<String, Set<String>> reachedThrough = new HashMap<>();
+    private final Map<String, Set<String>> reachedThrough;
 
     TypeChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference) {
+        this(schema, options, inference, new HashMap<>(), new HashMap<>());
+    }
+
+    private TypeChecker(GraphqlSchema schema, ContractOptions options, ShapeInference inference,
+            Map<String, Map<Shape, String>> checkedAtRoot, Map<String, Set<String>> reachedThrough) {
         this.schema = schema;
         this.registry = schema.registry();
         this.options = options;
         this.inference = inference;
+        this.checkedAtRoot = checkedAtRoot;
+        this.reachedThrough = reachedThrough;
+    }
+
+    /**
+     * A checker with findings and counts of its own that shares this one's root declarations: it skips the root
+     * pairs it reaches, and this checker's {@link #withEmbeddings} names where it reached them.
+     */
+    TypeChecker sharingRoots() {
+        return new TypeChecker(schema, options, inference, checkedAtRoot, reachedThrough);
     }
 
     List<Finding> findings() {
@@ -90,15 +105,15 @@ final class TypeChecker {
 
     /** Where a check is: the path from the root type, the owning type and field, the view and JSON path. */
     private record Spot(String path, String type, Optional<String> field, Optional<SourceLocation> sdl, String view,
-            String jsonPath) {
+            String jsonPath, String servedAt) {
 
         Spot field(String owner, FieldDefinition definition, String key, Optional<SourceLocation> at) {
             return new Spot(path + "." + definition.getName(), owner, Optional.of(definition.getName()), at, view,
-                    jsonPath + "." + key);
+                    jsonPath + "." + key, servedAt + "." + definition.getName());
         }
 
         Spot items() {
-            return new Spot(path + "[]", type, field, sdl, view, jsonPath + "[]");
+            return new Spot(path + "[]", type, field, sdl, view, jsonPath + "[]", servedAt + "[]");
         }
     }
 
@@ -132,7 +147,17 @@ final class TypeChecker {
 
     /** Checks the type {@code type} against {@code data}; {@code dataNullability} is the data column's. */
     void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view) {
-        Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), schema.locate(type), view, "$");
+        checkRoot(type, data, dataNullability, view, type.getName());
+    }
+
+    /**
+     * Checks the type {@code type} against {@code data} served at {@code servedAt} (a mutation's entity), the path
+     * {@link #withEmbeddings} names for the root pairs it reaches.
+     */
+    void checkRoot(ImplementingTypeDefinition<?> type, Shape data, Nullability dataNullability, String view,
+            String servedAt) {
+        Spot root = new Spot(type.getName(), type.getName(), Optional.empty(), schema.locate(type), view, "$",
+                servedAt);
         if (dataNullability.jsonNullOnly()) {
             add(FindingCode.FIELD_MAY_BE_JSON_NULL, root, view + ".data may be a JSON null, so a row has no "
                     + type.getName(), dataNullability.reason());
@@ -190,7 +215,7 @@ final class TypeChecker {
         for (String key : shape.fields().keySet()) {
             if (!read.contains(key)) {
                 Spot extra = new Spot(spot.path(), spot.type(), spot.field(), spot.sdl(), spot.view(),
-                        spot.jsonPath() + "." + key);
+                        spot.jsonPath() + "." + key, spot.servedAt());
                 add(FindingCode.KEY_NOT_IN_TYPE, extra, "key '" + key + "' of " + spot.view() + " is read by no field"
                         + " of " + type.getName(), describe(shape.fields().get(key).shape()));
             }
@@ -265,18 +290,27 @@ final class TypeChecker {
         } else if (definition.get() instanceof EnumTypeDefinition enumType) {
             checkEnum(enumType, shape, spot);
         } else if (definition.get() instanceof ImplementingTypeDefinition<?> object) {
-            String rootView = checkedAtRoot.getOrDefault(object.getName(), Map.of()).get(shape);
-            if (rootView == null) {
+            if (!reachedRoot(object, shape, spot.servedAt())) {
                 checkNamed(object, shape, spot);
-            } else {
-                reachedThrough.computeIfAbsent(object.getName() + " " + rootView, k -> new LinkedHashSet<>())
-                        .add(spot.path());
             }
         } else if (definition.get() instanceof UnionTypeDefinition) {
             if (!(shape instanceof ObjectShape) && !isAnyJson(shape)) {
                 mismatch(spot, name, shape);
             }
         }
+    }
+
+    /**
+     * Whether {@code type} over {@code shape} is a pair checked at a root of its own; if so, records that it is also
+     * served at {@code servedAt}, for {@link #withEmbeddings}.
+     */
+    boolean reachedRoot(ImplementingTypeDefinition<?> type, Shape shape, String servedAt) {
+        String rootView = checkedAtRoot.getOrDefault(type.getName(), Map.of()).get(shape);
+        if (rootView == null) {
+            return false;
+        }
+        reachedThrough.computeIfAbsent(type.getName() + " " + rootView, k -> new LinkedHashSet<>()).add(servedAt);
+        return true;
     }
 
     private void checkNamed(ImplementingTypeDefinition<?> type, Shape shape, Spot spot) {

@@ -11,13 +11,15 @@ import java.util.Map;
  * @param checked       checked against their own view
  * @param throughParent checked only through the types that embed them
  * @param notChecked    not checked, by reason in schema order: the reason's head ({@code root type},
- *                      {@code enum type}, {@code no source}, …), or {@code view missing} for a type bound to a view
- *                      that does not exist
+ *                      {@code enum type}, {@code no source}, …), {@code view missing} for a type bound to a view
+ *                      that does not exist, or {@code shape unknown} for one whose view's data is of unknown shape
  */
 public record TypeCounts(int total, int checked, int throughParent, Map<String, Integer> notChecked) {
 
     /** The reason counted for a type bound to a view that does not exist. */
     public static final String VIEW_MISSING = "view missing";
+    /** The reason counted for a type whose view's data is of unknown shape as a whole: none of its fields is read. */
+    public static final String SHAPE_UNKNOWN = "shape unknown";
 
     public TypeCounts {
         notChecked = Collections.unmodifiableMap(new LinkedHashMap<>(notChecked));

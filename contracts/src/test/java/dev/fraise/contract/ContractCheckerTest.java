@@ -91,7 +91,7 @@ class ContractCheckerTest {
         assertEquals(new TypeCounts(6, 1, 1, java.util.Map.of("enum type", 1, "view missing", 1, "no source", 1,
                 "root type", 1)), report.typeCounts());
         assertEquals("6 types: 1 checked, 1 checked through a parent, 4 not checked (enum type: 1, view missing: 1,"
-                + " no source: 1, root type: 1); gaps: Tag; 2 of 5 fields checked; against 1 view: 2 errors,"
+                + " no source: 1, root type: 1); gaps: Tag; 2 of 5 fields checked, 3 not reached; against 1 view: 2 errors,"
                 + " 4 warnings, 0 suppressed",
                 report.summaryLine(), report.findings().toString());
     }

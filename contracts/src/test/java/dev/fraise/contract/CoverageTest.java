@@ -66,6 +66,8 @@ class CoverageTest {
             st.execute("""
                     CREATE FUNCTION fn_add_note(input jsonb) RETURNS SETOF v_note_row LANGUAGE sql
                     AS $$ SELECT * FROM v_note_row LIMIT 1 $$""");
+            st.execute("CREATE TABLE tb_label (pk_label INT PRIMARY KEY, id UUID NOT NULL, data JSONB NOT NULL)");
+            st.execute("CREATE VIEW v_label AS SELECT id, data FROM tb_label");
         }
     }
 
@@ -89,7 +91,7 @@ class CoverageTest {
         assertEquals(new FieldCounts(11, 8, 1), report.fields());
         assertEquals(2, report.fields().notReached());
         assertEquals("8 types: 2 checked, 3 checked through a parent, 3 not checked (no source: 1, root type: 2);"
-                + " gaps: Tag; 8 of 11 fields checked, 1 of unknown shape; against 2 views: 0 errors, 2 warnings,"
+                + " gaps: Tag; 8 of 11 fields checked, 1 of unknown shape, 2 not reached; against 2 views: 0 errors, 2 warnings,"
                 + " 0 suppressed", report.summaryLine(), report.findings().toString());
     }
 
@@ -132,6 +134,23 @@ class CoverageTest {
         assertEquals(2, report.summary().suppressed());
         assertTrue(report.summaryLine().contains("; gaps: Tag (suppressed);"),
                 report.summaryLine());
+    }
+
+    @Test
+    void aTypeWhoseViewIsOfUnknownShapeIsNotCheckedAndItsFieldsNotReached() {
+        String sdl = SDL.replace("type Tag {", "type Label @sqlSource(name: \"v_label\") { id: ID! text: String! }\n"
+                + "type Tag {");
+        ContractReport report = check(sdl, OPTIONS);
+        TypeResult label = type(report, "Label");
+        assertEquals(TypeResult.Status.NOT_CHECKED, label.status());
+        assertEquals("shape unknown: tb_label.data is JSON of unknown structure", label.reason());
+        assertEquals("9 types: 2 checked, 3 checked through a parent, 4 not checked (shape unknown: 1, no source: 1,"
+                + " root type: 2); gaps: Tag; 8 of 13 fields checked, 1 of unknown shape, 4 not reached; against"
+                + " 2 views: 0 errors, 4 warnings, 0 suppressed", report.summaryLine(), report.findings().toString());
+        assertEquals(List.of("Tag"), report.gaps().stream().map(Finding::path).toList());
+        ContractReport failing = check(sdl, OPTIONS.withFailOnUnchecked());
+        assertTrue(failing.findings().stream().anyMatch(f -> f.code() == FindingCode.SHAPE_UNKNOWN
+                && f.path().equals("Label") && f.severity() == Severity.ERROR), failing.findings().toString());
     }
 
     private static TypeResult type(ContractReport report, String name) {

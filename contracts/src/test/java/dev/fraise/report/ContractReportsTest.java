@@ -157,7 +157,7 @@ class ContractReportsTest {
                 + " v_tag does not exist";
         String console = ContractReports.render(report, ReportFormat.CONSOLE);
         assertTrue(console.contains("\nCoverage: 5 types: 1 checked, 1 checked through a parent, 3 not checked (root"
-                + " type: 1, no source: 2); gaps: Tag, Draft (suppressed); 9 of 11 fields checked\n"), console);
+                + " type: 1, no source: 2); gaps: Tag, Draft (suppressed); 9 of 11 fields checked, 2 not reached\n"), console);
         assertTrue(console.contains("\n  WARNING TYPE_NOT_CHECKED Tag\n      " + tag + "\n"), console);
         String markdown = ContractReports.render(report, ReportFormat.MARKDOWN);
         assertTrue(markdown.indexOf("| Not checked by anything | Reason |\n|---|---|\n| `Tag` | no source: no"

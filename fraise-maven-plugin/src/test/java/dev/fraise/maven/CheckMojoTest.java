@@ -107,7 +107,7 @@ class CheckMojoTest {
                 log.toString());
         assertEquals(7, log.stream().filter(l -> l.startsWith("ERROR ")).count(), log.toString());
         assertTrue(log.get(1).startsWith("INFO Fraise check: 11 types: 4 checked, 1 checked through a parent, 6 not"
-                + " checked (view missing: 1, root type: 2, input type: 3); 53 of 55 fields checked; against 4 views:"
+                + " checked (view missing: 1, root type: 2, input type: 3); 53 of 55 fields checked, 2 not reached; against 4 views:"
                 + " 7 errors, 0 warnings, 0 suppressed in "), log.get(1));
         String json = Files.readString(reports.resolve("report.json"));
         for (String code : List.of("FIELD_MISSING", "FIELD_NULLABLE", "FIELD_TYPE_MISMATCH", "VIEW_MISSING",
@@ -172,7 +172,7 @@ class CheckMojoTest {
         mojo.execute();
         assertEquals("INFO Fraise check: GraphQL schema from schema.graphql (SDL)", log.get(0));
         assertTrue(log.get(1).startsWith("INFO Fraise check: 3 types: 1 checked, 2 not checked (root type: 1, no source:"
-                + " 1); gaps: Tag; 2 of 3 fields checked; against 1 view: 0 errors, 1 warning, 0 suppressed in "),
+                + " 1); gaps: Tag; 2 of 3 fields checked, 1 not reached; against 1 view: 0 errors, 1 warning, 0 suppressed in "),
                 log.get(1));
         mojo.failOnUnchecked = "true";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
