@@ -173,7 +173,7 @@ final class EmbeddedServerProvider {
     }
 
     /** A running embedded server; closing it stops the process and deletes the data directory. */
-    private static final class Embedded implements PostgresServer {
+    private static final class Embedded extends LocalServer {
         private final EmbeddedPostgres postgres;
         private final Path dataDir;
         private final ProcessHandle postmaster;
@@ -190,23 +190,8 @@ final class EmbeddedServerProvider {
         }
 
         @Override
-        public String user() {
-            return "postgres";
-        }
-
-        @Override
-        public String password() {
-            return "";
-        }
-
-        @Override
-        public String jdbcUrl(String database) {
-            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
-        }
-
-        @Override
-        public String maintenanceDatabase() {
-            return "postgres";
+        int port() {
+            return postgres.getPort();
         }
 
         @Override
@@ -221,11 +206,6 @@ final class EmbeddedServerProvider {
         }
 
         @Override
-        public boolean ownedByFraise() {
-            return true;
-        }
-
-        @Override
         public void close() {
             if (closed.getAndSet(true)) {
                 return;
@@ -237,11 +217,6 @@ final class EmbeddedServerProvider {
             }
             DataDirectories.terminate(postmaster);
             DataDirectories.deleteTree(dataDir);
-        }
-
-        @Override
-        public String toString() {
-            return description();
         }
     }
 }

@@ -62,7 +62,7 @@ final class InstalledServerLauncher {
                 if (ready || attempt == PORT_ATTEMPTS || !portTaken(dataDir)) {
                     requireRunning(postmaster);
                     int major = JdbcDataSources.serverMajor(JdbcDataSources.create(
-                            Installed.jdbcUrl(port, "postgres"), "postgres", ""));
+                            LocalServer.jdbcUrl(port, "postgres"), "postgres", ""));
                     return new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock);
                 }
                 LOG.debug("port {} was taken before PostgreSQL bound it; trying another", port);
@@ -229,7 +229,7 @@ final class InstalledServerLauncher {
     }
 
     /** A running server from installed binaries; closing it stops the process and deletes the data directory. */
-    private static final class Installed implements PostgresServer {
+    private static final class Installed extends LocalServer {
         private final Launched launched;
         private final Process postmaster;
         private final FileChannel lock;
@@ -241,28 +241,9 @@ final class InstalledServerLauncher {
             this.lock = lock;
         }
 
-        static String jdbcUrl(int port, String database) {
-            return "jdbc:postgresql://localhost:" + port + "/" + database;
-        }
-
         @Override
-        public String user() {
-            return "postgres";
-        }
-
-        @Override
-        public String password() {
-            return "";
-        }
-
-        @Override
-        public String jdbcUrl(String database) {
-            return jdbcUrl(launched.port(), database);
-        }
-
-        @Override
-        public String maintenanceDatabase() {
-            return "postgres";
+        int port() {
+            return launched.port();
         }
 
         @Override
@@ -277,11 +258,6 @@ final class InstalledServerLauncher {
         }
 
         @Override
-        public boolean ownedByFraise() {
-            return true;
-        }
-
-        @Override
         public void close() {
             if (closed.getAndSet(true)) {
                 return;
@@ -289,11 +265,6 @@ final class InstalledServerLauncher {
             stop(postmaster);
             closeQuietly(lock);
             DataDirectories.deleteTree(launched.dataDir());
-        }
-
-        @Override
-        public String toString() {
-            return description();
         }
     }
 }

@@ -1,0 +1,46 @@
+package dev.fraise.postgres;
+
+/**
+ * A server Fraise runs itself on this machine (zonky's or installed binaries): superuser {@code postgres} with no
+ * password, trust authentication on localhost, owned by Fraise. Subclasses say how it is described and stopped.
+ */
+abstract class LocalServer implements PostgresServer {
+
+    /** The JDBC URL of {@code database} on a local server listening on {@code port}. */
+    static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** The port the server listens on. */
+    abstract int port();
+
+    @Override
+    public String user() {
+        return "postgres";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return jdbcUrl(port(), database);
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean ownedByFraise() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
