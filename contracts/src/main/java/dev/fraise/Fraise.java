@@ -9,6 +9,7 @@ import dev.fraise.config.ProjectConfig;
 import dev.fraise.config.ProjectConfigLoader;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.database.TemplateRecipe;
 import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.Migrator;
 import dev.fraise.postgres.PostgresServer;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -109,14 +111,15 @@ public final class Fraise {
         BuildWithMigrations migrated = settings.migrations()
                 ? BuildWithMigrations.plan(config, settings.seeds(), Migrator.forProject(config)) : null;
         SchemaPlan plan = migrated == null ? SchemaPlanner.plan(config, settings.seeds()) : migrated.plan();
+        TemplateRecipe recipe = migrated == null ? TemplateRecipe.of(plan)
+                : new TemplateRecipe(plan, migrated::beforeFiles, migrated::afterFiles,
+                        Optional.of("migrations " + migrated.fingerprint()));
         PostgresServer server = PostgresServers.shared(
-                settings.server().withDefaultsFrom(systemProperties(), System.getenv()));
+                settings.server().withDefaultsFrom(systemProperties(), System.getenv()), recipe.keptName());
         PoolKey key = new PoolKey(server, plan.hash(), migrated == null ? "" : migrated.fingerprint(),
                 settings.pool());
         return POOLS.get(key, () -> {
-            TemplatePool pool = migrated == null
-                    ? TemplatePool.create(server, plan, settings.pool(), c -> { })
-                    : TemplatePool.create(server, plan, settings.pool(), migrated::beforeFiles, migrated::afterFiles);
+            TemplatePool pool = TemplatePool.create(server, recipe, settings.pool());
             PostgresServers.closeBeforeStop(server, pool);
             return pool;
         });

@@ -6,10 +6,11 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.PostgresServer;
+import dev.fraise.postgres.TemplateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,9 @@ public final class TemplatePool implements AutoCloseable {
 
     private final PostgresServer server;
     private final String template;
+    /** Whether the template outlives the pool (kept by the server), so that closing the pool leaves it. */
+    private final boolean keptTemplate;
+    private final TemplateStore.Origin origin;
     private final DatabaseNames names;
     private final String strategy;
     private final BuildResult buildResult;
@@ -63,14 +67,16 @@ public final class TemplatePool implements AutoCloseable {
     /** Drops released clones on the lease's connection, so that drops never delay a clone. */
     private final ExecutorService dropThread;
 
-    private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, BuildResult buildResult,
+    private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, Template made,
                          Lease lease, Connection cloneSession) {
         this.server = server;
         this.names = names;
-        this.template = names.template();
+        this.template = made.name();
+        this.keptTemplate = made.kept();
+        this.origin = made.origin();
         this.strategy = strategy(server, options);
         this.warmConnection = options.warmConnection();
-        this.buildResult = buildResult;
+        this.buildResult = made.build();
         this.lease = lease;
         this.idleSessions.push(cloneSession);
         this.clones = new CloneQueue(template);
@@ -105,8 +111,8 @@ public final class TemplatePool implements AutoCloseable {
 
     /**
      * Builds {@code plan} into a new template database on {@code server}, with work of the caller's before and
-     * after the plan's files. First drops what pools of ended JVMs left on the server (databases of leases nobody
-     * holds).
+     * after the plan's files; the template is never kept (see {@link #create(PostgresServer, TemplateRecipe,
+     * PoolOptions)}).
      *
      * @param beforeBuild runs on the new, empty template (in auto-commit mode) before the schema build, e.g. the
      *                    migrations of a project without schema files, before its seeds
@@ -116,38 +122,96 @@ public final class TemplatePool implements AutoCloseable {
      */
     public static TemplatePool create(PostgresServer server, SchemaPlan plan, PoolOptions options,
                                       Consumer<Connection> beforeBuild, Consumer<Connection> afterBuild) {
-        Objects.requireNonNull(beforeBuild, "beforeBuild");
-        Objects.requireNonNull(afterBuild, "afterBuild");
+        return create(server, new TemplateRecipe(plan, beforeBuild, afterBuild, Optional.empty()), options);
+    }
+
+    /**
+     * A pool of {@code recipe}'s template on {@code server}. First drops what pools of ended JVMs left on the server
+     * (databases of leases nobody holds). When the recipe may be kept ({@link TemplateRecipe#keptName()}) and the
+     * server keeps templates ({@link PostgresServer#templateStore()}), the template is the one the server already
+     * holds (from a snapshot an earlier JVM left, or built earlier in this JVM), else it is built and kept: it
+     * outlives the pool, and the server's snapshot outlives the JVM. Otherwise it is built for this pool alone and
+     * dropped with it.
+     *
+     * @throws FraiseException a {@code BUILD_*} code when the schema does not build, or what a hook throws;
+     *                         nothing is left behind
+     */
+    public static TemplatePool create(PostgresServer server, TemplateRecipe recipe, PoolOptions options) {
         Lease lease = takeLease(server);
-        DatabaseNames names = new DatabaseNames(plan.hash(), lease.id());
-        String template = names.template();
+        DatabaseNames names = new DatabaseNames(recipe.plan().hash(), lease.id());
+        String strategy = strategy(server, options);
+        Optional<TemplateStore> store = server.templateStore();
+        Optional<String> keptName = store.isPresent() ? recipe.keptName() : Optional.empty();
+        String template = keptName.orElse(names.template());
         Connection admin = null;
         try {
             admin = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             OrphanReaper.reap(admin);
-            DatabaseAdmin.create(admin, template, "template0", strategy(server, options));
-            BuildResult result;
-            try (Connection c = server.dataSource(template).getConnection()) {
-                beforeBuild.accept(c);
-                result = SchemaBuilder.build(c, plan);
-                afterBuild.accept(c);
+            Connection session = admin;
+            Template made;
+            if (keptName.isPresent()) {
+                TemplateStore.Kept kept = store.get().template(template, () -> BuildRecords.write(
+                        build(server, session, lease, template, recipe, strategy)));
+                made = new Template(template, BuildRecords.read(kept.record()), kept.origin(), true);
+            } else {
+                made = new Template(template, build(server, session, lease, template, recipe, strategy),
+                        TemplateStore.Origin.BUILT, false);
             }
-            try (Statement s = admin.createStatement()) {
-                s.execute("ALTER DATABASE " + DatabaseAdmin.quote(template)
-                        + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
-            }
-            LOG.debug("built template {} from {} files in {} ms", template, result.files(),
-                    result.elapsed().toMillis());
-            return new TemplatePool(server, options, names, result, lease, admin);
-        } catch (SQLException | RuntimeException e) {
-            lease.drop(template);
+            made.log(recipe.plan());
+            return new TemplatePool(server, options, names, made, lease, admin);
+        } catch (RuntimeException e) {
             DatabaseAdmin.closeQuietly(admin);
             lease.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds {@code name} from {@code template0}, read-only once built; on failure drops it and throws.
+     *
+     * @throws FraiseException a {@code BUILD_*} code, what a hook throws, or {@code DATABASE_CLONE_FAILED}
+     */
+    private static BuildResult build(PostgresServer server, Connection admin, Lease lease, String name,
+                                     TemplateRecipe recipe, String strategy) {
+        try {
+            DatabaseAdmin.create(admin, name, "template0", strategy);
+            BuildResult result;
+            try (Connection c = server.dataSource(name).getConnection()) {
+                recipe.beforeBuild().accept(c);
+                result = SchemaBuilder.build(c, recipe.plan());
+                recipe.afterBuild().accept(c);
+            }
+            try (Statement s = admin.createStatement()) {
+                s.execute("ALTER DATABASE " + DatabaseAdmin.quote(name)
+                        + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            lease.drop(name);
             if (e instanceof SQLException) {
                 throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot create template database "
-                        + template + ": " + e.getMessage(), null, e);
+                        + name + ": " + e.getMessage(), null, e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The template a pool clones: its name, the build that made it, where it came from, and whether the server keeps
+     * it beyond the pool.
+     */
+    private record Template(String name, BuildResult build, TemplateStore.Origin origin, boolean kept) {
+
+        void log(SchemaPlan plan) {
+            switch (origin) {
+                case BUILT -> LOG.info("Fraise built template {} ({} files, {} statements) in {} ms", name,
+                        build.files(), build.statements(), build.elapsed().toMillis());
+                case THIS_SERVER -> LOG.info("Fraise reused template {} (schema {}), built earlier on this server",
+                        name, plan.hash().substring(0, 12));
+                case SNAPSHOT -> LOG.info("Fraise reused template {} (schema {}), built by an earlier run: the server"
+                        + " started from its snapshot (-D{}=false builds it again)", name,
+                        plan.hash().substring(0, 12), "fraise.embedded.snapshots");
+            }
         }
     }
 
@@ -169,9 +233,14 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    /** What building the template did. */
+    /** What building the template did (when it was {@linkplain #reused() reused}: the build that made it). */
     public BuildResult buildResult() {
         return buildResult;
+    }
+
+    /** Whether the template was built before this pool (kept by the server, or from its snapshot), not by it. */
+    public boolean reused() {
+        return origin != TemplateStore.Origin.BUILT;
     }
 
     /** The template database's name. */
@@ -228,7 +297,9 @@ public final class TemplatePool implements AutoCloseable {
                 ready.discardWarmConnection();
                 lease.drop(ready.name());
             }
-            lease.drop(template);
+            if (!keptTemplate) {
+                lease.drop(template);
+            }
         } finally {
             clones.finishClose();
             lease.release();

@@ -376,6 +376,21 @@ final class DataDirectories {
         }
     }
 
+    /** The bytes of the regular files under {@code dir}; what cannot be read counts as nothing. */
+    static long size(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

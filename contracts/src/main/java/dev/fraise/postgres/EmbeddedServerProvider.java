@@ -28,17 +28,23 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedServerProvider {
 
-    /** Server settings that trade durability for speed; a disposable database needs no crash safety. */
-    static final Map<String, String> DISPOSABLE_SETTINGS = Map.of(
-            "fsync", "off",
-            "synchronous_commit", "off",
-            "full_page_writes", "off",
-            "wal_level", "minimal",
-            "max_wal_senders", "0",
-            "autovacuum", "off",
-            "max_wal_size", "1GB",
-            "unix_socket_directories", "",
-            "listen_addresses", "localhost");
+    /**
+     * Server settings that trade durability for speed; a disposable database needs no crash safety. WAL segments are
+     * removed, not recycled, once a checkpoint no longer needs them, so that a stopped cluster kept as a snapshot of
+     * its templates holds one segment, not {@code max_wal_size} of them.
+     */
+    static final Map<String, String> DISPOSABLE_SETTINGS = Map.ofEntries(
+            Map.entry("fsync", "off"),
+            Map.entry("synchronous_commit", "off"),
+            Map.entry("full_page_writes", "off"),
+            Map.entry("wal_level", "minimal"),
+            Map.entry("max_wal_senders", "0"),
+            Map.entry("autovacuum", "off"),
+            Map.entry("max_wal_size", "1GB"),
+            Map.entry("wal_recycle", "off"),
+            Map.entry("wal_init_zero", "off"),
+            Map.entry("unix_socket_directories", ""),
+            Map.entry("listen_addresses", "localhost"));
 
     /** The command zonky runs initdb, pg_ctl and postgres under when the JVM runs as root (from the PATH). */
     static final String UNSHARE = "unshare";
@@ -60,12 +66,21 @@ final class EmbeddedServerProvider {
      */
     static PostgresServer start(OptionalInt wantedMajor, BinariesChoice choice, DataDirectories directories,
                                 String unshareCommand) {
+        return start(wantedMajor, choice, directories, unshareCommand, TemplateSnapshots.Use.OFF);
+    }
+
+    /**
+     * Starts a server as {@link #start(OptionalInt, BinariesChoice, DataDirectories, String)} does, from a snapshot
+     * of kept templates when {@code snapshots} allows and one holds the wanted template.
+     */
+    static PostgresServer start(OptionalInt wantedMajor, BinariesChoice choice, DataDirectories directories,
+                                String unshareCommand, TemplateSnapshots.Use snapshots) {
         if (choice != BinariesChoice.ZONKY) {
             OptionalInt major = wantedMajor.isPresent() ? wantedMajor
                     : EmbeddedBinaries.find().map(EmbeddedBinaries::major).orElse(OptionalInt.empty());
             Optional<InstalledBinaries> installed = InstalledBinaries.find(major);
             if (installed.isPresent()) {
-                return InstalledServerLauncher.start(installed.get(), directories, unshareCommand);
+                return InstalledServerLauncher.start(installed.get(), directories, unshareCommand, snapshots);
             }
             if (choice == BinariesChoice.INSTALLED) {
                 throw new FraiseException(ErrorCode.EMBEDDED_BINARIES_MISSING, "no installed PostgreSQL"
@@ -75,11 +90,16 @@ final class EmbeddedServerProvider {
                         + "=auto to fall back to zonky's binaries");
             }
         }
-        return start(wantedMajor, directories, unshareCommand);
+        return start(wantedMajor, directories, unshareCommand, snapshots);
     }
 
     /** Starts a server from zonky's binaries on the classpath. */
     static PostgresServer start(OptionalInt wantedMajor, DataDirectories directories, String unshareCommand) {
+        return start(wantedMajor, directories, unshareCommand, TemplateSnapshots.Use.OFF);
+    }
+
+    private static PostgresServer start(OptionalInt wantedMajor, DataDirectories directories, String unshareCommand,
+                                        TemplateSnapshots.Use snapshots) {
         EmbeddedBinaries binaries = EmbeddedBinaries.require(wantedMajor);
         requireUnshareWhenRoot(unshareCommand);
         directories.secureBase();
@@ -88,7 +108,9 @@ final class EmbeddedServerProvider {
         Path dataDir = directories.newDataDirectory();
         String key = binaries.cacheKey();
         try {
-            boolean copied = directories.pristine(key).map(p -> copyPristine(p, dataDir)).orElse(false);
+            KeptTemplates kept = TemplateSnapshots.seed(snapshots, directories, key, dataDir);
+            boolean copied = kept != null && kept.fromSnapshot()
+                    || directories.pristine(key).map(p -> copyPristine(p, dataDir)).orElse(false);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -104,7 +126,7 @@ final class EmbeddedServerProvider {
             ProcessHandle postmaster = DataDirectories.postmaster(dataDir).orElseThrow(
                     () -> new IOException("postmaster.pid missing after start"));
             return new Embedded(postgres, dataDir, postmaster,
-                    JdbcDataSources.serverMajor(postgres.getPostgresDatabase()), binaries.version().orElse("?"));
+                    JdbcDataSources.serverMajor(postgres.getPostgresDatabase()), binaries.version().orElse("?"), kept);
         } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
             DataDirectories.stopPostmaster(dataDir);
             DataDirectories.deleteTree(dataDir);
@@ -181,7 +203,9 @@ final class EmbeddedServerProvider {
         private final String version;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Embedded(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster, int major, String version) {
+        Embedded(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster, int major, String version,
+                 KeptTemplates kept) {
+            super(kept);
             this.postgres = postgres;
             this.dataDir = dataDir;
             this.postmaster = postmaster;
@@ -216,7 +240,7 @@ final class EmbeddedServerProvider {
                 LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
             }
             DataDirectories.terminate(postmaster);
-            DataDirectories.deleteTree(dataDir);
+            finish(dataDir);
         }
     }
 }

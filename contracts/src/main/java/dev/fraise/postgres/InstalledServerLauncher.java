@@ -41,6 +41,12 @@ final class InstalledServerLauncher {
     }
 
     static PostgresServer start(InstalledBinaries binaries, DataDirectories directories, String unshareCommand) {
+        return start(binaries, directories, unshareCommand, TemplateSnapshots.Use.OFF);
+    }
+
+    /** Starts a server, from a snapshot of kept templates when {@code snapshots} allows and one holds the wanted one. */
+    static PostgresServer start(InstalledBinaries binaries, DataDirectories directories, String unshareCommand,
+                                TemplateSnapshots.Use snapshots) {
         EmbeddedServerProvider.requireUnshareWhenRoot(unshareCommand);
         List<String> prefix = EmbeddedServerProvider.isRoot() ? List.of(unshareCommand, "-U") : List.of();
         directories.reapStale();
@@ -48,7 +54,10 @@ final class InstalledServerLauncher {
         FileChannel lock = null;
         Process postmaster = null;
         try {
-            initialise(binaries, directories, dataDir, prefix);
+            KeptTemplates kept = TemplateSnapshots.seed(snapshots, directories, binaries.cacheKey(), dataDir);
+            if (kept == null || !kept.fromSnapshot()) {
+                initialise(binaries, directories, dataDir, prefix);
+            }
             lock = FileChannel.open(dataDir.resolve(DataDirectories.LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             lock.lock();
@@ -63,7 +72,7 @@ final class InstalledServerLauncher {
                     requireRunning(postmaster);
                     int major = JdbcDataSources.serverMajor(JdbcDataSources.create(
                             LocalServer.jdbcUrl(port, "postgres"), "postgres", ""));
-                    return new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock);
+                    return new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock, kept);
                 }
                 LOG.debug("port {} was taken before PostgreSQL bound it; trying another", port);
             }
@@ -235,7 +244,8 @@ final class InstalledServerLauncher {
         private final FileChannel lock;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Installed(Launched launched, Process postmaster, FileChannel lock) {
+        Installed(Launched launched, Process postmaster, FileChannel lock, KeptTemplates kept) {
+            super(kept);
             this.launched = launched;
             this.postmaster = postmaster;
             this.lock = lock;
@@ -263,8 +273,8 @@ final class InstalledServerLauncher {
                 return;
             }
             stop(postmaster);
+            finish(launched.dataDir());
             closeQuietly(lock);
-            DataDirectories.deleteTree(launched.dataDir());
         }
     }
 }

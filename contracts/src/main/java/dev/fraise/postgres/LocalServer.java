@@ -1,10 +1,20 @@
 package dev.fraise.postgres;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * A server Fraise runs itself on this machine (zonky's or installed binaries): superuser {@code postgres} with no
  * password, trust authentication on localhost, owned by Fraise. Subclasses say how it is described and stopped.
  */
 abstract class LocalServer implements PostgresServer {
+
+    /** The templates kept on this server; null when snapshots are off. */
+    private final KeptTemplates kept;
+
+    LocalServer(KeptTemplates kept) {
+        this.kept = kept;
+    }
 
     /** The JDBC URL of {@code database} on a local server listening on {@code port}. */
     static String jdbcUrl(int port, String database) {
@@ -37,6 +47,23 @@ abstract class LocalServer implements PostgresServer {
     @Override
     public boolean ownedByFraise() {
         return true;
+    }
+
+    @Override
+    public Optional<TemplateStore> templateStore() {
+        return Optional.ofNullable(kept);
+    }
+
+    /**
+     * Ends the data directory of this server, which has stopped: saved as a snapshot when templates were built on
+     * it, else deleted.
+     */
+    void finish(Path dataDir) {
+        if (kept == null) {
+            DataDirectories.deleteTree(dataDir);
+        } else {
+            kept.finish(dataDir);
+        }
     }
 
     @Override

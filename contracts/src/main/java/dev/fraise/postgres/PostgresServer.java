@@ -1,5 +1,6 @@
 package dev.fraise.postgres;
 
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +29,14 @@ public interface PostgresServer extends AutoCloseable {
 
     /** Whether every database on this server is Fraise's own (embedded, container). */
     boolean ownedByFraise();
+
+    /**
+     * Where this server keeps template databases for later JVMs: present for embedded servers (unless
+     * {@code -Dfraise.embedded.snapshots=false}), empty for external servers and containers.
+     */
+    default Optional<TemplateStore> templateStore() {
+        return Optional.empty();
+    }
 
     /** A data source for {@code database} on this server. */
     default DataSource dataSource(String database) {

@@ -4,6 +4,7 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,17 @@ public final class PostgresServers {
      * @throws FraiseException when the chosen provider cannot start
      */
     public static PostgresServer start(ServerSettings settings) {
+        return start(settings, Optional.empty());
+    }
+
+    /**
+     * Starts a new server the caller owns and must close, for a caller that needs the template database
+     * {@code wantedTemplate}: an embedded server starts from a snapshot that holds it, when there is one (see
+     * {@link PostgresServer#templateStore()}).
+     *
+     * @throws FraiseException when the chosen provider cannot start
+     */
+    public static PostgresServer start(ServerSettings settings, Optional<String> wantedTemplate) {
         ProviderKind kind = choose(settings);
         long begin = System.nanoTime();
         PostgresServer server = switch (kind) {
@@ -38,7 +50,7 @@ public final class PostgresServers {
             case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
             case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
                     BinariesChoice.from(System.getProperties()), DataDirectories.defaultLocation(),
-                    EmbeddedServerProvider.UNSHARE);
+                    EmbeddedServerProvider.UNSHARE, TemplateSnapshots.Use.from(System.getProperties(), wantedTemplate));
         };
         LOG.info("Fraise uses {} (ready in {} ms)", server.description(), (System.nanoTime() - begin) / 1_000_000);
         return server;
@@ -64,10 +76,18 @@ public final class PostgresServers {
      * with the same exception for {@link SharedValues#FAILURE_MEMORY}; the next caller after that tries again.
      */
     public static PostgresServer shared(ServerSettings settings) {
+        return shared(settings, Optional.empty());
+    }
+
+    /**
+     * The JVM-wide server for {@code settings}, as {@link #shared(ServerSettings)}; when this call starts it, it
+     * starts as {@link #start(ServerSettings, Optional)} does for {@code wantedTemplate}.
+     */
+    public static PostgresServer shared(ServerSettings settings, Optional<String> wantedTemplate) {
         synchronized (PostgresServers.class) {
             installHook();
         }
-        return SHARED.get(settings, () -> new SharedServer(start(settings))).server;
+        return SHARED.get(settings, () -> new SharedServer(start(settings, wantedTemplate))).server;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.database.TemplateRecipe;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.error.InvalidSetting;
@@ -279,27 +280,36 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     }
 
     /**
-     * Builds the project's database as a template on {@code server}: the schema files (and seeds when
-     * {@link #seeds}), with the migrations when {@link #migrations} (see {@link #build}).
+     * What the project's template is built from: {@code build}'s files, with its migrations' work before and after
+     * them, handing what the migrations did (run, or recorded as applied) to {@code migrated}. The migrations'
+     * ids and checksums name that work, so that an embedded server keeps the template for the next goal, the
+     * Surefire fork and the next build ({@link TemplateRecipe#keptName()}).
      */
-    TemplatePool buildDatabase(PostgresServer server, ProjectConfig config, FraiseSettings settings) {
-        return buildDatabase(server, build(config, settings), settings, run -> { });
+    static TemplateRecipe recipe(Build build, Consumer<MigrationRun> migrated) {
+        if (build.migrations().isEmpty()) {
+            return TemplateRecipe.of(build.plan());
+        }
+        BuildWithMigrations m = build.migrations().get();
+        return new TemplateRecipe(build.plan(), c -> m.beforeFiles(c).ifPresent(migrated),
+                c -> m.afterFiles(c).ifPresent(migrated), Optional.of("migrations " + m.fingerprint()));
+    }
+
+    /** The template of {@code config} as {@link #build} and {@link #recipe} make it, ignoring what migrations did. */
+    TemplateRecipe recipe(ProjectConfig config, FraiseSettings settings) {
+        return recipe(build(config, settings), run -> { });
     }
 
     /**
-     * Builds {@code build} as a template on {@code server}, handing what the migrations did (run, or recorded as
-     * applied) to {@code migrated}.
+     * Starts the disposable server the settings ask for, for {@code recipe}'s template: an embedded server starts
+     * from the snapshot that holds it, when an earlier goal or build left one. The caller closes it.
      */
-    TemplatePool buildDatabase(PostgresServer server, Build build, FraiseSettings settings,
-                               Consumer<MigrationRun> migrated) {
-        Consumer<Connection> before = c -> { };
-        Consumer<Connection> after = c -> { };
-        if (build.migrations().isPresent()) {
-            BuildWithMigrations m = build.migrations().get();
-            before = c -> m.beforeFiles(c).ifPresent(migrated);
-            after = c -> m.afterFiles(c).ifPresent(migrated);
-        }
-        return TemplatePool.create(server, build.plan(), settings.pool().withPrefetch(0), before, after);
+    static PostgresServer startServer(FraiseSettings settings, TemplateRecipe recipe) {
+        return PostgresServers.start(settings.server(), recipe.keptName());
+    }
+
+    /** The pool of {@code recipe}'s template on {@code server}: built now, or reused where the server keeps it. */
+    static TemplatePool buildDatabase(PostgresServer server, TemplateRecipe recipe, FraiseSettings settings) {
+        return TemplatePool.create(server, recipe, settings.pool().withPrefetch(0));
     }
 
     /** The report directory {@code dir} of this build ({@link #session}'s start time). */

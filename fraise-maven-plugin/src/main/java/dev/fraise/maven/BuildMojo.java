@@ -5,6 +5,7 @@ import dev.fraise.build.BuildResult;
 import dev.fraise.build.SchemaPlan;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.database.TemplateRecipe;
 import dev.fraise.migrate.BuildWithMigrations;
 import dev.fraise.migrate.MigrationRun;
 import dev.fraise.postgres.PostgresServer;
@@ -40,12 +41,20 @@ public class BuildMojo extends AbstractFraiseMojo {
         }
         long start = System.nanoTime();
         AtomicReference<MigrationRun> run = new AtomicReference<>();
-        try (PostgresServer server = startServer(settings);
-             TemplatePool pool = buildDatabase(server, build, settings, run::set)) {
+        TemplateRecipe recipe = recipe(build, run::set);
+        try (PostgresServer server = startServer(settings, recipe);
+             TemplatePool pool = buildDatabase(server, recipe, settings)) {
             BuildResult result = pool.buildResult();
-            getLog().info("Fraise build: OK on " + server.description() + ": " + result.files() + " files, "
-                    + result.statements() + " statements in " + result.elapsed().toMillis() + " ms"
-                    + migrated(mode, run.get()));
+            if (pool.reused()) {
+                getLog().info("Fraise build: OK on " + server.description() + ": the database built earlier from the"
+                        + " same files" + (mode.isPresent() ? " and migrations" : "") + " (" + result.files()
+                        + " files, " + result.statements() + " statements, built in " + result.elapsed().toMillis()
+                        + " ms) was reused from its snapshot; -Dfraise.embedded.snapshots=false builds it again");
+            } else {
+                getLog().info("Fraise build: OK on " + server.description() + ": " + result.files() + " files, "
+                        + result.statements() + " statements in " + result.elapsed().toMillis() + " ms"
+                        + migrated(mode, run.get()));
+            }
         }
         getLog().info("Fraise build: done in " + (System.nanoTime() - start) / 1_000_000 + " ms (server start,"
                 + " build and stop)");

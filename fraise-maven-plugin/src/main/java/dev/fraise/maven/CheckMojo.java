@@ -12,6 +12,7 @@ import dev.fraise.contract.Severity;
 import dev.fraise.database.Database;
 import dev.fraise.drift.DriftBase;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.database.TemplateRecipe;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.graphql.GraphqlSchema;
@@ -171,9 +172,10 @@ public class CheckMojo extends AbstractContractMojo {
         Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
         cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
                 + " as fraise:diff checked it in this build (no database built for it)"));
-        try (PostgresServer server = startServer(settings)) {
+        TemplateRecipe recipe = recipe(config, settings);
+        try (PostgresServer server = startServer(settings, recipe)) {
             ContractReport report;
-            try (TemplatePool pool = buildDatabase(server, config, settings);
+            try (TemplatePool pool = buildDatabase(server, recipe, settings);
                  Database database = pool.acquire();
                  Connection connection = database.connect()) {
                 report = ContractChecker.check(connection, schema,

@@ -4,6 +4,7 @@ import dev.fraise.FraiseSettings;
 import dev.fraise.config.ProjectConfig;
 import dev.fraise.database.Database;
 import dev.fraise.database.TemplatePool;
+import dev.fraise.database.TemplateRecipe;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import dev.fraise.inference.InferenceOptions;
@@ -40,8 +41,9 @@ public class ShapeMojo extends AbstractFraiseMojo {
         ProjectConfig config = projectConfig(settings);
         InferenceOptions options = new InferenceOptions(Arrays.stream(schemas.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList(), Map.of());
-        try (PostgresServer server = startServer(settings);
-             TemplatePool pool = buildDatabase(server, config, settings);
+        TemplateRecipe recipe = recipe(config, settings);
+        try (PostgresServer server = startServer(settings, recipe);
+             TemplatePool pool = buildDatabase(server, recipe, settings);
              Database database = pool.acquire();
              Connection connection = database.connect()) {
             ShapeInference inference = ShapeInference.load(connection, options);

@@ -8,15 +8,68 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildMojoTest {
+
+    private static final String SNAPSHOTS = "fraise.embedded.snapshots";
+    private static String snapshotsBefore;
+
+    /**
+     * These tests read what a build reports, so each goal builds: no template kept by an earlier run of the same
+     * files (see {@link #theNextGoalReusesTheTemplateTheLastOneBuiltAndSaysSo}).
+     */
+    @BeforeAll
+    static void buildEveryTime() {
+        snapshotsBefore = System.getProperty(SNAPSHOTS);
+        System.setProperty(SNAPSHOTS, "false");
+    }
+
+    @AfterAll
+    static void restoreSnapshots() {
+        if (snapshotsBefore == null) {
+            System.clearProperty(SNAPSHOTS);
+        } else {
+            System.setProperty(SNAPSHOTS, snapshotsBefore);
+        }
+    }
+
+    @Test
+    void theNextGoalReusesTheTemplateTheLastOneBuiltAndSaysSo(@TempDir Path project) throws Exception {
+        Path tables = Files.createDirectories(project.resolve("db/schema/10_tables"));
+        Files.writeString(tables.resolve("10_tb_a.sql"), "-- " + UUID.randomUUID()
+                + "\nCREATE TABLE tb_a (pk_a INT PRIMARY KEY);\n");
+        System.setProperty(SNAPSHOTS, "true");
+        try {
+            List<String> first = new ArrayList<>();
+            BuildMojo mojo = mojo("ok", first);
+            mojo.projectDir = project.toFile();
+            mojo.execute();
+            assertTrue(first.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
+                    && l.contains(": 1 files, 1 statements in ")), first.toString());
+
+            List<String> second = new ArrayList<>();
+            mojo = mojo("ok", second);
+            mojo.projectDir = project.toFile();
+            mojo.execute();
+            assertTrue(second.stream().anyMatch(l -> l.startsWith("Fraise build: OK on embedded PostgreSQL")
+                    && l.contains(": the database built earlier from the same files (1 files, 1 statements, built in ")
+                    && l.endsWith(" ms) was reused from its snapshot; -Dfraise.embedded.snapshots=false builds it"
+                            + " again")), second.toString());
+        } finally {
+            System.setProperty(SNAPSHOTS, "false");
+        }
+    }
 
     @Test
     void buildsTheSchemaOnTheEmbeddedDefaultAndReportsIt() throws Exception {

@@ -1,0 +1,121 @@
+package dev.fraise.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The snapshot store's bookkeeping, on directories that stand for stopped clusters. */
+class TemplateSnapshotsTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void aSavedClusterIsFoundByTheTemplatesItHoldsAndCopiedForTheNextServer() throws Exception {
+        DataDirectories directories = new DataDirectories(base);
+        TemplateSnapshots snapshots = TemplateSnapshots.of(directories, "linux-17.6");
+        snapshots.save(cluster("one"), Map.of("fraise_keep_a", "1 2 3"));
+
+        assertTrue(snapshots.holding("fraise_keep_b").isEmpty());
+        assertEquals(Map.of("fraise_keep_a", "1 2 3"), snapshots.holding("fraise_keep_a").orElseThrow().templates());
+
+        Path dataDir = base.resolve("data-new");
+        KeptTemplates kept = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("fraise_keep_a")),
+                directories, "linux-17.6", dataDir);
+        assertTrue(kept.fromSnapshot());
+        assertEquals("one", Files.readString(dataDir.resolve("PG_VERSION")));
+        assertEquals(TemplateStore.Origin.SNAPSHOT, kept.template("fraise_keep_a", () -> {
+            throw new AssertionError("a template the snapshot holds is not built");
+        }).origin());
+        assertTrue(Files.isDirectory(snapshots.holding("fraise_keep_a").orElseThrow().data()),
+                "the snapshot itself stays");
+    }
+
+    @Test
+    void snapshotsAreOffWhenAskedAndOtherwiseOn() {
+        assertFalse(TemplateSnapshots.enabled(Map.of(TemplateSnapshots.PROPERTY, " FALSE ")));
+        assertTrue(TemplateSnapshots.enabled(Map.of(TemplateSnapshots.PROPERTY, "true")));
+        assertTrue(TemplateSnapshots.enabled(Map.of()));
+        assertNull(TemplateSnapshots.seed(TemplateSnapshots.Use.OFF, new DataDirectories(base), "k",
+                base.resolve("data-x")));
+    }
+
+    @Test
+    void aStoreThatBuiltSomethingSavesItsClusterOnceItStoppedCleanlyAndOnlyThen() throws Exception {
+        TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
+        KeptTemplates nothingBuilt = KeptTemplates.empty(snapshots);
+        Path idle = cluster("idle");
+        nothingBuilt.finish(idle);
+        assertFalse(Files.exists(idle));
+        assertTrue(snapshots.list().isEmpty());
+
+        KeptTemplates killed = KeptTemplates.empty(snapshots);
+        killed.template("fraise_keep_k", () -> "1 1 1");
+        Path crashed = cluster("crashed");
+        Files.writeString(crashed.resolve("postmaster.pid"), "12345\n");
+        killed.finish(crashed);
+        assertFalse(Files.exists(crashed));
+        assertTrue(snapshots.list().isEmpty(), "a server that did not stop cleanly is not kept");
+
+        KeptTemplates built = KeptTemplates.empty(snapshots);
+        assertEquals(TemplateStore.Origin.BUILT, built.template("fraise_keep_k", () -> "1 1 1").origin());
+        assertEquals(TemplateStore.Origin.THIS_SERVER, built.template("fraise_keep_k", () -> "2 2 2").origin());
+        Path stopped = cluster("stopped");
+        built.finish(stopped);
+        assertFalse(Files.exists(stopped), "moved into the snapshot");
+        assertEquals(List.of(Map.of("fraise_keep_k", "1 1 1")),
+                snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates).toList());
+    }
+
+    @Test
+    void aSnapshotWhoseTemplatesANewerOneHoldsGoesAndAtMostThreeStay() throws Exception {
+        TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
+        snapshots.save(cluster("a"), Map.of("t_a", "r"));
+        snapshots.save(cluster("ab"), Map.of("t_a", "r", "t_b", "r"));
+        assertEquals(1, snapshots.list().size(), "{t_a} is redundant next to {t_a, t_b}");
+
+        for (String name : List.of("t_c", "t_d", "t_e")) {
+            snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
+            snapshots.save(cluster(name), Map.of(name, "r"));
+        }
+        List<Map<String, String>> left = snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates)
+                .toList();
+        assertEquals(List.of(Map.of("t_e", "r"), Map.of("t_d", "r"), Map.of("t_c", "r")), left,
+                "the least recently used ({t_a, t_b}) went");
+    }
+
+    @Test
+    void anIncompleteSnapshotIsNeverUsed() throws Exception {
+        TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
+        Path incomplete = base.resolve("snapshots/k/half");
+        Files.createDirectories(incomplete.resolve("data"));
+        assertTrue(snapshots.list().isEmpty());
+        assertTrue(snapshots.holding("t").isEmpty());
+    }
+
+    private Path cluster(String marker) throws Exception {
+        Path dir = Files.createDirectories(base.resolve("data-" + marker));
+        Files.writeString(dir.resolve("PG_VERSION"), marker);
+        return dir;
+    }
+
+    private static void ageOneMinute(TemplateSnapshots.Snapshot snapshot) {
+        try {
+            Path manifest = snapshot.dir().resolve("templates");
+            Files.setLastModifiedTime(manifest, FileTime.from(
+                    Files.getLastModifiedTime(manifest).toInstant().minusSeconds(60)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
