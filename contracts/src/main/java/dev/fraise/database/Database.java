@@ -3,12 +3,14 @@ package dev.fraise.database;
 import dev.fraise.build.SqlScripts;
 import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
+import dev.fraise.postgres.ConnectionFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -92,7 +94,7 @@ public final class Database implements AutoCloseable {
             return openConnection();
         } catch (SQLException e) {
             throw new FraiseException(ErrorCode.SERVER_UNREACHABLE, "cannot connect to database " + name + ": "
-                    + e.getMessage(), null, e);
+                    + ConnectionFailure.describe(e, Optional.of(password)), null, e);
         }
     }
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code <base>/snapshots/<binaries>/}: {@code data/} (the data directory, moved there when its server stopped
  * cleanly) and {@code templates} (one {@code name<TAB>record} line per template, written last: a snapshot without it
  * is incomplete and ignored). A server starts from a copy, never from the snapshot itself. At most {@link #KEEP}
- * snapshots are kept per binaries, the least recently used go first, and a snapshot whose templates a newer one
- * all holds is dropped when that one is saved.
+ * snapshots and {@link #MAX_TOTAL_BYTES} are kept per binaries, the least recently used go first, and a snapshot
+ * whose templates a newer one all holds is dropped when that one is saved.
  */
 final class TemplateSnapshots {
 
@@ -33,6 +33,8 @@ final class TemplateSnapshots {
     static final String PROPERTY = "fraise.embedded.snapshots";
     /** How many snapshots are kept per binaries. */
     static final int KEEP = 3;
+    /** How many bytes the snapshots of one binaries may take together (they live on tmpfs, in memory). */
+    static final long MAX_TOTAL_BYTES = 512L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateSnapshots.class);
     private static final String MANIFEST = "templates";
@@ -160,13 +162,18 @@ final class TemplateSnapshots {
     }
 
     private void prune(Path saved, Map<String, String> templates) {
-        List<Snapshot> snapshots = list();
         int kept = 0;
-        for (Snapshot snapshot : snapshots) {
-            boolean redundant = !snapshot.dir().equals(saved)
-                    && templates.keySet().containsAll(snapshot.templates().keySet());
-            if (redundant || ++kept > KEEP) {
+        long bytes = DataDirectories.size(saved);
+        for (Snapshot snapshot : list()) {
+            if (snapshot.dir().equals(saved)) {
+                continue;
+            }
+            boolean redundant = templates.keySet().containsAll(snapshot.templates().keySet());
+            long size = redundant ? 0 : DataDirectories.size(snapshot.dir());
+            if (redundant || ++kept >= KEEP || bytes + size > MAX_TOTAL_BYTES) {
                 delete(snapshot.dir());
+            } else {
+                bytes += size;
             }
         }
         deleteIncomplete();

@@ -95,6 +95,21 @@ class TemplateSnapshotsTest {
     }
 
     @Test
+    void snapshotsTakeNoMoreThanTheirBudgetTogether() throws Exception {
+        TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
+        long third = TemplateSnapshots.MAX_TOTAL_BYTES / 3;
+        snapshots.save(sparseCluster("a", third), Map.of("t_a", "r"));
+        snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
+        snapshots.save(sparseCluster("b", third), Map.of("t_b", "r"));
+        assertEquals(2, snapshots.list().size(), "two thirds of the budget");
+        snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
+        snapshots.save(sparseCluster("c", third + (1 << 20)), Map.of("t_c", "r"));
+        assertEquals(List.of(Map.of("t_c", "r"), Map.of("t_b", "r")),
+                snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates).toList(),
+                "the least recently used went to stay within the budget");
+    }
+
+    @Test
     void anIncompleteSnapshotIsNeverUsed() throws Exception {
         TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
         Path incomplete = base.resolve("snapshots/k/half");
@@ -106,6 +121,15 @@ class TemplateSnapshotsTest {
     private Path cluster(String marker) throws Exception {
         Path dir = Files.createDirectories(base.resolve("data-" + marker));
         Files.writeString(dir.resolve("PG_VERSION"), marker);
+        return dir;
+    }
+
+    /** A cluster with a sparse file of {@code bytes} (apparent size), which costs no disk. */
+    private Path sparseCluster(String marker, long bytes) throws Exception {
+        Path dir = cluster(marker);
+        try (var file = new java.io.RandomAccessFile(dir.resolve("base.bin").toFile(), "rw")) {
+            file.setLength(bytes);
+        }
         return dir;
     }
 
