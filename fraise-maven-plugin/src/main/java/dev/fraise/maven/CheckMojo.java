@@ -149,31 +149,27 @@ public class CheckMojo extends AbstractContractMojo {
     }
 
     /**
-     * {@code schema.graphql:49:3: Comment.isEdited reads key … (v_comment $.is_edited)}: the SDL location, else the
-     * relation unless the path or message names it; the path unless the message starts with it; so a line names
-     * each thing once or twice, never three times ({@code tv_post is not (id uuid PRIMARY KEY, …)}).
-     */
-    /**
-     * Reads the GraphQL schema before any database is built, so that a schema file Fraise cannot read fails at
-     * once (an SDL that does not parse is the report's one finding, failing as it is), then builds the database
-     * and checks it, and with a {@code base}, checks the base on the same server, unless {@code diff} already
-     * did in this build ({@link BaseContractCache}).
+     * Starts the server in the background while it reads the GraphQL schema (a schema file Fraise cannot read fails
+     * at once: an SDL that does not parse is the report's one finding, failing as it is), then builds the database,
+     * or reuses it from a snapshot, and checks it, and with a {@code base}, checks the base on the same server,
+     * unless {@code diff} already did in this build ({@link BaseContractCache}).
      */
     Checked check(FraiseSettings settings, ProjectConfig config, ContractOptions options,
             Optional<DriftBase> base) throws MojoExecutionException {
-        GraphqlSchema schema;
-        try {
-            schema = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);
-        } catch (FraiseException e) {
-            return new Checked(ContractChecker.unparsable(e), Optional.empty());
-        }
-        Optional<BaseContractCache.Key> key = base.map(b -> BaseContractCache.Key.of(buildId(),
-                config.projectDir(), new BaseContracts.Target(b, graphqlSchema, settings.seeds()), options));
-        Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
-        cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
-                + " as fraise:diff checked it in this build (no database built for it)"));
         TemplateRecipe recipe = recipe(config, settings);
-        try (PostgresServer server = startServer(settings, recipe)) {
+        try (ServerStart starting = ServerStart.begin(settings.server(), recipe)) {
+            GraphqlSchema schema;
+            try {
+                schema = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);
+            } catch (FraiseException e) {
+                return new Checked(ContractChecker.unparsable(e), Optional.empty());
+            }
+            Optional<BaseContractCache.Key> key = base.map(b -> BaseContractCache.Key.of(buildId(),
+                    config.projectDir(), new BaseContracts.Target(b, graphqlSchema, settings.seeds()), options));
+            Optional<BaseContracts.Checked> cached = key.flatMap(BaseContractCache::get);
+            cached.ifPresent(c -> getLog().info("Fraise check: the contract at " + c.base()
+                    + " as fraise:diff checked it in this build (no database built for it)"));
+            PostgresServer server = starting.server();
             ContractReport report;
             try (TemplatePool pool = buildDatabase(server, recipe, settings);
                  Database database = pool.acquire();
@@ -213,6 +209,11 @@ public class CheckMojo extends AbstractContractMojo {
                 .map(f -> new SourceFinder.Source(f.path(), f.displayPath())).toList();
     }
 
+    /**
+     * {@code schema.graphql:49:3: Comment.isEdited reads key … (v_comment $.is_edited)}: the SDL location, else the
+     * relation unless the path or message names it; the path unless the message starts with it; so a line names
+     * each thing once or twice, never three times ({@code tv_post is not (id uuid PRIMARY KEY, …)}).
+     */
     static String logLine(Finding finding) {
         String path = finding.path();
         String message = finding.message();
