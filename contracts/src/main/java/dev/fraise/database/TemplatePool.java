@@ -150,14 +150,16 @@ public final class TemplatePool implements AutoCloseable {
             Connection session = admin;
             Template made;
             if (keptName.isPresent()) {
-                TemplateStore.Kept kept = store.get().template(template, () -> BuildRecords.write(
-                        build(server, session, lease, template, recipe, strategy)));
+                TemplateStore.Kept kept = store.get().template(template, () -> {
+                    DatabaseAdmin.drop(session, template);
+                    return BuildRecords.write(build(server, session, lease, template, recipe, strategy));
+                });
                 made = new Template(template, BuildRecords.read(kept.record()), kept.origin(), true);
             } else {
                 made = new Template(template, build(server, session, lease, template, recipe, strategy),
                         TemplateStore.Origin.BUILT, false);
             }
-            made.log(recipe.plan());
+            made.log();
             return new TemplatePool(server, options, names, made, lease, admin);
         } catch (RuntimeException e) {
             DatabaseAdmin.closeQuietly(admin);
@@ -202,15 +204,15 @@ public final class TemplatePool implements AutoCloseable {
      */
     private record Template(String name, BuildResult build, TemplateStore.Origin origin, boolean kept) {
 
-        void log(SchemaPlan plan) {
+        void log() {
             switch (origin) {
                 case BUILT -> LOG.info("Fraise built template {} ({} files, {} statements) in {} ms", name,
                         build.files(), build.statements(), build.elapsed().toMillis());
-                case THIS_SERVER -> LOG.info("Fraise reused template {} (schema {}), built earlier on this server",
-                        name, plan.hash().substring(0, 12));
-                case SNAPSHOT -> LOG.info("Fraise reused template {} (schema {}), built by an earlier run: the server"
-                        + " started from its snapshot (-D{}=false builds it again)", name,
-                        plan.hash().substring(0, 12), "fraise.embedded.snapshots");
+                case THIS_SERVER -> LOG.info("Fraise reused template {} ({} files), built earlier on this server", name,
+                        build.files());
+                case SNAPSHOT -> LOG.info("Fraise reused template {} ({} files), built by an earlier run: the server"
+                        + " started from its snapshot (-D{}=false builds it again)", name, build.files(),
+                        "fraise.embedded.snapshots");
             }
         }
     }

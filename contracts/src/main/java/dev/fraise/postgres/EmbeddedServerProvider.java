@@ -125,8 +125,10 @@ final class EmbeddedServerProvider {
             EmbeddedPostgres postgres = builder.start();
             ProcessHandle postmaster = DataDirectories.postmaster(dataDir).orElseThrow(
                     () -> new IOException("postmaster.pid missing after start"));
-            return new Embedded(postgres, dataDir, postmaster,
+            Embedded server = new Embedded(postgres, dataDir, postmaster,
                     JdbcDataSources.serverMajor(postgres.getPostgresDatabase()), binaries.version().orElse("?"), kept);
+            server.started(dataDir);
+            return server;
         } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
             DataDirectories.stopPostmaster(dataDir);
             DataDirectories.deleteTree(dataDir);
@@ -234,6 +236,7 @@ final class EmbeddedServerProvider {
             if (closed.getAndSet(true)) {
                 return;
             }
+            beforeStop(dataDir);
             try {
                 postgres.close();
             } catch (IOException | RuntimeException e) {

@@ -72,7 +72,10 @@ final class InstalledServerLauncher {
                     requireRunning(postmaster);
                     int major = JdbcDataSources.serverMajor(JdbcDataSources.create(
                             LocalServer.jdbcUrl(port, "postgres"), "postgres", ""));
-                    return new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock, kept);
+                    Installed server = new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock,
+                            kept);
+                    server.started(dataDir);
+                    return server;
                 }
                 LOG.debug("port {} was taken before PostgreSQL bound it; trying another", port);
             }
@@ -272,6 +275,7 @@ final class InstalledServerLauncher {
             if (closed.getAndSet(true)) {
                 return;
             }
+            beforeStop(launched.dataDir());
             stop(postmaster);
             finish(launched.dataDir());
             closeQuietly(lock);

@@ -54,6 +54,20 @@ abstract class LocalServer implements PostgresServer {
         return Optional.ofNullable(kept);
     }
 
+    /** Records this just-started server's state, before anyone uses it, when it keeps templates. */
+    void started(Path dataDir) {
+        if (kept != null) {
+            kept.started(this, dataDir);
+        }
+    }
+
+    /** Prepares this server, still running, for the snapshot its data directory may become. */
+    void beforeStop(Path dataDir) {
+        if (kept != null) {
+            kept.beforeStop(this, dataDir);
+        }
+    }
+
     /**
      * Ends the data directory of this server, which has stopped: saved as a snapshot when templates were built on
      * it, else deleted.

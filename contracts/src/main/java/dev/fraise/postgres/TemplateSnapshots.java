@@ -133,7 +133,8 @@ final class TemplateSnapshots {
             templates.forEach((name, record) -> manifest.append(name).append('\t').append(record).append('\n'));
             Files.writeString(staged, manifest, StandardCharsets.UTF_8);
             Files.move(staged, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
-            LOG.debug("saved snapshot {} of {} template(s)", dir, templates.size());
+            LOG.info("Fraise kept {} template(s) in snapshot {} for later runs ({} MB)", templates.size(), dir,
+                    DataDirectories.size(dir) >> 20);
         } catch (IOException e) {
             LOG.warn("could not save the templates {} as a snapshot in {}: {}", templates.keySet(), root,
                     e.toString());
@@ -171,6 +172,8 @@ final class TemplateSnapshots {
             boolean redundant = templates.keySet().containsAll(snapshot.templates().keySet());
             long size = redundant ? 0 : DataDirectories.size(snapshot.dir());
             if (redundant || ++kept >= KEEP || bytes + size > MAX_TOTAL_BYTES) {
+                LOG.info("Fraise dropped snapshot {}: {}", snapshot.dir(), redundant ? "the new one holds its templates"
+                        : "the least recently used beyond " + KEEP + " snapshots or " + (MAX_TOTAL_BYTES >> 20) + " MB");
                 delete(snapshot.dir());
             } else {
                 bytes += size;

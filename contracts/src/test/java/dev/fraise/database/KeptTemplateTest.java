@@ -15,12 +15,16 @@ import dev.fraise.postgres.ServerSettings;
 import dev.fraise.postgres.SnapshotFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +125,79 @@ class KeptTemplateTest {
         }
         assertEquals(1, builds.get());
         assertEquals(1, SnapshotFixtures.holding(name).size());
+    }
+
+    @Test
+    void aServerWhoseRolesATestChangedIsNotKeptSoNoLaterRunInheritsThem() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        TemplateRecipe recipe = recipe(project("CREATE TABLE tb_e (pk_e INT PRIMARY KEY);\n"), builds, "");
+        String name = keptName(recipe);
+        String role = "fraise_test_role_" + UUID.randomUUID().toString().substring(0, 8);
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName());
+             TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0));
+             Database clone = pool.acquire()) {
+            clone.execute("CREATE ROLE " + role);
+        }
+        assertTrue(SnapshotFixtures.holding(name).isEmpty(), "a cluster with the test's role is not kept");
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName());
+             TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0));
+             Database clone = pool.acquire()) {
+            assertFalse(pool.reused());
+            assertEquals("[0]", clone.queryJson("SELECT count(*) FROM pg_roles WHERE rolname = ?", role));
+        }
+        assertEquals(2, builds.get());
+        assertEquals(1, SnapshotFixtures.holding(name).size(), "the clean run is kept");
+    }
+
+    @Test
+    void aSnapshotHoldsTheTemplatesUsedOnItsServerAndNoStrayDatabase() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        SchemaPlan plan = project("CREATE TABLE tb_f (pk_f INT PRIMARY KEY);\n");
+        TemplateRecipe a = recipe(plan, builds, "a");
+        TemplateRecipe b = recipe(plan, builds, "b");
+        TemplateRecipe c = recipe(plan, builds, "c");
+        String nameA = keptName(a);
+        String nameB = keptName(b);
+        String nameC = keptName(c);
+        String stray = DatabaseNames.kept("half built " + UUID.randomUUID());
+        names.add(stray);
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, a.keptName())) {
+            TemplatePool.create(server, a, PoolOptions.DEFAULT.withPrefetch(0)).close();
+            TemplatePool.create(server, b, PoolOptions.DEFAULT.withPrefetch(0)).close();
+            try (Connection admin = server.dataSource("postgres").getConnection();
+                 Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + stray + " TEMPLATE template0");
+                s.execute("CREATE DATABASE " + nameC + " TEMPLATE template0");
+            }
+        }
+        assertEquals(1, SnapshotFixtures.holding(nameB).size());
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, a.keptName())) {
+            assertEquals(Stream.of(nameA, nameB).sorted().toList(), databases(server),
+                    "the stray databases were not kept");
+            TemplatePool.create(server, a, PoolOptions.DEFAULT.withPrefetch(0)).close();
+            try (TemplatePool pool = TemplatePool.create(server, c, PoolOptions.DEFAULT.withPrefetch(0))) {
+                assertFalse(pool.reused(), "built over the stray database of its name");
+            }
+        }
+        assertEquals(3, builds.get());
+        assertEquals(1, SnapshotFixtures.holding(nameC).size());
+        assertEquals(SnapshotFixtures.holding(nameC), SnapshotFixtures.holding(nameA).stream()
+                .filter(SnapshotFixtures.holding(nameC)::contains).toList());
+        assertFalse(SnapshotFixtures.holding(nameC).stream().anyMatch(SnapshotFixtures.holding(nameB)::contains),
+                "the new snapshot holds a and c, not b, which its server never used");
+    }
+
+    private static List<String> databases(PostgresServer server) throws Exception {
+        try (Connection admin = server.dataSource("postgres").getConnection();
+             Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'fraise\\_%'"
+                     + " ORDER BY datname")) {
+            List<String> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(rs.getString(1));
+            }
+            return result.stream().sorted().toList();
+        }
     }
 
     @Test
