@@ -39,9 +39,12 @@ LOGGING = ["-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogg
            "-Dorg.slf4j.simpleLogger.log.dev.fraise=info"]
 SWITCH = "fraise.embedded.snapshots"
 OUTPUT = Path("bench/target/maven-verify.md")
+LOGS = Path("bench/target/maven-verify-logs")
 
 LINE = re.compile(r"^(\d\d:\d\d:\d\d\.\d\d\d) \[[\w-]+\] (.*)$")
-GOAL = re.compile(r"^--- (?:fraise-maven-plugin|fraise):[^:]+:(\S+) \((\S+)\) @ ")
+GOAL = re.compile(r"^--- (fraise-maven-plugin|fraise|maven-surefire-plugin|surefire):[^:]+:(\S+) \((\S+)\) @ ")
+# Maven's separators (72 dashes, or a project's "-----< g:a >-----"), not Surefire's 55-dash "T E S T S" banner.
+END = re.compile(r"^-{60,}$|^-+< ")
 WORK = re.compile(r"^Fraise (?:build: done|check: .*) in (\d+) ms")
 COUNTS = {
     "built": re.compile(r"Fraise built template \S+"),
@@ -57,8 +60,9 @@ def counts(log):
 
 
 def goals(log):
-    """{"goal (execution)": (wall ms, ms the goal reports)} from a timestamped Maven log: a goal runs from its
-    `--- fraise-maven-plugin:…` header to the next header, separator or BUILD line."""
+    """{"fraise:goal (execution)": (wall ms, ms the goal reports)} from a timestamped Maven log, and the same for
+    surefire:test (the test JVM, where @FraiseDatabase builds its templates; it reports no time of its own): a goal
+    runs from its `--- fraise-maven-plugin:…` header to the next header, separator or BUILD line."""
     result, current, start, work = {}, None, None, 0
     for raw in log.splitlines():
         match = LINE.match(raw)
@@ -66,14 +70,15 @@ def goals(log):
             continue
         stamp = datetime.strptime(match.group(1), "%H:%M:%S.%f")
         text = match.group(2)
-        if text.startswith("--- ") or text.startswith("BUILD ") or text.startswith("-----"):
+        if text.startswith("--- ") or text.startswith("BUILD ") or END.match(text):
             if current:
                 millis = (stamp - start).total_seconds() * 1000
                 result[current] = (millis + 86_400_000 if millis < 0 else millis, work)
                 current = None
             goal = GOAL.match(text)
             if goal:
-                current, start, work = goal.group(1) + " (" + goal.group(2) + ")", stamp, 0
+                plugin = "surefire" if "surefire" in goal.group(1) else "fraise"
+                current, start, work = f"{plugin}:{goal.group(2)} ({goal.group(3)})", stamp, 0
         elif current:
             done = WORK.match(text)
             if done:
@@ -83,6 +88,9 @@ def goals(log):
 
 SAMPLE = """\
 12:00:00.000 [INFO] --- maven-surefire-plugin:3.5.4:test (default-test) @ blog ---
+12:00:00.100 [INFO] -------------------------------------------------------
+12:00:00.100 [INFO]  T E S T S
+12:00:00.100 [INFO] -------------------------------------------------------
 12:00:01.000 [INFO] Running dev.fraise.examples.blog.ReadViewsTest
 12:00:01.100 [main] INFO dev.fraise.postgres.PostgresServers - Fraise uses embedded PostgreSQL 17 on port 1 in /x (ready in 300 ms)
 12:00:01.200 [main] INFO dev.fraise.database.TemplateSnapshots - Fraise built template blog-1a2b3c (seeds) in 900 ms
@@ -112,10 +120,10 @@ def self_test():
     assert counts("Fraise build: OK on x\nFraise build: done in 5 ms\n")["build OK"] == 1
     assert counts("no Fraise here\n") == {"built": 0, "reused": 0, "build OK": 0, "servers": 0}
     parsed = goals(SAMPLE)
-    assert parsed == {"build (build-database)": (1250.0, 800), "check (contract-gate)": (1000.0, 700),
-                      "check (default-cli)": (1250.0, 650)}, parsed
+    assert parsed == {"surefire:test (default-test)": (3000.0, 0), "fraise:build (build-database)": (1250.0, 800),
+                      "fraise:check (contract-gate)": (1000.0, 700), "fraise:check (default-cli)": (1250.0, 650)}, parsed
     assert goals("23:59:59.500 [INFO] --- fraise-maven-plugin:1:check (c) @ p ---\n"
-                 "00:00:00.250 [INFO] BUILD SUCCESS\n") == {"check (c)": (750.0, 0)}
+                 "00:00:00.250 [INFO] BUILD SUCCESS\n") == {"fraise:check (c)": (750.0, 0)}
     assert fmt([3.0, 1.0, 2.0], 1) == "2.0 (1.0–3.0)" and fmt([4, 4], 0) == "4" and fmt([], 0) == ""
     assert ratio([10.0, 12.0], [20.0, 24.0]) == "0.50×" and ratio([1.0], []) == ""
     print("self-test passed")
@@ -183,6 +191,9 @@ class Runs:
         begin = time.monotonic()
         log = run(MVN + self.command + LOGGING + [f"-D{SWITCH}={switch}"], cwd=self.project)
         wall = time.monotonic() - begin
+        LOGS.mkdir(parents=True, exist_ok=True)
+        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+        (LOGS / f"{slug}-{mode}-{len(self.samples.get(mode, [])) if record else 'warm-up'}.log").write_text(log)
         sample = {"wall": wall, "counts": counts(log), "goals": goals(log)}
         if record:
             self.samples.setdefault(mode, []).append(sample)
@@ -210,7 +221,7 @@ class Runs:
                 goal_names += [g for g in s["goals"] if g not in goal_names]
         head = ["snapshots", "runs", f"{what} wall s"] + list(COUNTS)
         for g in goal_names:
-            head += [f"fraise:{g} ms", "its own report ms"]
+            head += [f"{g} ms"] + (["its own report ms"] if g.startswith("fraise:") else [])
         rows = ["| " + " | ".join(head) + " |", "|" + "---|" * 2 + "---:|" * (len(head) - 2)]
         label = {"off": "off", "cold": "on, cold (snapshots deleted first)", "on": "on"}
         for m in modes:
@@ -218,7 +229,7 @@ class Runs:
             cells = [label[m], str(len(samples)), fmt([s["wall"] for s in samples], 1)]
             cells += [fmt([s["counts"][c] for s in samples], 0) for c in COUNTS]
             for g in goal_names:
-                cells += [fmt([s["goals"][g][i] for s in samples if g in s["goals"]], 0) for i in (0, 1)]
+                cells += [fmt([s["goals"][g][i] for s in samples if g in s["goals"]], 0) for i in parts(g)]
             rows.append("| " + " | ".join(cells) + " |")
         if "off" in self.samples and "on" in self.samples:
             on, off = self.samples["on"], self.samples["off"]
@@ -226,10 +237,15 @@ class Runs:
             cells += [""] * len(COUNTS)
             for g in goal_names:
                 cells += [ratio([s["goals"][g][i] for s in on if g in s["goals"]],
-                                [s["goals"][g][i] for s in off if g in s["goals"]]) for i in (0, 1)]
+                                [s["goals"][g][i] for s in off if g in s["goals"]]) for i in parts(g)]
             rows.append("| " + " | ".join(cells) + " |")
         loads = ", ".join(f"{when} {value}" for when, value in self.loads)
         return f"#### {self.title}\n\nLoad average (1, 5, 15 min): {loads}.\n\n" + "\n".join(rows) + "\n"
+
+
+def parts(goal):
+    """The columns of a goal: its wall time, and the time it reports if it is a fraise goal."""
+    return (0, 1) if goal.startswith("fraise:") else (0,)
 
 
 def fmt(values, digits):
