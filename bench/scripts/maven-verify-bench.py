@@ -14,9 +14,11 @@ Prints Markdown tables and writes them to bench/target/maven-verify.md.
 
 Usage, from the repository root:
   python3 bench/scripts/maven-verify-bench.py [runs] [--entities=1000] [--check-only] [--skip-install]
-                                              [--private-repo]
+                                              [--private-repo] [--snapshots=DIR]
   python3 bench/scripts/maven-verify-bench.py --self-test
 
+--snapshots=DIR: the snapshot directory the cold run deletes, where Fraise's embedded base directory is not on
+/dev/shm (default /dev/shm/fraise-pg-<uid>/snapshots; only that directory is deleted).
 --private-repo: a copy of ~/.m2/repository in bench/target/m2-repository (made once, about 600 MB; the Fraise
 modules are installed there and every build uses it), for a machine where other builds install Fraise into
 ~/.m2 while the benchmark runs: their jars would replace the ones measured, or break a running test JVM.
@@ -141,9 +143,12 @@ def loadavg():
         return " ".join(f.read().split()[:3])
 
 
+SNAPSHOTS = [Path("/dev/shm") / f"fraise-pg-{os.getuid()}" / "snapshots"]
+
+
 def snapshots_dir():
     """The snapshot directory under the embedded base directory (DataDirectories: fraise-pg-<uid> on /dev/shm)."""
-    return Path("/dev/shm") / f"fraise-pg-{os.getuid()}" / "snapshots"
+    return SNAPSHOTS[0]
 
 
 def private_repository():
@@ -271,6 +276,8 @@ def main(argv):
     flags = {a for a in argv if a.startswith("--") and "=" not in a}
     positional = [a for a in argv if not a.startswith("--")]
     runs = int(positional[0]) if positional else 3
+    if "snapshots" in options:
+        SNAPSHOTS[0] = Path(options["snapshots"])
     entities = int(options.get("entities", "1000"))
     commit = run(["git", "rev-parse", "--short", "HEAD"]).strip()
     header = [f"Run of {datetime.now(timezone.utc):%Y-%m-%dT%H:%MZ} on commit `{commit}`, {runs} runs per mode,"
