@@ -22,6 +22,7 @@ Usage, from the repository root:
 --private-repo: a copy of ~/.m2/repository in bench/target/m2-repository (made once, about 600 MB; the Fraise
 modules are installed there and every build uses it), for a machine where other builds install Fraise into
 ~/.m2 while the benchmark runs: their jars would replace the ones measured, or break a running test JVM.
+Delete bench/target/m2-repository to take a fresh copy (after new dependencies reached ~/.m2).
 """
 import os
 import re
@@ -131,8 +132,12 @@ def self_test():
     print("self-test passed")
 
 
-def run(args, cwd=None):
+def run(args, cwd=None, keep=None):
+    """The command's output; exits on failure. keep: a file the output is written to, success or not."""
     result = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if keep:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_text(result.stdout)
     if result.returncode != 0:
         sys.exit("failed: " + " ".join(args) + "\n" + result.stdout[-5000:])
     return result.stdout
@@ -193,12 +198,11 @@ class Runs:
         if mode == "cold":
             shutil.rmtree(snapshots_dir(), ignore_errors=True)
         switch = "false" if mode == "off" else "true"
-        begin = time.monotonic()
-        log = run(MVN + self.command + LOGGING + [f"-D{SWITCH}={switch}"], cwd=self.project)
-        wall = time.monotonic() - begin
-        LOGS.mkdir(parents=True, exist_ok=True)
         slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
-        (LOGS / f"{slug}-{mode}-{len(self.samples.get(mode, [])) if record else 'warm-up'}.log").write_text(log)
+        keep = LOGS / f"{slug}-{mode}-{len(self.samples.get(mode, [])) if record else 'warm-up'}.log"
+        begin = time.monotonic()
+        log = run(MVN + self.command + LOGGING + [f"-D{SWITCH}={switch}"], cwd=self.project, keep=keep)
+        wall = time.monotonic() - begin
         sample = {"wall": wall, "counts": counts(log), "goals": goals(log)}
         if record:
             self.samples.setdefault(mode, []).append(sample)
