@@ -96,17 +96,17 @@ SAMPLE = """\
 12:00:00.100 [INFO] -------------------------------------------------------
 12:00:01.000 [INFO] Running dev.fraise.examples.blog.ReadViewsTest
 12:00:01.100 [main] INFO dev.fraise.postgres.PostgresServers - Fraise uses embedded PostgreSQL 17 on port 1 in /x (ready in 300 ms)
-12:00:01.200 [main] INFO dev.fraise.database.TemplateSnapshots - Fraise built template blog-1a2b3c (seeds) in 900 ms
-[main] INFO dev.fraise.database.TemplateSnapshots - Fraise reused template blog-4d5e6f in 40 ms
-12:00:02.000 [ForkJoinPool-1-worker-1] INFO dev.fraise.database.TemplateSnapshots - Fraise reused template blog-4d5e6f
+12:00:01.200 [main] INFO dev.fraise.database.TemplatePool - Fraise built template fraise_keep_a80e57f77e36_fefd6695 (12 files, 2500 statements) in 2269 ms
+[main] INFO dev.fraise.database.TemplatePool - Fraise reused template fraise_keep_c66cb418ed11_503aa947 (schema fc4475859ae1), built earlier on this server
+12:00:02.000 [ForkJoinPool-1-worker-1] INFO dev.fraise.database.TemplatePool - Fraise reused template fraise_keep_c527ee567c6c_5934041b (schema 418a50c4cd10), built by an earlier run: the server started from its snapshot (-Dfraise.embedded.snapshots=false builds it again)
 12:00:03.000 [INFO] --- fraise-maven-plugin:0.1.0-SNAPSHOT:build (build-database) @ blog ---
 12:00:03.100 [INFO] Fraise build: 18 files from db/environments/local.yaml, schema hash 418a50c4cd10
-12:00:03.200 [INFO] Fraise reused template blog-4d5e6f
+12:00:03.200 [INFO] Fraise reused template fraise_keep_c527ee567c6c_5934041b (schema 418a50c4cd10), built by an earlier run: the server started from its snapshot (-Dfraise.embedded.snapshots=false builds it again)
 12:00:03.300 [INFO] Fraise uses embedded PostgreSQL 17 on port 2 in /y (ready in 50 ms)
 12:00:03.900 [INFO] Fraise build: OK on embedded PostgreSQL 17 on port 2 in /y: 18 files, 41 statements in 61 ms
 12:00:04.000 [INFO] Fraise build: done in 800 ms (server start, build and stop)
 12:00:04.250 [INFO] --- fraise-maven-plugin:0.1.0-SNAPSHOT:check (contract-gate) @ blog ---
-12:00:04.300 [INFO] Fraise built template blog-7a8b9c
+12:00:04.300 [INFO] Fraise built template fraise_keep_2215f88b9aff_56f3570a (18 files, 41 statements) in 65 ms
 12:00:05.000 [INFO] Fraise check: GraphQL schema from schema.graphql (SDL)
 12:00:05.100 [INFO] Fraise check: 11 types: 5 checked; against 5 views: 0 errors, 0 warnings, 0 suppressed in 700 ms
 12:00:05.250 [INFO] --- fraise:0.1.0-SNAPSHOT:check (default-cli) @ blog ---
