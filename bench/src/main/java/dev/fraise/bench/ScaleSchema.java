@@ -98,7 +98,8 @@ record ScaleSchema(String sql, String sdl, int n, Nesting nesting) {
         return new ScaleSchema(sql.toString(), sdl.toString(), n, nesting);
     }
 
-    private static String entity(int i) {
+    /** The name of the {@code i}-th entity: {@code eNNNN}, its table {@code tb_eNNNN}, its view {@code v_eNNNN}. */
+    static String entity(int i) {
         return String.format(Locale.ROOT, "e%04d", i);
     }
 }
