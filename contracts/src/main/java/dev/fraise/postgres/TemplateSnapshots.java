@@ -32,7 +32,7 @@ final class TemplateSnapshots {
     /** System property switching snapshots off ({@code false}); on by default. */
     static final String PROPERTY = "fraise.embedded.snapshots";
     /** How many snapshots are kept per binaries. */
-    static final int KEEP = 3;
+    static final int KEEP = 5;
     /** How many bytes the snapshots of one binaries may take together (they live on tmpfs, in memory). */
     static final long MAX_TOTAL_BYTES = 512L << 20;
 
