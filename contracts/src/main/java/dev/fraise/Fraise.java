@@ -115,7 +115,7 @@ public final class Fraise {
                 : new TemplateRecipe(plan, migrated::beforeFiles, migrated::afterFiles,
                         Optional.of("migrations " + migrated.fingerprint()));
         PostgresServer server = PostgresServers.shared(
-                settings.server().withDefaultsFrom(systemProperties(), System.getenv()), recipe.keptName());
+                settings.server().withDefaultsFrom(systemProperties(), System.getenv()), recipe.templateBuild());
         PoolKey key = new PoolKey(server, plan.hash(), migrated == null ? "" : migrated.fingerprint(),
                 settings.pool());
         return POOLS.get(key, () -> {

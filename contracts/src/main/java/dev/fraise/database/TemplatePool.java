@@ -127,11 +127,11 @@ public final class TemplatePool implements AutoCloseable {
 
     /**
      * A pool of {@code recipe}'s template on {@code server}. First drops what pools of ended JVMs left on the server
-     * (databases of leases nobody holds). When the recipe may be kept ({@link TemplateRecipe#keptName()}) and the
-     * server keeps templates ({@link PostgresServer#templateStore()}), the template is the one the server already
-     * holds (from a snapshot an earlier JVM left, or built earlier in this JVM), else it is built and kept: it
-     * outlives the pool, and the server's snapshot outlives the JVM. Otherwise it is built for this pool alone and
-     * dropped with it.
+     * (databases of leases nobody holds). When the server holds the recipe's kept template
+     * ({@link PostgresServer#templateStore()}: it was started for it, see
+     * {@link dev.fraise.postgres.PostgresServers#start(dev.fraise.postgres.ServerSettings, Optional)}), the pool
+     * clones that one, which outlives the pool; otherwise the template is built for this pool alone and dropped
+     * with it.
      *
      * @throws FraiseException a {@code BUILD_*} code when the schema does not build, or what a hook throws;
      *                         nothing is left behind
@@ -140,25 +140,16 @@ public final class TemplatePool implements AutoCloseable {
         Lease lease = takeLease(server);
         DatabaseNames names = new DatabaseNames(recipe.plan().hash(), lease.id());
         String strategy = strategy(server, options);
-        Optional<TemplateStore> store = server.templateStore();
-        Optional<String> keptName = store.isPresent() ? recipe.keptName() : Optional.empty();
-        String template = keptName.orElse(names.template());
+        Optional<TemplateStore.Kept> kept = recipe.keptName()
+                .flatMap(name -> server.templateStore().flatMap(store -> store.find(name)));
         Connection admin = null;
         try {
             admin = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             OrphanReaper.reap(admin);
-            Connection session = admin;
-            Template made;
-            if (keptName.isPresent()) {
-                TemplateStore.Kept kept = store.get().template(template, () -> {
-                    DatabaseAdmin.drop(session, template);
-                    return BuildRecords.write(build(server, session, lease, template, recipe, strategy));
-                });
-                made = new Template(template, BuildRecords.read(kept.record()), kept.origin(), true);
-            } else {
-                made = new Template(template, build(server, session, lease, template, recipe, strategy),
-                        TemplateStore.Origin.BUILT, false);
-            }
+            Template made = kept.isPresent()
+                    ? new Template(kept.get().name(), BuildRecords.read(kept.get().record()), kept.get().origin(), true)
+                    : new Template(names.template(), build(server, admin, names.template(), recipe, strategy),
+                            TemplateStore.Origin.BUILT, false);
             made.log();
             return new TemplatePool(server, options, names, made, lease, admin);
         } catch (RuntimeException e) {
@@ -169,12 +160,27 @@ public final class TemplatePool implements AutoCloseable {
     }
 
     /**
+     * Builds {@code recipe}'s kept template {@code name} on {@code server}, a server no one else uses yet (see
+     * {@link TemplateRecipe#templateBuild()}), on a session of its own that it closes.
+     *
+     * @return the build's record
+     */
+    static String buildKept(PostgresServer server, String name, TemplateRecipe recipe) {
+        Connection admin = DatabaseAdmin.connect(server, "fraise template build");
+        try {
+            return BuildRecords.write(build(server, admin, name, recipe, ""));
+        } finally {
+            DatabaseAdmin.closeQuietly(admin);
+        }
+    }
+
+    /**
      * Builds {@code name} from {@code template0}, read-only once built; on failure drops it and throws.
      *
      * @throws FraiseException a {@code BUILD_*} code, what a hook throws, or {@code DATABASE_CLONE_FAILED}
      */
-    private static BuildResult build(PostgresServer server, Connection admin, Lease lease, String name,
-                                     TemplateRecipe recipe, String strategy) {
+    private static BuildResult build(PostgresServer server, Connection admin, String name, TemplateRecipe recipe,
+                                     String strategy) {
         try {
             DatabaseAdmin.create(admin, name, "template0", strategy);
             BuildResult result;
@@ -189,7 +195,7 @@ public final class TemplatePool implements AutoCloseable {
             }
             return result;
         } catch (SQLException | RuntimeException e) {
-            lease.drop(name);
+            DatabaseAdmin.drop(admin, name);
             if (e instanceof SQLException) {
                 throw new FraiseException(ErrorCode.DATABASE_CLONE_FAILED, "cannot create template database "
                         + name + ": " + e.getMessage(), null, e);

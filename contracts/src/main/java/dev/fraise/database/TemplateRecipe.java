@@ -1,6 +1,7 @@
 package dev.fraise.database;
 
 import dev.fraise.build.SchemaPlan;
+import dev.fraise.postgres.TemplateBuild;
 import java.sql.Connection;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,15 @@ public record TemplateRecipe(SchemaPlan plan, Consumer<Connection> beforeBuild, 
      */
     public Optional<String> keptName() {
         return keptName(CodeStamp.current());
+    }
+
+    /**
+     * The kept template as a server can be started for it
+     * ({@link dev.fraise.postgres.PostgresServers#start(dev.fraise.postgres.ServerSettings, Optional)}): its
+     * {@link #keptName()} and how to build it. Empty when the template is not to be kept.
+     */
+    public Optional<TemplateBuild> templateBuild() {
+        return keptName().map(name -> new TemplateBuild(name, server -> TemplatePool.buildKept(server, name, this)));
     }
 
     Optional<String> keptName(Optional<String> codeStamp) {

@@ -127,7 +127,6 @@ final class EmbeddedServerProvider {
                     () -> new IOException("postmaster.pid missing after start"));
             Embedded server = new Embedded(postgres, dataDir, postmaster,
                     JdbcDataSources.serverMajor(postgres.getPostgresDatabase()), binaries.version().orElse("?"), kept);
-            server.started(dataDir);
             return server;
         } catch (IOException | SQLException | RuntimeException | ExceptionInInitializerError e) {
             DataDirectories.stopPostmaster(dataDir);
@@ -236,7 +235,6 @@ final class EmbeddedServerProvider {
             if (closed.getAndSet(true)) {
                 return;
             }
-            beforeStop(dataDir);
             try {
                 postgres.close();
             } catch (IOException | RuntimeException e) {

@@ -74,8 +74,7 @@ final class InstalledServerLauncher {
                             LocalServer.jdbcUrl(port, "postgres"), "postgres", ""));
                     Installed server = new Installed(new Launched(binaries, dataDir, port, major), postmaster, lock,
                             kept);
-                    server.started(dataDir);
-                    return server;
+                            return server;
                 }
                 LOG.debug("port {} was taken before PostgreSQL bound it; trying another", port);
             }
@@ -275,7 +274,6 @@ final class InstalledServerLauncher {
             if (closed.getAndSet(true)) {
                 return;
             }
-            beforeStop(launched.dataDir());
             stop(postmaster);
             finish(launched.dataDir());
             closeQuietly(lock);

@@ -1,7 +1,10 @@
 package dev.fraise.postgres;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A server Fraise runs itself on this machine (zonky's or installed binaries): superuser {@code postgres} with no
@@ -9,11 +12,23 @@ import java.util.Optional;
  */
 abstract class LocalServer implements PostgresServer {
 
+    /** The local servers of this JVM not closed yet, which the JVM's shutdown hook stops. */
+    private static final Set<LocalServer> RUNNING = ConcurrentHashMap.newKeySet();
+
     /** The templates kept on this server; null when snapshots are off. */
     private final KeptTemplates kept;
 
+    /** A started server, stopped by {@link #closeAll()} if nobody closes it before. */
     LocalServer(KeptTemplates kept) {
         this.kept = kept;
+        RUNNING.add(this);
+    }
+
+    /** Stops every local server of this JVM still running (a goal interrupted by Ctrl-C, say). */
+    static void closeAll() {
+        for (LocalServer server : List.copyOf(RUNNING)) {
+            server.close();
+        }
     }
 
     /** The JDBC URL of {@code database} on a local server listening on {@code port}. */
@@ -54,18 +69,26 @@ abstract class LocalServer implements PostgresServer {
         return Optional.ofNullable(kept);
     }
 
-    /** Records this just-started server's state, before anyone uses it, when it keeps templates. */
-    void started(Path dataDir) {
+    /**
+     * Adds {@code name}, just built on this server before anyone else used it, to the templates it keeps: its
+     * data directory becomes a snapshot when it stops. Nothing when this server keeps no templates.
+     */
+    void keepOnClose(String name, String record) {
         if (kept != null) {
-            kept.started(this, dataDir);
+            kept.keepOnClose(name, record);
         }
     }
 
-    /** Prepares this server, still running, for the snapshot its data directory may become. */
-    void beforeStop(Path dataDir) {
+    /** Marks {@code name}, which came with this server's snapshot, as built for this server's first caller. */
+    void markBuilt(String name) {
         if (kept != null) {
-            kept.beforeStop(this, dataDir);
+            kept.markBuilt(name);
         }
+    }
+
+    /** The names of the templates this server holds. */
+    Set<String> keptNames() {
+        return kept == null ? Set.of() : kept.names();
     }
 
     /**
@@ -73,6 +96,7 @@ abstract class LocalServer implements PostgresServer {
      * it, else deleted.
      */
     void finish(Path dataDir) {
+        RUNNING.remove(this);
         if (kept == null) {
             DataDirectories.deleteTree(dataDir);
         } else {

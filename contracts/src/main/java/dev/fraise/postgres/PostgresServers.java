@@ -4,18 +4,24 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses and starts PostgreSQL servers. {@link #shared} gives one server per distinct {@link ServerSettings}
- * per JVM, stopped by a shutdown hook after everything registered with {@link #closeBeforeStop} is closed.
+ * Chooses and starts PostgreSQL servers. {@link #shared} gives JVM-wide servers: one per distinct
+ * {@link ServerSettings}, and for embedded servers that keep templates ({@link TemplateStore}) one per template
+ * not held by a running one; all are stopped by a shutdown hook after everything registered with
+ * {@link #closeBeforeStop} is closed. The hook also stops the embedded servers callers of {@link #start} did not
+ * close (a Maven goal interrupted by Ctrl-C).
  */
 public final class PostgresServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
-    private static final SharedValues<ServerSettings, SharedServer> SHARED = new SharedValues<>();
+    private static final SharedValues<SharedKey, SharedServer> SHARED = new SharedValues<>();
     private static boolean hookInstalled;
 
     private PostgresServers() {
@@ -33,14 +39,33 @@ public final class PostgresServers {
     }
 
     /**
-     * Starts a new server the caller owns and must close, for a caller that needs the template database
-     * {@code wantedTemplate}: an embedded server starts from a snapshot that holds it, when there is one (see
-     * {@link PostgresServer#templateStore()}).
+     * Starts a new server the caller owns and must close, holding {@code template} when it keeps templates: an
+     * embedded server starts from a snapshot that holds it, or else builds it on a fresh cluster, saves the stopped
+     * cluster as a snapshot and restarts from it (see {@link TemplateStore}). Servers that keep no templates (an
+     * external server, a container, {@code -Dfraise.embedded.snapshots=false}) start as {@link #start(ServerSettings)}
+     * does, and the caller builds the template itself.
      *
-     * @throws FraiseException when the chosen provider cannot start
+     * @throws FraiseException when the chosen provider cannot start, or what the template's builder throws
      */
-    public static PostgresServer start(ServerSettings settings, Optional<String> wantedTemplate) {
+    public static PostgresServer start(ServerSettings settings, Optional<TemplateBuild> template) {
+        return start(settings, template, List.of());
+    }
+
+    private static PostgresServer start(ServerSettings settings, Optional<TemplateBuild> template,
+                                        List<String> alsoWanted) {
+        synchronized (PostgresServers.class) {
+            installHook();
+        }
         ProviderKind kind = choose(settings);
+        TemplateSnapshots.Use snapshots = TemplateSnapshots.Use.from(System.getProperties(),
+                template.map(TemplateBuild::name), alsoWanted);
+        PostgresServer server = startKind(kind, settings, snapshots);
+        return template.isPresent() ? holding(server, template.get(), () -> startKind(kind, settings, snapshots))
+                : server;
+    }
+
+    private static PostgresServer startKind(ProviderKind kind, ServerSettings settings,
+                                            TemplateSnapshots.Use snapshots) {
         long begin = System.nanoTime();
         PostgresServer server = switch (kind) {
             case SERVER -> ExternalServerProvider.connect(settings.serverUrl().orElseThrow(() -> new FraiseException(
@@ -50,10 +75,40 @@ public final class PostgresServers {
             case TESTCONTAINERS -> TestcontainersServerProvider.start(settings.postgresMajor());
             case EMBEDDED, AUTO -> EmbeddedServerProvider.start(settings.postgresMajor(),
                     BinariesChoice.from(System.getProperties()), DataDirectories.defaultLocation(),
-                    EmbeddedServerProvider.UNSHARE, TemplateSnapshots.Use.from(System.getProperties(), wantedTemplate));
+                    EmbeddedServerProvider.UNSHARE, snapshots);
         };
         LOG.info("Fraise uses {} (ready in {} ms)", server.description(), (System.nanoTime() - begin) / 1_000_000);
         return server;
+    }
+
+    /**
+     * {@code server}, when it holds {@code template} or keeps no templates; else a server restarted from the
+     * snapshot made by building the template on {@code server}, which no one else has used.
+     */
+    private static PostgresServer holding(PostgresServer server, TemplateBuild template,
+                                          Supplier<PostgresServer> restart) {
+        Optional<TemplateStore> store = server.templateStore();
+        if (store.isEmpty() || store.get().find(template.name()).isPresent()
+                || !(server instanceof LocalServer local)) {
+            return server;
+        }
+        String record;
+        try {
+            record = template.builder().apply(server);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        local.keepOnClose(template.name(), record);
+        server.close();
+        PostgresServer restarted = restart.get();
+        if (restarted instanceof LocalServer again && again.keptNames().contains(template.name())) {
+            again.markBuilt(template.name());
+        } else {
+            LOG.info("Fraise: the snapshot of template {} could not be used; it is built again for this run",
+                    template.name());
+        }
+        return restarted;
     }
 
     /** The provider {@link #start} would use for {@code settings}. */
@@ -76,18 +131,37 @@ public final class PostgresServers {
      * with the same exception for {@link SharedValues#FAILURE_MEMORY}; the next caller after that tries again.
      */
     public static PostgresServer shared(ServerSettings settings) {
-        return shared(settings, Optional.empty());
-    }
-
-    /**
-     * The JVM-wide server for {@code settings}, as {@link #shared(ServerSettings)}; when this call starts it, it
-     * starts as {@link #start(ServerSettings, Optional)} does for {@code wantedTemplate}.
-     */
-    public static PostgresServer shared(ServerSettings settings, Optional<String> wantedTemplate) {
         synchronized (PostgresServers.class) {
             installHook();
         }
-        return SHARED.get(settings, () -> new SharedServer(start(settings, wantedTemplate))).server;
+        return SHARED.get(new SharedKey(settings, ""), () -> new SharedServer(settings, start(settings))).server;
+    }
+
+    /**
+     * A JVM-wide server for {@code settings} holding {@code template}: a running one that holds it, else one
+     * started for it as {@link #start(ServerSettings, Optional)} does (from the snapshot holding it, or building
+     * it on a fresh cluster that starts from the snapshot of this JVM's other templates, so that the snapshot
+     * it leaves holds them all). Where servers keep no templates, the one {@link #shared(ServerSettings)} gives.
+     *
+     * @throws FraiseException when the server cannot start, or what the template's builder throws
+     */
+    public static PostgresServer shared(ServerSettings settings, Optional<TemplateBuild> template) {
+        if (template.isEmpty() || choose(settings) != ProviderKind.EMBEDDED
+                || !TemplateSnapshots.enabled(System.getProperties())) {
+            return shared(settings);
+        }
+        synchronized (PostgresServers.class) {
+            installHook();
+        }
+        String name = template.get().name();
+        List<SharedServer> running = SHARED.values().stream().filter(s -> s.settings.equals(settings)).toList();
+        Optional<SharedServer> holding = running.stream().filter(s -> s.holds(name)).findFirst();
+        if (holding.isPresent()) {
+            return holding.get().server;
+        }
+        List<String> others = running.stream().flatMap(s -> s.names().stream()).distinct().toList();
+        return SHARED.get(new SharedKey(settings, name),
+                () -> new SharedServer(settings, start(settings, template, others))).server;
     }
 
     /**
@@ -108,15 +182,30 @@ public final class PostgresServers {
     private static void stopAll() {
         SHARED.settledValues().forEach(SharedServer::close);
         SHARED.clear();
+        LocalServer.closeAll();
+    }
+
+    /** What tells shared servers apart: their settings and, for one started for a template, its name. */
+    private record SharedKey(ServerSettings settings, String template) {
     }
 
     /** A started server plus the resources that must close before it. */
     private static final class SharedServer {
+        private final ServerSettings settings;
         private final PostgresServer server;
         private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
 
-        SharedServer(PostgresServer server) {
+        SharedServer(ServerSettings settings, PostgresServer server) {
+            this.settings = settings;
             this.server = server;
+        }
+
+        boolean holds(String template) {
+            return names().contains(template);
+        }
+
+        Set<String> names() {
+            return server instanceof LocalServer local ? local.keptNames() : Set.of();
         }
 
         synchronized void push(AutoCloseable resource) {

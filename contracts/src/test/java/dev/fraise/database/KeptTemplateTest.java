@@ -93,7 +93,7 @@ class KeptTemplateTest {
         AtomicInteger builds = new AtomicInteger();
         TemplateRecipe recipe = recipe(project("CREATE TABLE tb_b (pk_b INT PRIMARY KEY);\n"), builds, "");
         String name = keptName(recipe);
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName())) {
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.templateBuild())) {
             try (TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0))) {
                 assertEquals(name, pool.templateName());
                 assertFalse(pool.reused());
@@ -108,83 +108,77 @@ class KeptTemplateTest {
     }
 
     @Test
-    void aTemplateThatFailsToBuildIsNeitherKeptNorInTheWayOfTheNextAttempt() throws Exception {
+    void aTemplateThatFailsToBuildLeavesNoServerAndNoSnapshot() throws Exception {
         AtomicInteger builds = new AtomicInteger();
-        TemplateRecipe broken = recipe(project("CREATE TABLE tb_c (pk_c INT PRIMARY KEY);\n"), builds, "");
-        String name = keptName(broken);
-        TemplateRecipe failing = new TemplateRecipe(broken.plan(), c -> { }, c -> {
+        TemplateRecipe good = recipe(project("CREATE TABLE tb_c (pk_c INT PRIMARY KEY);\n"), builds, "");
+        String name = keptName(good);
+        TemplateRecipe failing = new TemplateRecipe(good.plan(), c -> { }, c -> {
             throw new IllegalStateException("hook failed");
-        }, broken.fingerprint());
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, broken.keptName())) {
-            assertThrows(IllegalStateException.class,
-                    () -> TemplatePool.create(server, failing, PoolOptions.DEFAULT.withPrefetch(0)));
-            try (TemplatePool pool = TemplatePool.create(server, broken, PoolOptions.DEFAULT.withPrefetch(0))) {
-                assertFalse(pool.reused());
-                assertEquals(name, pool.templateName());
-            }
+        }, good.fingerprint());
+        assertThrows(IllegalStateException.class, () -> PostgresServers.start(EMBEDDED, failing.templateBuild()));
+        assertTrue(SnapshotFixtures.holding(name).isEmpty());
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, good.templateBuild());
+             TemplatePool pool = TemplatePool.create(server, good, PoolOptions.DEFAULT.withPrefetch(0))) {
+            assertFalse(pool.reused());
+            assertEquals(name, pool.templateName());
         }
         assertEquals(1, builds.get());
         assertEquals(1, SnapshotFixtures.holding(name).size());
     }
 
     @Test
-    void aServerWhoseRolesATestChangedIsNotKeptSoNoLaterRunInheritsThem() throws Exception {
+    void whatATestDoesToTheClusterNeverReachesTheSnapshot() throws Exception {
         AtomicInteger builds = new AtomicInteger();
         TemplateRecipe recipe = recipe(project("CREATE TABLE tb_e (pk_e INT PRIMARY KEY);\n"), builds, "");
-        String name = keptName(recipe);
+        keptName(recipe);
         String role = "fraise_test_role_" + UUID.randomUUID().toString().substring(0, 8);
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName());
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.templateBuild());
              TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0));
-             Database clone = pool.acquire()) {
+             Database clone = pool.acquire();
+             Connection postgres = server.dataSource("postgres").getConnection();
+             Statement s = postgres.createStatement()) {
             clone.execute("CREATE ROLE " + role);
+            s.execute("ALTER SYSTEM SET work_mem = '77MB'");
+            s.execute("CREATE TABLE leaked (id int)");
+            s.execute("CREATE DATABASE leaked_db");
+            s.execute("ALTER DATABASE " + pool.templateName() + " WITH ALLOW_CONNECTIONS true");
         }
-        assertTrue(SnapshotFixtures.holding(name).isEmpty(), "a cluster with the test's role is not kept");
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName());
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.templateBuild());
              TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0));
-             Database clone = pool.acquire()) {
-            assertFalse(pool.reused());
+             Database clone = pool.acquire();
+             Connection postgres = server.dataSource("postgres").getConnection();
+             Statement s = postgres.createStatement()) {
+            assertTrue(pool.reused(), "the template came from the snapshot its build left");
             assertEquals("[0]", clone.queryJson("SELECT count(*) FROM pg_roles WHERE rolname = ?", role));
+            assertEquals("[\"4MB\"]", clone.queryJson("SELECT current_setting('work_mem')"));
+            assertEquals("[0]", clone.queryJson("SELECT count(*) FROM pg_database WHERE datname = 'leaked_db'"
+                    + " OR (datname = ? AND datallowconn)", pool.templateName()));
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('leaked') IS NULL")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "the table a test made in postgres is not there");
+            }
         }
-        assertEquals(2, builds.get());
-        assertEquals(1, SnapshotFixtures.holding(name).size(), "the clean run is kept");
+        assertEquals(1, builds.get());
     }
 
     @Test
-    void aSnapshotHoldsTheTemplatesUsedOnItsServerAndNoStrayDatabase() throws Exception {
+    void aJvmsSharedServersLeaveOneSnapshotHoldingAllTheirTemplates() throws Exception {
         AtomicInteger builds = new AtomicInteger();
         SchemaPlan plan = project("CREATE TABLE tb_f (pk_f INT PRIMARY KEY);\n");
         TemplateRecipe a = recipe(plan, builds, "a");
         TemplateRecipe b = recipe(plan, builds, "b");
-        TemplateRecipe c = recipe(plan, builds, "c");
         String nameA = keptName(a);
         String nameB = keptName(b);
-        String nameC = keptName(c);
-        String stray = DatabaseNames.kept("half built " + UUID.randomUUID());
-        names.add(stray);
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, a.keptName())) {
-            TemplatePool.create(server, a, PoolOptions.DEFAULT.withPrefetch(0)).close();
-            TemplatePool.create(server, b, PoolOptions.DEFAULT.withPrefetch(0)).close();
-            try (Connection admin = server.dataSource("postgres").getConnection();
-                 Statement s = admin.createStatement()) {
-                s.execute("CREATE DATABASE " + stray + " TEMPLATE template0");
-                s.execute("CREATE DATABASE " + nameC + " TEMPLATE template0");
-            }
+        PostgresServer first = PostgresServers.shared(EMBEDDED, a.templateBuild());
+        assertEquals(first, PostgresServers.shared(EMBEDDED, a.templateBuild()), "a running server holding it");
+        PostgresServer second = PostgresServers.shared(EMBEDDED, b.templateBuild());
+        assertFalse(first == second, "the running server was used by others: b is built on a new one");
+        assertEquals(2, builds.get());
+        assertEquals(SnapshotFixtures.holding(nameB), SnapshotFixtures.holding(nameA),
+                "one snapshot holds both: the second server started from the first one's");
+        try (TemplatePool pool = TemplatePool.create(second, a, PoolOptions.DEFAULT.withPrefetch(0))) {
+            assertTrue(pool.reused());
         }
-        assertEquals(1, SnapshotFixtures.holding(nameB).size());
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, a.keptName())) {
-            assertEquals(Stream.of(nameA, nameB).sorted().toList(), databases(server),
-                    "the stray databases were not kept");
-            TemplatePool.create(server, a, PoolOptions.DEFAULT.withPrefetch(0)).close();
-            try (TemplatePool pool = TemplatePool.create(server, c, PoolOptions.DEFAULT.withPrefetch(0))) {
-                assertFalse(pool.reused(), "built over the stray database of its name");
-            }
-        }
-        assertEquals(3, builds.get());
-        assertEquals(1, SnapshotFixtures.holding(nameC).size());
-        assertEquals(SnapshotFixtures.holding(nameC), SnapshotFixtures.holding(nameA).stream()
-                .filter(SnapshotFixtures.holding(nameC)::contains).toList());
-        assertFalse(SnapshotFixtures.holding(nameC).stream().anyMatch(SnapshotFixtures.holding(nameB)::contains),
-                "the new snapshot holds a and c, not b, which its server never used");
     }
 
     private static List<String> databases(PostgresServer server) throws Exception {
@@ -207,7 +201,7 @@ class KeptTemplateTest {
         String name = keptName(recipe);
         String before = System.getProperty("fraise.embedded.snapshots");
         System.setProperty("fraise.embedded.snapshots", "false");
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName())) {
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.templateBuild())) {
             assertTrue(server.templateStore().isEmpty());
             try (TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0))) {
                 assertTrue(pool.templateName().startsWith("fraise_tpl_"), pool.templateName());
@@ -243,7 +237,7 @@ class KeptTemplateTest {
     }
 
     private BuildSummary useOnce(TemplateRecipe recipe, String table) {
-        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.keptName());
+        try (PostgresServer server = PostgresServers.start(EMBEDDED, recipe.templateBuild());
              TemplatePool pool = TemplatePool.create(server, recipe, PoolOptions.DEFAULT.withPrefetch(0));
              Database clone = pool.acquire()) {
             return new BuildSummary(pool.reused(), pool.buildResult().files(), pool.buildResult().statements(),

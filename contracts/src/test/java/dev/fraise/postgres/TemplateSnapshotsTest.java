@@ -30,13 +30,17 @@ class TemplateSnapshotsTest {
         assertEquals(Map.of("fraise_keep_a", "1 2 3"), snapshots.holding("fraise_keep_a").orElseThrow().templates());
 
         Path dataDir = base.resolve("data-new");
-        KeptTemplates kept = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("fraise_keep_a")),
-                directories, "linux-17.6", dataDir);
+        KeptTemplates kept = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("fraise_keep_a"),
+                List.of()), directories, "linux-17.6", dataDir);
         assertTrue(kept.fromSnapshot());
         assertEquals("one", Files.readString(dataDir.resolve("PG_VERSION")));
-        assertEquals(TemplateStore.Origin.SNAPSHOT, kept.template("fraise_keep_a", () -> {
-            throw new AssertionError("a template the snapshot holds is not built");
-        }).origin());
+        assertEquals(TemplateStore.Origin.SNAPSHOT, kept.find("fraise_keep_a").orElseThrow().origin());
+        assertTrue(kept.find("fraise_keep_b").isEmpty());
+
+        Path other = base.resolve("data-other");
+        KeptTemplates accumulated = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("t_new"),
+                List.of("fraise_keep_a")), directories, "linux-17.6", other);
+        assertTrue(accumulated.fromSnapshot(), "no snapshot holds t_new: the one holding the JVM's others");
         assertTrue(Files.isDirectory(snapshots.holding("fraise_keep_a").orElseThrow().data()),
                 "the snapshot itself stays");
     }
@@ -51,7 +55,7 @@ class TemplateSnapshotsTest {
     }
 
     @Test
-    void aStoreThatBuiltSomethingSavesItsClusterOnceItStoppedCleanlyAndOnlyThen() throws Exception {
+    void aStoreSavesItsClusterOnlyWhenATemplateWasBuiltOnItAndItStoppedCleanly() throws Exception {
         TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
         KeptTemplates nothingBuilt = KeptTemplates.empty(snapshots);
         Path idle = cluster("idle");
@@ -60,7 +64,7 @@ class TemplateSnapshotsTest {
         assertTrue(snapshots.list().isEmpty());
 
         KeptTemplates killed = KeptTemplates.empty(snapshots);
-        killed.template("fraise_keep_k", () -> "1 1 1");
+        killed.keepOnClose("fraise_keep_k", "1 1 1");
         Path crashed = cluster("crashed");
         Files.writeString(crashed.resolve("postmaster.pid"), "12345\n");
         killed.finish(crashed);
@@ -68,8 +72,7 @@ class TemplateSnapshotsTest {
         assertTrue(snapshots.list().isEmpty(), "a server that did not stop cleanly is not kept");
 
         KeptTemplates built = KeptTemplates.empty(snapshots);
-        assertEquals(TemplateStore.Origin.BUILT, built.template("fraise_keep_k", () -> "1 1 1").origin());
-        assertEquals(TemplateStore.Origin.THIS_SERVER, built.template("fraise_keep_k", () -> "2 2 2").origin());
+        built.keepOnClose("fraise_keep_k", "1 1 1");
         Path stopped = cluster("stopped");
         built.finish(stopped);
         assertFalse(Files.exists(stopped), "moved into the snapshot");

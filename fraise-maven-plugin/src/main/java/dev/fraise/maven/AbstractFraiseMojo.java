@@ -300,11 +300,12 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
     }
 
     /**
-     * Starts the disposable server the settings ask for, for {@code recipe}'s template: an embedded server starts
-     * from the snapshot that holds it, when an earlier goal or build left one. The caller closes it.
+     * Starts the disposable server the settings ask for, holding {@code recipe}'s template: an embedded server
+     * starts from the snapshot that holds it, when an earlier goal or build left one, else builds it and leaves
+     * one. The caller closes it.
      */
     static PostgresServer startServer(FraiseSettings settings, TemplateRecipe recipe) {
-        return PostgresServers.start(settings.server(), recipe.keptName());
+        return PostgresServers.start(settings.server(), recipe.templateBuild());
     }
 
     /** The pool of {@code recipe}'s template on {@code server}: built now, or reused where the server keeps it. */

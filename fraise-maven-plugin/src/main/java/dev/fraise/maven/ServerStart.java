@@ -24,7 +24,7 @@ final class ServerStart implements AutoCloseable {
         CompletableFuture<PostgresServer> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(PostgresServers.start(settings, recipe.keptName()));
+                future.complete(PostgresServers.start(settings, recipe.templateBuild()));
             } catch (Throwable t) {
                 future.completeExceptionally(t);
             }
