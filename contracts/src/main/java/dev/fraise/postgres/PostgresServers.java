@@ -180,9 +180,14 @@ public final class PostgresServers {
     }
 
     private static void stopAll() {
-        SHARED.settledValues().forEach(SharedServer::close);
-        SHARED.clear();
-        LocalServer.closeAll();
+        try {
+            SHARED.settledValues().forEach(SharedServer::close);
+            SHARED.clear();
+            LocalServer.closeAll();
+        } catch (LinkageError e) {
+            // The class loader of this engine is closed (a Maven plugin realm at the end of the build): the goals
+            // it served closed their servers; a class this hook would load now is gone with it.
+        }
     }
 
     /** What tells shared servers apart: their settings and, for one started for a template, its name. */
