@@ -220,6 +220,11 @@ final class EmbeddedServerProvider {
         }
 
         @Override
+        Path dataDirectory() {
+            return dataDir;
+        }
+
+        @Override
         public int majorVersion() {
             return major;
         }

@@ -259,6 +259,11 @@ final class InstalledServerLauncher {
         }
 
         @Override
+        Path dataDirectory() {
+            return launched.dataDir();
+        }
+
+        @Override
         public int majorVersion() {
             return launched.major();
         }

@@ -1,6 +1,5 @@
 package dev.fraise.postgres;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link TemplateStore} of one embedded server: the templates of the snapshot it started from and, for a server
- * started to build one, that template, saved with the stopped cluster as a new snapshot before anyone else used the
- * server.
+ * started to build one, that template, saved with a copy of the cluster as a new snapshot before anyone else used
+ * the server.
  */
 final class KeptTemplates implements TemplateStore {
 
@@ -25,7 +24,6 @@ final class KeptTemplates implements TemplateStore {
     private final boolean fromSnapshot;
     private final Map<String, String> records = new LinkedHashMap<>();
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
-    private boolean saveOnClose;
 
     private KeptTemplates(TemplateSnapshots snapshots, Map<String, String> snapshotTemplates) {
         this.snapshots = snapshots;
@@ -68,47 +66,25 @@ final class KeptTemplates implements TemplateStore {
     }
 
     /**
-     * Adds {@code name}, just built on this server before anyone else used it, and has the cluster saved as a
-     * snapshot when the server stops.
+     * Adds {@code name}, just built on this server before anyone else used it, and saves a copy of the server's
+     * data directory as a snapshot. The server must be idle and checkpointed: nothing writes to the directory
+     * while it is copied, so the copy is what a stop would have left, less the shutdown checkpoint (a server
+     * started from it replays the WAL after the last checkpoint, which holds nothing). Never throws: a snapshot
+     * that cannot be saved only means a later run builds again.
      */
-    synchronized void keepOnClose(String name, String record) {
-        records.put(name, record);
-        saveOnClose = true;
-    }
-
-    /** Marks {@code name}, which came with the snapshot, as built for this server's first caller. */
-    void markBuilt(String name) {
-        origins.computeIfPresent(name, (n, origin) -> Origin.BUILT);
-    }
-
-    /**
-     * Ends the server's data directory once its server has stopped: saved as a snapshot when {@link #keepOnClose}
-     * asked for it and the server stopped cleanly ({@code postmaster.pid} removed), else deleted.
-     */
-    void finish(Path dataDir) {
+    void keep(String name, String record, Path dataDir) {
         Map<String, String> all;
         synchronized (this) {
-            all = saveOnClose ? new LinkedHashMap<>(records) : Map.of();
+            records.put(name, record);
+            origins.put(name, Origin.BUILT);
+            all = new LinkedHashMap<>(records);
         }
-        if (all.isEmpty()) {
-            DataDirectories.deleteTree(dataDir);
+        long size = DataDirectories.size(dataDir);
+        if (size > MAX_SNAPSHOT_BYTES) {
+            LOG.info("Fraise keeps no snapshot of templates {}: the cluster holds {} MB, more than the {} MB a snapshot"
+                    + " may", all.keySet(), size >> 20, MAX_SNAPSHOT_BYTES >> 20);
             return;
         }
-        String reason = null;
-        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            reason = "it did not stop cleanly";
-        } else {
-            long size = DataDirectories.size(dataDir);
-            if (size > MAX_SNAPSHOT_BYTES) {
-                reason = "it holds " + (size >> 20) + " MB, more than the " + (MAX_SNAPSHOT_BYTES >> 20)
-                        + " MB a snapshot may";
-            }
-        }
-        if (reason != null) {
-            LOG.info("Fraise keeps no snapshot of templates {}: {}", all.keySet(), reason);
-            DataDirectories.deleteTree(dataDir);
-            return;
-        }
-        snapshots.save(dataDir, all);
+        snapshots.saveCopy(dataDir, all);
     }
 }

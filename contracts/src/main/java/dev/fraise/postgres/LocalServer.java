@@ -1,10 +1,14 @@
 package dev.fraise.postgres;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
 
 /**
  * A server Fraise runs itself on this machine (zonky's or installed binaries): superuser {@code postgres} with no
@@ -69,21 +73,27 @@ abstract class LocalServer implements PostgresServer {
         return Optional.ofNullable(kept);
     }
 
-    /**
-     * Adds {@code name}, just built on this server before anyone else used it, to the templates it keeps: its
-     * data directory becomes a snapshot when it stops. Nothing when this server keeps no templates.
-     */
-    void keepOnClose(String name, String record) {
-        if (kept != null) {
-            kept.keepOnClose(name, record);
-        }
-    }
+    /** The data directory of this server. */
+    abstract Path dataDirectory();
 
-    /** Marks {@code name}, which came with this server's snapshot, as built for this server's first caller. */
-    void markBuilt(String name) {
-        if (kept != null) {
-            kept.markBuilt(name);
+    /**
+     * Adds {@code name}, just built on this server before anyone else used it, to the templates it keeps, and
+     * saves a snapshot of the cluster after a checkpoint. Nothing when this server keeps no templates; a snapshot
+     * that cannot be made is logged, never thrown.
+     */
+    void keep(String name, String record) {
+        if (kept == null) {
+            return;
         }
+        try (Connection c = dataSource(maintenanceDatabase()).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            LoggerFactory.getLogger(LocalServer.class).warn("no snapshot of template {}: CHECKPOINT failed: {}", name,
+                    e.getMessage());
+            return;
+        }
+        kept.keep(name, record, dataDirectory());
     }
 
     /** The names of the templates this server holds. */
@@ -97,11 +107,7 @@ abstract class LocalServer implements PostgresServer {
      */
     void finish(Path dataDir) {
         RUNNING.remove(this);
-        if (kept == null) {
-            DataDirectories.deleteTree(dataDir);
-        } else {
-            kept.finish(dataDir);
-        }
+        DataDirectories.deleteTree(dataDir);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,8 @@ public final class PostgresServers {
 
     /**
      * Starts a new server the caller owns and must close, holding {@code template} when it keeps templates: an
-     * embedded server starts from a snapshot that holds it, or else builds it on a fresh cluster, saves the stopped
-     * cluster as a snapshot and restarts from it (see {@link TemplateStore}). Servers that keep no templates (an
+     * embedded server starts from a snapshot that holds it, or else builds it on its fresh cluster and saves a
+     * snapshot of it before returning (see {@link TemplateStore}). Servers that keep no templates (an
      * external server, a container, {@code -Dfraise.embedded.snapshots=false}) start as {@link #start(ServerSettings)}
      * does, and the caller builds the template itself.
      *
@@ -60,8 +59,7 @@ public final class PostgresServers {
         TemplateSnapshots.Use snapshots = TemplateSnapshots.Use.from(System.getProperties(),
                 template.map(TemplateBuild::name), alsoWanted);
         PostgresServer server = startKind(kind, settings, snapshots);
-        return template.isPresent() ? holding(server, template.get(), () -> startKind(kind, settings, snapshots))
-                : server;
+        return template.isPresent() ? holding(server, template.get()) : server;
     }
 
     private static PostgresServer startKind(ProviderKind kind, ServerSettings settings,
@@ -82,11 +80,10 @@ public final class PostgresServers {
     }
 
     /**
-     * {@code server}, when it holds {@code template} or keeps no templates; else a server restarted from the
-     * snapshot made by building the template on {@code server}, which no one else has used.
+     * {@code server}, holding {@code template}: built on it now, when it keeps templates and its snapshot did not
+     * hold it, and kept in a new snapshot before anyone else uses the server.
      */
-    private static PostgresServer holding(PostgresServer server, TemplateBuild template,
-                                          Supplier<PostgresServer> restart) {
+    private static PostgresServer holding(PostgresServer server, TemplateBuild template) {
         Optional<TemplateStore> store = server.templateStore();
         if (store.isEmpty() || store.get().find(template.name()).isPresent()
                 || !(server instanceof LocalServer local)) {
@@ -99,16 +96,8 @@ public final class PostgresServers {
             server.close();
             throw e;
         }
-        local.keepOnClose(template.name(), record);
-        server.close();
-        PostgresServer restarted = restart.get();
-        if (restarted instanceof LocalServer again && again.keptNames().contains(template.name())) {
-            again.markBuilt(template.name());
-        } else {
-            LOG.info("Fraise: the snapshot of template {} could not be used; it is built again for this run",
-                    template.name());
-        }
-        return restarted;
+        local.keep(template.name(), record);
+        return server;
     }
 
     /** The provider {@link #start} would use for {@code settings}. */

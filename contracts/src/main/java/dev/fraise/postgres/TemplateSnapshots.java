@@ -135,15 +135,15 @@ final class TemplateSnapshots {
     }
 
     /**
-     * Moves the stopped cluster {@code dataDir} into a new snapshot holding {@code templates}, then drops the
-     * snapshots it makes redundant and the least recently used beyond {@link #KEEP}. Failing, it deletes
-     * {@code dataDir}: a snapshot is a cache.
+     * Copies the idle, checkpointed cluster {@code dataDir} into a new snapshot holding {@code templates}, then
+     * drops the snapshots it makes redundant and the least recently used beyond {@link #KEEP} or
+     * {@link #MAX_TOTAL_BYTES}. A snapshot is a cache: failing, it logs and leaves nothing half made.
      */
-    void save(Path dataDir, Map<String, String> templates) {
+    void saveCopy(Path dataDir, Map<String, String> templates) {
         Path dir = root.resolve(UUID.randomUUID().toString());
         try {
             Files.createDirectories(dir);
-            Files.move(dataDir, dir.resolve(DATA), StandardCopyOption.ATOMIC_MOVE);
+            DataDirectories.copyTree(dataDir, dir.resolve(DATA));
             Path staged = dir.resolve(MANIFEST + ".tmp");
             StringBuilder manifest = new StringBuilder();
             templates.forEach((name, record) -> manifest.append(name).append('\t').append(record).append('\n'));
@@ -151,10 +151,9 @@ final class TemplateSnapshots {
             Files.move(staged, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Fraise kept {} template(s) in snapshot {} for later runs ({} MB)", templates.size(), dir,
                     DataDirectories.size(dir) >> 20);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the templates {} as a snapshot in {}: {}", templates.keySet(), root,
                     e.toString());
-            DataDirectories.deleteTree(dataDir);
             DataDirectories.deleteTree(dir);
             return;
         }

@@ -3,9 +3,9 @@ package dev.fraise.postgres;
 import java.util.Optional;
 
 /**
- * Template databases an embedded server holds for later JVMs. A server built for a template is started on a fresh
- * cluster, the template is built on it before anyone else uses it, and the stopped cluster is saved as a snapshot;
- * the server then restarts from that snapshot. Later servers (another Maven goal, the Surefire fork, the next
+ * Template databases an embedded server holds for later JVMs. A server started for a template no snapshot holds
+ * builds it on its fresh cluster before anyone else uses it, and a copy of the idle, checkpointed cluster is saved
+ * as a snapshot. Later servers (another Maven goal, the Surefire fork, the next
  * build) that need the template start from the snapshot instead of building it again. So a snapshot holds only
  * what template builds made, never what tests did. Templates are known by names their builders derive from
  * everything that goes into them, so that an equal name means an equal template.

@@ -60,8 +60,9 @@ class KeptTemplateTest {
         assertEquals(1, builds.get());
         assertEquals(1, SnapshotFixtures.holding(name).size(), "the server left a snapshot holding " + name);
         try (var wal = Files.list(SnapshotFixtures.holding(name).get(0).resolve("data/pg_wal"))) {
-            assertEquals(1, wal.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")).count(),
-                    "WAL segments are removed, not recycled: the snapshot holds the last one only");
+            long segments = wal.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")).count();
+            assertTrue(segments <= 2, "WAL segments are removed, not recycled: the snapshot holds those after the"
+                    + " last checkpoint, not max_wal_size of them: " + segments);
         }
 
         BuildSummary second = useOnce(recipe, "tb_note");

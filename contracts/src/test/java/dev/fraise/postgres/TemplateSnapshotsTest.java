@@ -24,7 +24,7 @@ class TemplateSnapshotsTest {
     void aSavedClusterIsFoundByTheTemplatesItHoldsAndCopiedForTheNextServer() throws Exception {
         DataDirectories directories = new DataDirectories(base);
         TemplateSnapshots snapshots = TemplateSnapshots.of(directories, "linux-17.6");
-        snapshots.save(cluster("one"), Map.of("fraise_keep_a", "1 2 3"));
+        snapshots.saveCopy(cluster("one"), Map.of("fraise_keep_a", "1 2 3"));
 
         assertTrue(snapshots.holding("fraise_keep_b").isEmpty());
         assertEquals(Map.of("fraise_keep_a", "1 2 3"), snapshots.holding("fraise_keep_a").orElseThrow().templates());
@@ -55,42 +55,34 @@ class TemplateSnapshotsTest {
     }
 
     @Test
-    void aStoreSavesItsClusterOnlyWhenATemplateWasBuiltOnItAndItStoppedCleanly() throws Exception {
+    void keepingATemplateSavesACopyOfTheClusterUnlessItIsTooLarge() throws Exception {
         TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
-        KeptTemplates nothingBuilt = KeptTemplates.empty(snapshots);
-        Path idle = cluster("idle");
-        nothingBuilt.finish(idle);
-        assertFalse(Files.exists(idle));
-        assertTrue(snapshots.list().isEmpty());
-
-        KeptTemplates killed = KeptTemplates.empty(snapshots);
-        killed.keepOnClose("fraise_keep_k", "1 1 1");
-        Path crashed = cluster("crashed");
-        Files.writeString(crashed.resolve("postmaster.pid"), "12345\n");
-        killed.finish(crashed);
-        assertFalse(Files.exists(crashed));
-        assertTrue(snapshots.list().isEmpty(), "a server that did not stop cleanly is not kept");
-
-        KeptTemplates built = KeptTemplates.empty(snapshots);
-        built.keepOnClose("fraise_keep_k", "1 1 1");
-        Path stopped = cluster("stopped");
-        built.finish(stopped);
-        assertFalse(Files.exists(stopped), "moved into the snapshot");
+        KeptTemplates store = KeptTemplates.empty(snapshots);
+        Path running = cluster("running");
+        store.keep("fraise_keep_k", "1 1 1", running);
+        assertTrue(Files.isRegularFile(running.resolve("PG_VERSION")), "the server's own directory stays");
         assertEquals(List.of(Map.of("fraise_keep_k", "1 1 1")),
                 snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates).toList());
+        assertEquals(TemplateStore.Origin.BUILT, store.find("fraise_keep_k").orElseThrow().origin());
+        assertEquals(TemplateStore.Origin.THIS_SERVER, store.find("fraise_keep_k").orElseThrow().origin());
+
+        KeptTemplates large = KeptTemplates.empty(snapshots);
+        large.keep("fraise_keep_l", "1 1 1", sparseCluster("large", KeptTemplates.MAX_SNAPSHOT_BYTES + 1));
+        assertTrue(snapshots.holding("fraise_keep_l").isEmpty(), "over the size a snapshot may have");
+        assertTrue(large.find("fraise_keep_l").isPresent(), "the server still holds it");
     }
 
     @Test
     void aSnapshotWhoseTemplatesANewerOneHoldsGoesAndAtMostKeepStay() throws Exception {
         TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
-        snapshots.save(cluster("a"), Map.of("t_a", "r"));
-        snapshots.save(cluster("ab"), Map.of("t_a", "r", "t_b", "r"));
+        snapshots.saveCopy(cluster("a"), Map.of("t_a", "r"));
+        snapshots.saveCopy(cluster("ab"), Map.of("t_a", "r", "t_b", "r"));
         assertEquals(1, snapshots.list().size(), "{t_a} is redundant next to {t_a, t_b}");
 
         List<Map<String, String>> expected = new java.util.ArrayList<>();
         for (int i = 0; i < TemplateSnapshots.KEEP; i++) {
             snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
-            snapshots.save(cluster("t" + i), Map.of("t" + i, "r"));
+            snapshots.saveCopy(cluster("t" + i), Map.of("t" + i, "r"));
             expected.add(0, Map.of("t" + i, "r"));
         }
         List<Map<String, String>> left = snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates)
@@ -102,12 +94,12 @@ class TemplateSnapshotsTest {
     void snapshotsTakeNoMoreThanTheirBudgetTogether() throws Exception {
         TemplateSnapshots snapshots = TemplateSnapshots.of(new DataDirectories(base), "k");
         long third = TemplateSnapshots.MAX_TOTAL_BYTES / 3;
-        snapshots.save(sparseCluster("a", third), Map.of("t_a", "r"));
+        snapshots.saveCopy(sparseCluster("a", third), Map.of("t_a", "r"));
         snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
-        snapshots.save(sparseCluster("b", third), Map.of("t_b", "r"));
+        snapshots.saveCopy(sparseCluster("b", third), Map.of("t_b", "r"));
         assertEquals(2, snapshots.list().size(), "two thirds of the budget");
         snapshots.list().forEach(TemplateSnapshotsTest::ageOneMinute);
-        snapshots.save(sparseCluster("c", third + (1 << 20)), Map.of("t_c", "r"));
+        snapshots.saveCopy(sparseCluster("c", third + (1 << 20)), Map.of("t_c", "r"));
         assertEquals(List.of(Map.of("t_c", "r"), Map.of("t_b", "r")),
                 snapshots.list().stream().map(TemplateSnapshots.Snapshot::templates).toList(),
                 "the least recently used went to stay within the budget");
