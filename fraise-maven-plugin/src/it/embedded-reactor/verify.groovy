@@ -1,7 +1,6 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
-def built = (log =~ /Fraise built template \S+/).count
-assert (log =~ /Fraise uses embedded PostgreSQL \d+/).count == 4 + built: 'build and check of two modules: four embedded servers, and a restart from its snapshot per template built'
-assert built + (log =~ /Fraise reused template \S+/).count == 4: 'each goal built or reused its template'
+assert (log =~ /Fraise uses embedded PostgreSQL \d+/).count == 4: 'build and check of two modules: four embedded servers'
+assert (log =~ /Fraise (built|reused) template \S+/).count == 4: 'each goal built its template or reused it from a snapshot'
 assert !log.contains('NoClassDefFoundError'): 'the shutdown hook stays quiet once the plugin realm is gone'
 assert (log =~ /Fraise check: 2 types: 1 checked, 1 not checked \(root type: 1\); (\d) of \1 fields checked; against 1 view: 0 errors, 0 warnings/).count == 2
 ['a', 'b'].each { assert new File(basedir, "$it/target/fraise/report.json").isFile() }
