@@ -47,17 +47,12 @@ public final class PostgresServers {
      * @throws FraiseException when the chosen provider cannot start, or what the template's builder throws
      */
     public static PostgresServer start(ServerSettings settings, Optional<TemplateBuild> template) {
-        return start(settings, template, List.of());
-    }
-
-    private static PostgresServer start(ServerSettings settings, Optional<TemplateBuild> template,
-                                        List<String> alsoWanted) {
         synchronized (PostgresServers.class) {
             installHook();
         }
         ProviderKind kind = choose(settings);
         TemplateSnapshots.Use snapshots = TemplateSnapshots.Use.from(System.getProperties(),
-                template.map(TemplateBuild::name), alsoWanted);
+                template.map(TemplateBuild::name));
         PostgresServer server = startKind(kind, settings, snapshots);
         return template.isPresent() ? holding(server, template.get()) : server;
     }
@@ -129,8 +124,8 @@ public final class PostgresServers {
     /**
      * A JVM-wide server for {@code settings} holding {@code template}: a running one that holds it, else one
      * started for it as {@link #start(ServerSettings, Optional)} does (from the snapshot holding it, or building
-     * it on a fresh cluster that starts from the snapshot of this JVM's other templates, so that the snapshot
-     * it leaves holds them all). Where servers keep no templates, the one {@link #shared(ServerSettings)} gives.
+     * it on a fresh cluster, so that its snapshot holds what its own build made and nothing another template's
+     * build did to the cluster). Where servers keep no templates, the one {@link #shared(ServerSettings)} gives.
      *
      * @throws FraiseException when the server cannot start, or what the template's builder throws
      */
@@ -148,9 +143,8 @@ public final class PostgresServers {
         if (holding.isPresent()) {
             return holding.get().server;
         }
-        List<String> others = running.stream().flatMap(s -> s.names().stream()).distinct().toList();
         return SHARED.get(new SharedKey(settings, name),
-                () -> new SharedServer(settings, start(settings, template, others))).server;
+                () -> new SharedServer(settings, start(settings, template))).server;
     }
 
     /**
@@ -170,9 +164,12 @@ public final class PostgresServers {
 
     private static void stopAll() {
         try {
+            SHARED.values().forEach(SharedServer::close);
+            // A server still building a template (Ctrl-C during a long seed) is stopped now, not waited for: its
+            // build fails at once, and no snapshot is taken.
+            LocalServer.closeAll();
             SHARED.settledValues().forEach(SharedServer::close);
             SHARED.clear();
-            LocalServer.closeAll();
         } catch (LinkageError e) {
             // The class loader of this engine is closed (a Maven plugin realm at the end of the build): the goals
             // it served closed their servers; a class this hook would load now is gone with it.

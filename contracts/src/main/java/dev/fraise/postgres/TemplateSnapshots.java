@@ -32,7 +32,7 @@ final class TemplateSnapshots {
     /** System property switching snapshots off ({@code false}); on by default. */
     static final String PROPERTY = "fraise.embedded.snapshots";
     /** How many snapshots are kept per binaries. */
-    static final int KEEP = 5;
+    static final int KEEP = 8;
     /** How many bytes the snapshots of one binaries may take together (they live on tmpfs, in memory). */
     static final long MAX_TOTAL_BYTES = 512L << 20;
 
@@ -63,23 +63,17 @@ final class TemplateSnapshots {
     /**
      * How a new server uses snapshots.
      *
-     * @param enabled     whether it keeps templates ({@link #PROPERTY})
-     * @param wanted      the template its first user needs: the server starts from a snapshot holding it, if any
-     * @param alsoWanted  templates the JVM uses elsewhere: when no snapshot holds {@code wanted}, the server starts
-     *                    from the one holding most of them, so that the snapshot it leaves holds them all
+     * @param enabled whether it keeps templates ({@link #PROPERTY})
+     * @param wanted  the template its first user needs: the server starts from a snapshot holding it, if any
      */
-    record Use(boolean enabled, Optional<String> wanted, List<String> alsoWanted) {
+    record Use(boolean enabled, Optional<String> wanted) {
 
         /** No snapshot used or saved. */
-        static final Use OFF = new Use(false, Optional.empty(), List.of());
-
-        Use {
-            alsoWanted = List.copyOf(alsoWanted);
-        }
+        static final Use OFF = new Use(false, Optional.empty());
 
         /** Snapshots as {@code systemProperties} allow, for a server whose first user needs {@code wanted}. */
-        static Use from(Map<?, ?> systemProperties, Optional<String> wanted, List<String> alsoWanted) {
-            return new Use(TemplateSnapshots.enabled(systemProperties), wanted, alsoWanted);
+        static Use from(Map<?, ?> systemProperties, Optional<String> wanted) {
+            return new Use(TemplateSnapshots.enabled(systemProperties), wanted);
         }
     }
 
@@ -93,8 +87,7 @@ final class TemplateSnapshots {
             return null;
         }
         TemplateSnapshots snapshots = of(directories, binariesKey);
-        Optional<Snapshot> snapshot = use.wanted().flatMap(snapshots::holding)
-                .or(() -> snapshots.holdingMostOf(use.alsoWanted()));
+        Optional<Snapshot> snapshot = use.wanted().flatMap(snapshots::holding);
         if (snapshot.isPresent()) {
             try {
                 DataDirectories.copyTree(snapshot.get().data(), dataDir);
@@ -121,15 +114,6 @@ final class TemplateSnapshots {
     /** The most recently used snapshot holding template {@code name}, if any; using it marks it used. */
     Optional<Snapshot> holding(String name) {
         Optional<Snapshot> found = list().stream().filter(s -> s.templates().containsKey(name)).findFirst();
-        found.ifPresent(TemplateSnapshots::touch);
-        return found;
-    }
-
-    /** The most recently used snapshot holding most of {@code names} (at least one), if any; using it marks it used. */
-    Optional<Snapshot> holdingMostOf(List<String> names) {
-        Optional<Snapshot> found = list().stream()
-                .filter(s -> names.stream().anyMatch(s.templates()::containsKey))
-                .max(Comparator.comparingLong(s -> names.stream().filter(s.templates()::containsKey).count()));
         found.ifPresent(TemplateSnapshots::touch);
         return found;
     }

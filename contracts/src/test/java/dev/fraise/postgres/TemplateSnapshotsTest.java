@@ -30,17 +30,17 @@ class TemplateSnapshotsTest {
         assertEquals(Map.of("fraise_keep_a", "1 2 3"), snapshots.holding("fraise_keep_a").orElseThrow().templates());
 
         Path dataDir = base.resolve("data-new");
-        KeptTemplates kept = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("fraise_keep_a"),
-                List.of()), directories, "linux-17.6", dataDir);
+        KeptTemplates kept = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("fraise_keep_a")),
+                directories, "linux-17.6", dataDir);
         assertTrue(kept.fromSnapshot());
         assertEquals("one", Files.readString(dataDir.resolve("PG_VERSION")));
         assertEquals(TemplateStore.Origin.SNAPSHOT, kept.find("fraise_keep_a").orElseThrow().origin());
         assertTrue(kept.find("fraise_keep_b").isEmpty());
 
         Path other = base.resolve("data-other");
-        KeptTemplates accumulated = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("t_new"),
-                List.of("fraise_keep_a")), directories, "linux-17.6", other);
-        assertTrue(accumulated.fromSnapshot(), "no snapshot holds t_new: the one holding the JVM's others");
+        KeptTemplates fresh = TemplateSnapshots.seed(new TemplateSnapshots.Use(true, Optional.of("t_new")),
+                directories, "linux-17.6", other);
+        assertFalse(fresh.fromSnapshot(), "no snapshot holds t_new: a fresh cluster, never another template's");
         assertTrue(Files.isDirectory(snapshots.holding("fraise_keep_a").orElseThrow().data()),
                 "the snapshot itself stays");
     }
