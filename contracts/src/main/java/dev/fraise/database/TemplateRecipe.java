@@ -42,7 +42,12 @@ public record TemplateRecipe(SchemaPlan plan, Consumer<Connection> beforeBuild, 
      * the engine's code, so that an equal name means an equal template. Empty when the template is not to be kept.
      */
     public Optional<String> keptName() {
-        return keptName(CodeStamp.current());
+        Optional<String> codeStamp = CodeStamp.current();
+        if (fingerprint.isEmpty() || codeStamp.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DatabaseNames.kept(String.join("\n", FORMAT, codeStamp.get(), plan.hash(),
+                "twoPass=" + plan.twoPass(), fingerprint.get())));
     }
 
     /**
@@ -52,13 +57,5 @@ public record TemplateRecipe(SchemaPlan plan, Consumer<Connection> beforeBuild, 
      */
     public Optional<TemplateBuild> templateBuild() {
         return keptName().map(name -> new TemplateBuild(name, server -> TemplatePool.buildKept(server, name, this)));
-    }
-
-    Optional<String> keptName(Optional<String> codeStamp) {
-        if (fingerprint.isEmpty() || codeStamp.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(DatabaseNames.kept(String.join("\n", FORMAT, codeStamp.get(), plan.hash(),
-                "twoPass=" + plan.twoPass(), fingerprint.get())));
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -186,6 +187,25 @@ final class DataDirectories {
             LOG.debug("pristine cluster not cached (another JVM may have won the race): {}", e.toString());
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * Copies the cached cluster {@code source} (a pristine cluster or a snapshot) into the new data directory
+     * {@code dataDir}; when that fails (the cache was being deleted, say) deletes what was copied and returns false,
+     * and the caller starts from something else.
+     */
+    static boolean copyCluster(Path source, Path dataDir) {
+        try {
+            copyTree(source, dataDir);
+            // The copy keeps the cache's old mtime; until the server takes its lock, a concurrent JVM's reaper would
+            // take this unlocked, "old" directory for a stale one.
+            Files.setLastModifiedTime(dataDir, FileTime.from(Instant.now()));
+            return true;
+        } catch (IOException e) {
+            LOG.debug("cached cluster {} not usable: {}", source, e.toString());
+            deleteTree(dataDir);
+            return false;
         }
     }
 

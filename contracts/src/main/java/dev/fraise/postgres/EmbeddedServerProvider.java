@@ -4,12 +4,9 @@ import dev.fraise.error.ErrorCode;
 import dev.fraise.error.FraiseException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +107,7 @@ final class EmbeddedServerProvider {
         try {
             KeptTemplates kept = TemplateSnapshots.seed(snapshots, directories, key, dataDir);
             boolean copied = kept != null && kept.fromSnapshot()
-                    || directories.pristine(key).map(p -> copyPristine(p, dataDir)).orElse(false);
+                    || directories.pristine(key).map(p -> DataDirectories.copyCluster(p, dataDir)).orElse(false);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -133,21 +130,6 @@ final class EmbeddedServerProvider {
             DataDirectories.deleteTree(dataDir);
             throw new FraiseException(ErrorCode.EMBEDDED_START_FAILED, "embedded PostgreSQL "
                     + binaries.version().orElse("") + " did not start: " + rootMessage(e), null, e);
-        }
-    }
-
-    /** Copies the cached cluster; when that fails (say, the cache was being deleted) the caller runs initdb. */
-    private static boolean copyPristine(Path pristine, Path dataDir) {
-        try {
-            DataDirectories.copyTree(pristine, dataDir);
-            // The copy keeps the cache's old mtime; until zonky takes its lock, a concurrent JVM's reaper would
-            // take this unlocked, "old" directory for a stale one.
-            Files.setLastModifiedTime(dataDir, FileTime.from(Instant.now()));
-            return true;
-        } catch (IOException e) {
-            LOG.debug("pristine cluster {} not usable, running initdb: {}", pristine, e.toString());
-            DataDirectories.deleteTree(dataDir);
-            return false;
         }
     }
 

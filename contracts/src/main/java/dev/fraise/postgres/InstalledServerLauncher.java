@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,16 +97,8 @@ final class InstalledServerLauncher {
     private static void initialise(InstalledBinaries binaries, DataDirectories directories, Path dataDir,
                                    List<String> prefix) throws IOException {
         String key = binaries.cacheKey();
-        var pristine = directories.pristine(key);
-        if (pristine.isPresent()) {
-            try {
-                DataDirectories.copyTree(pristine.get(), dataDir);
-                Files.setLastModifiedTime(dataDir, FileTime.from(Instant.now()));
-                return;
-            } catch (IOException e) {
-                LOG.debug("pristine cluster {} not usable, running initdb: {}", pristine.get(), e.toString());
-                DataDirectories.deleteTree(dataDir);
-            }
+        if (directories.pristine(key).map(p -> DataDirectories.copyCluster(p, dataDir)).orElse(false)) {
+            return;
         }
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(binaries.initdb().toString(), "-D", dataDir.toString(), "-U", "postgres",

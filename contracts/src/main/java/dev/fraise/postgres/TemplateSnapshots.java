@@ -88,17 +88,8 @@ final class TemplateSnapshots {
         }
         TemplateSnapshots snapshots = of(directories, binariesKey);
         Optional<Snapshot> snapshot = use.wanted().flatMap(snapshots::holding);
-        if (snapshot.isPresent()) {
-            try {
-                DataDirectories.copyTree(snapshot.get().data(), dataDir);
-                // The copy keeps the snapshot's old mtime; a concurrent reaper would take it for a stale directory.
-                Files.setLastModifiedTime(dataDir, FileTime.from(Instant.now()));
-                return KeptTemplates.from(snapshots, snapshot.get());
-            } catch (IOException e) {
-                LOG.debug("snapshot {} not usable, starting from an empty cluster: {}", snapshot.get().dir(),
-                        e.toString());
-                DataDirectories.deleteTree(dataDir);
-            }
+        if (snapshot.isPresent() && DataDirectories.copyCluster(snapshot.get().data(), dataDir)) {
+            return KeptTemplates.from(snapshots, snapshot.get());
         }
         return KeptTemplates.empty(snapshots);
     }
