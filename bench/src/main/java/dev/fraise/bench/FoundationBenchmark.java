@@ -451,7 +451,7 @@ public final class FoundationBenchmark {
         // 4. Per-test acquire latency: prefetch 0 (synchronous clone) vs prefetch 2; one pool at a time.
         List<Double> sync;
         String templateSize;
-        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY),
+        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY).withRecycling(false),
                 c -> { })) {
             templateSize = scalar(server, "SELECT pg_size_pretty(pg_database_size('" + pool.templateName() + "'))");
             sync = acquireTimes(simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs));
@@ -462,7 +462,7 @@ public final class FoundationBenchmark {
         rows.add(syncRow);
         log(String.format(Locale.ROOT, "  acquire prefetch 0: median %.2f ms", syncRow.stats.median()));
         List<Double> prefetched;
-        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY),
+        try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY).withRecycling(false),
                 c -> { })) {
             prefetched = acquireTimes(simulateTests(pool, Math.max(warmup, 5), acquireRuns, holdMs));
         }
@@ -476,7 +476,7 @@ public final class FoundationBenchmark {
         Map<Integer, Row> shortRows = new LinkedHashMap<>();
         for (int hold : shortHolds) {
             List<TestRun> runs;
-            try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY),
+            try (TemplatePool pool = TemplatePool.create(server, plan, new PoolOptions(2, CloneStrategy.FILE_COPY).withRecycling(false),
                     c -> { })) {
                 runs = simulateTests(pool, Math.max(warmup, 5), acquireRuns, hold);
             }
@@ -493,9 +493,9 @@ public final class FoundationBenchmark {
         // 5. FILE_COPY vs WAL_LOG, prefetch 0, interleaved (alternating order) so both see the same conditions.
         List<Double> fileCopy = new ArrayList<>();
         List<Double> walLog = new ArrayList<>();
-        try (TemplatePool fc = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY),
+        try (TemplatePool fc = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.FILE_COPY).withRecycling(false),
                 c -> { });
-             TemplatePool wal = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.WAL_LOG),
+             TemplatePool wal = TemplatePool.create(server, plan, new PoolOptions(0, CloneStrategy.WAL_LOG).withRecycling(false),
                      c -> { })) {
             int warm = Math.max(warmup, 5);
             for (int i = 0; i < warm + acquireRuns; i++) {

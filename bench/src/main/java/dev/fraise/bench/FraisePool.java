@@ -7,7 +7,11 @@ import dev.fraise.database.TemplatePool;
 import dev.fraise.postgres.PostgresServer;
 import java.sql.Connection;
 
-/** Fraise: a clone of the template per test from the default pool (prefetch 2), as {@code @FraiseDatabase} does. */
+/**
+ * Fraise: a clone of the template per test from the default pool (prefetch 2), as {@code @FraiseDatabase} does, with
+ * recycling off: the simulated tests only read, and a recycled clone is no clone, so the comparison would no longer be
+ * of one fresh database per test against another.
+ */
 final class FraisePool implements PerTestDatabase {
 
     static final String NAME = "Fraise";
@@ -19,7 +23,7 @@ final class FraisePool implements PerTestDatabase {
     }
 
     static FraisePool create(PostgresServer server, SchemaPlan plan) {
-        return new FraisePool(TemplatePool.create(server, plan, PoolOptions.DEFAULT, c -> { }));
+        return new FraisePool(TemplatePool.create(server, plan, PoolOptions.DEFAULT.withRecycling(false), c -> { }));
     }
 
     @Override

@@ -37,9 +37,10 @@ import java.util.stream.Stream;
 
 /**
  * The pool under short tests: how long a test waits from {@code acquire()} to its first query result
- * ({@code acquire}, {@code connect}, {@code SELECT 1}), for tests of 0, 5 and 20 ms, on the blog and on a generated
- * 200-entity schema, with one to four clone threads, with and without warm connections; and how much CPU the
- * server spends per test. Every configuration has a pool of its own (prefetch 2, FILE_COPY) on one embedded server;
+ * ({@code acquire}, {@code connect}, {@code SELECT 1}), for tests of 0, 5 and 20 ms that only read or also write, on
+ * the blog and on a generated 200-entity schema, with one clone thread and a connection opened in the test (the pool
+ * before the scale issue), the default threads and warm connections without recycling, and the default (recycling
+ * unchanged clones); and how much CPU the server spends per test. Every configuration has a pool of its own (prefetch 2, FILE_COPY) on one embedded server;
  * their tests run in interleaved blocks (the order rotating), so that all see the same machine load and the ratios
  * within one run are honest. Server CPU is read from {@code /proc}: the postmaster's own and reaped children's time
  * plus its live children's, from a block's start until its pool has settled (its refills included).
@@ -53,16 +54,28 @@ public final class PoolBenchmark {
     private static final double TARGET_MS = 2.0;
     /** How long a pool gets after a block to make the clones it was ordered, before the CPU is read. */
     private static final long SETTLE_MS = 400;
+    private static final Config DEFAULT = new Config(PoolOptions.DEFAULT_CLONE_THREADS, true, true);
     private static final List<Config> CONFIGS = List.of(
-            new Config(1, false), new Config(1, true), new Config(2, false), new Config(2, true),
-            new Config(3, true), new Config(4, true));
+            new Config(1, false, false), new Config(PoolOptions.DEFAULT_CLONE_THREADS, true, false), DEFAULT);
 
     /** A pool configuration. */
-    private record Config(int threads, boolean warm) {
+    private record Config(int threads, boolean warm, boolean recycle) {
         String label() {
             return threads + (threads == 1 ? " clone thread, " : " clone threads, ")
-                    + (warm ? "warm connection" : "connect in the test");
+                    + (warm ? "warm connection" : "connect in the test") + (recycle ? ", recycling" : "");
         }
+
+        PoolOptions options() {
+            return new PoolOptions(2, CloneStrategy.FILE_COPY, threads, warm, recycle);
+        }
+    }
+
+    /** What a simulated test does after its first result. */
+    private enum Kind {
+        /** Reads one row of a view. */
+        READS,
+        /** Reads one row of a view and creates a table, so that its clone cannot be recycled. */
+        WRITES
     }
 
     /** A schema to clone, and a view a test would read first. */
@@ -74,7 +87,7 @@ public final class PoolBenchmark {
     }
 
     /** The figures of one schema, test length and configuration. */
-    private record Cell(Schema schema, int holdMs, Config config, List<TestRun> runs, double cpuMsPerTest,
+    private record Cell(Schema schema, int holdMs, Kind kind, Config config, List<TestRun> runs, double cpuMsPerTest,
                         double serverCores) {
         Stats first() {
             return Stats.of(runs.stream().map(TestRun::firstResultMs).toList());
@@ -135,44 +148,13 @@ public final class PoolBenchmark {
         Map<Config, TemplatePool> pools = new LinkedHashMap<>();
         try {
             for (Config config : CONFIGS) {
-                pools.put(config, TemplatePool.create(server, schema.plan(), new PoolOptions(2,
-                        CloneStrategy.FILE_COPY, config.threads(), config.warm()), c -> { }));
+                pools.put(config, TemplatePool.create(server, schema.plan(), config.options(), c -> { }));
             }
             List<Cell> cells = new ArrayList<>();
             int perBlock = Math.max(1, runs / blocks);
             for (int hold : holds) {
-                Map<Config, List<TestRun>> samples = new LinkedHashMap<>();
-                Map<Config, double[]> cpuAndWall = new LinkedHashMap<>();
-                for (int block = 0; block < blocks; block++) {
-                    for (int k = 0; k < CONFIGS.size(); k++) {
-                        Config config = CONFIGS.get((k + block) % CONFIGS.size());
-                        TemplatePool pool = pools.get(config);
-                        settle();
-                        for (int w = 0; w < 3; w++) {
-                            simulateTest(pool, schema, hold);
-                        }
-                        settle();
-                        long cpu0 = cpu.millis();
-                        long wall0 = System.nanoTime();
-                        for (int i = 0; i < perBlock; i++) {
-                            samples.computeIfAbsent(config, c -> new ArrayList<>())
-                                    .add(simulateTest(pool, schema, hold));
-                        }
-                        double wallMs = (System.nanoTime() - wall0) / 1e6;
-                        settle();
-                        double[] sum = cpuAndWall.computeIfAbsent(config, c -> new double[2]);
-                        sum[0] += cpu.millis() - cpu0;
-                        sum[1] += wallMs;
-                    }
-                }
-                for (Config config : CONFIGS) {
-                    List<TestRun> runsOf = samples.get(config);
-                    double[] sum = cpuAndWall.get(config);
-                    Cell cell = new Cell(schema, hold, config, runsOf, sum[0] / runsOf.size(), sum[0] / sum[1]);
-                    cells.add(cell);
-                    log(String.format(Locale.ROOT, "%s, %d ms tests, %s: acquire→first result median %.2f ms,"
-                            + " p90 %.2f ms; server %.1f ms CPU/test", schema.name(), hold, config.label(),
-                            cell.first().median(), cell.first().p90(), cell.cpuMsPerTest()));
+                for (Kind kind : Kind.values()) {
+                    cells.addAll(measure(pools, cpu, schema, hold, kind, blocks, perBlock));
                 }
             }
             return cells;
@@ -183,15 +165,58 @@ public final class PoolBenchmark {
         }
     }
 
+    /** The configurations' tests of one length and kind, in interleaved blocks. */
+    private static List<Cell> measure(Map<Config, TemplatePool> pools, ServerCpu cpu, Schema schema, int hold,
+                                      Kind kind, int blocks, int perBlock) throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        Map<Config, List<TestRun>> samples = new LinkedHashMap<>();
+        Map<Config, double[]> cpuAndWall = new LinkedHashMap<>();
+        for (int block = 0; block < blocks; block++) {
+            for (int k = 0; k < CONFIGS.size(); k++) {
+                Config config = CONFIGS.get((k + block) % CONFIGS.size());
+                TemplatePool pool = pools.get(config);
+                settle();
+                for (int w = 0; w < 3; w++) {
+                    simulateTest(pool, schema, hold, kind);
+                }
+                settle();
+                long cpu0 = cpu.millis();
+                long wall0 = System.nanoTime();
+                for (int i = 0; i < perBlock; i++) {
+                    samples.computeIfAbsent(config, c -> new ArrayList<>())
+                            .add(simulateTest(pool, schema, hold, kind));
+                }
+                double wallMs = (System.nanoTime() - wall0) / 1e6;
+                settle();
+                double[] sum = cpuAndWall.computeIfAbsent(config, c -> new double[2]);
+                sum[0] += cpu.millis() - cpu0;
+                sum[1] += wallMs;
+            }
+        }
+        for (Config config : CONFIGS) {
+            List<TestRun> runsOf = samples.get(config);
+            double[] sum = cpuAndWall.get(config);
+            Cell cell = new Cell(schema, hold, kind, config, runsOf, sum[0] / runsOf.size(),
+                    sum[0] / sum[1]);
+            cells.add(cell);
+            log(String.format(Locale.ROOT, "%s, %d ms tests that %s, %s: acquire→first result median"
+                    + " %.2f ms, p90 %.2f ms; server %.1f ms CPU/test", schema.name(), hold,
+                    kind.name().toLowerCase(Locale.ROOT), config.label(), cell.first().median(),
+                    cell.first().p90(), cell.cpuMsPerTest()));
+        }
+        return cells;
+    }
+
     private static void settle() {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SETTLE_MS));
     }
 
     /**
-     * One test: acquire, connect, {@code SELECT 1} (the first result), read a view, hold the database {@code holdMs},
-     * close.
+     * One test: acquire, connect, {@code SELECT 1} (the first result), read a view (and for {@link Kind#WRITES}
+     * create a table), hold the database {@code holdMs}, close.
      */
-    private static TestRun simulateTest(TemplatePool pool, Schema schema, int holdMs) throws SQLException {
+    private static TestRun simulateTest(TemplatePool pool, Schema schema, int holdMs, Kind kind)
+            throws SQLException {
         long t0 = System.nanoTime();
         Database db = pool.acquire();
         long t1 = System.nanoTime();
@@ -204,6 +229,9 @@ public final class PoolBenchmark {
                 rs.next();
             }
             long t3 = System.nanoTime();
+            if (kind == Kind.WRITES) {
+                s.execute("CREATE TABLE bench_written (id int)");
+            }
             long until = t3 + TimeUnit.MILLISECONDS.toNanos(holdMs);
             while (System.nanoTime() < until) {
                 LockSupport.parkNanos(until - System.nanoTime());
@@ -219,20 +247,22 @@ public final class PoolBenchmark {
         md.append(String.format(Locale.ROOT, "Machine: %d CPUs, Java %s. One pool per configuration (prefetch 2,"
                 + " FILE_COPY) on one embedded server; each simulated test acquires a clone, connects, runs `SELECT 1`"
                 + " (*first result*: from `acquire()` to that result), reads one row of a view (`v_post`; `v_e0005`,"
-                + " 5 levels of embedding), holds the database the test length and closes both. About %d measured"
+                + " 5 levels of embedding), and, if it *writes*, creates a table; then it holds the database the test"
+                + " length and closes both. About %d measured"
                 + " tests per row, in %d blocks interleaved across the configurations (3 warm-up tests before each"
                 + " block). Server CPU: postmaster and backends (`/proc`), per test, from a block's start until its"
                 + " pool has settled; *cores* is that CPU time over the block's wall time. Times in ms.%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs, blocks));
         md.append("| schema | test | configuration | acquire | first result | p90 | first view read |"
-                + " server CPU / test | cores | target | met |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + " server CPU / test | cores | target | met |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Cell c : cells) {
             Stats acquire = Stats.of(c.runs().stream().map(TestRun::acquireMs).toList());
             Stats first = c.first();
             Stats view = Stats.of(c.runs().stream().map(TestRun::viewMs).toList());
-            boolean target = c.config().threads() == PoolOptions.DEFAULT_CLONE_THREADS && c.config().warm();
-            md.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %.2f | **%.2f** | %.2f | %.2f | %.1f | %.2f |"
-                    + " %s | %s |%n", c.schema().name(), c.holdMs(), c.config().label()
+            boolean target = c.config().equals(DEFAULT);
+            md.append(String.format(Locale.ROOT, "| %s | %d ms, %s | %s | %.2f | **%.2f** | %.2f | %.2f | %.1f |"
+                    + " %.2f | %s | %s |%n", c.schema().name(), c.holdMs(), c.kind().name().toLowerCase(Locale.ROOT),
+                    c.config().label()
                     + (target ? " (default)" : ""), acquire.median(), first.median(), first.p90(), view.median(),
                     c.cpuMsPerTest(), c.serverCores(), target ? "≤ " + TARGET_MS + " ms (median)" : "",
                     target ? (first.median() <= TARGET_MS ? "yes" : "**no**") : ""));
@@ -244,9 +274,10 @@ public final class PoolBenchmark {
                 continue;
             }
             Cell base = cells.stream().filter(o -> o.schema() == c.schema() && o.holdMs() == c.holdMs()
-                    && o.config().equals(before)).findFirst().orElseThrow();
-            md.append(String.format(Locale.ROOT, "- %s, %d ms tests: %s → %s: %.1f× faster, server CPU per test"
-                    + " %.2f×%n", c.schema().name(), c.holdMs(), before.label(), c.config().label(),
+                    && o.kind() == c.kind() && o.config().equals(before)).findFirst().orElseThrow();
+            md.append(String.format(Locale.ROOT, "- %s, %d ms tests that %s: %s → %s: %.1f× faster, server CPU per"
+                    + " test %.2f×%n", c.schema().name(), c.holdMs(), c.kind().name().toLowerCase(Locale.ROOT),
+                    before.label(), c.config().label(),
                     base.first().median() / c.first().median(), c.cpuMsPerTest() / base.cpuMsPerTest()));
         }
         md.append('\n').append(notes).append('\n');

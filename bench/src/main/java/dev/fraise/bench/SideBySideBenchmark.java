@@ -200,9 +200,9 @@ public final class SideBySideBenchmark {
         List<Double> walLog = new ArrayList<>();
         long bytes;
         try (TemplatePool copy = TemplatePool.create(server, subject.plan(),
-                new PoolOptions(0, CloneStrategy.FILE_COPY), c -> { });
+                new PoolOptions(0, CloneStrategy.FILE_COPY).withRecycling(false), c -> { });
              TemplatePool wal = TemplatePool.create(server, subject.plan(),
-                     new PoolOptions(0, CloneStrategy.WAL_LOG), c -> { })) {
+                     new PoolOptions(0, CloneStrategy.WAL_LOG).withRecycling(false), c -> { })) {
             for (int i = 0; i < WARMUP + CLONES; i++) {
                 boolean copyFirst = i % 2 == 0;
                 double first = cloneMs(copyFirst ? copy : wal);

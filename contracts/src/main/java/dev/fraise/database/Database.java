@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,13 +44,16 @@ public final class Database implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The warm connection until it is handed over or discarded. */
     private final AtomicReference<Connection> warm;
+    /** What the clone was made with, for its pool to recycle it; null when it cannot be recycled. */
+    private volatile CloneRecycling.Baseline baseline;
 
     /**
      * @param dataSource opens new connections to the database
      * @param warm       a connection to it opened ahead, which this database owns from now on; or null
+     * @param baseline   what the clone was made with, when its pool may recycle it; or null
      */
     Database(String name, String jdbcUrl, String user, String password, DataSource dataSource, Connection warm,
-             Consumer<Database> onClose) {
+             CloneRecycling.Baseline baseline, Consumer<Database> onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         this.user = Objects.requireNonNull(user, "user");
@@ -57,6 +61,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.warm = new AtomicReference<>(warm);
+        this.baseline = baseline;
         this.handOver = new HandOverDataSource(dataSource, this::openConnection);
     }
 
@@ -107,6 +112,22 @@ public final class Database implements AutoCloseable {
             DatabaseAdmin.closeQuietly(ready);
         }
         return dataSource.getConnection();
+    }
+
+    /**
+     * Notes that the clone is handed over now: a new clone whose files were written less than a clock tick ago can no
+     * longer be recycled (see {@link CloneFiles#untouchableAt}).
+     */
+    void handOver() {
+        CloneRecycling.Baseline made = baseline;
+        if (made != null && !made.handedOverInTime(Instant.now())) {
+            baseline = null;
+        }
+    }
+
+    /** What the clone was made with, when its pool may recycle it. */
+    Optional<CloneRecycling.Baseline> baseline() {
+        return Optional.ofNullable(baseline);
     }
 
     /** Closes the warm connection if it was not handed over. */

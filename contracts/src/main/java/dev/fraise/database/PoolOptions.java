@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param warmConnection whether each clone made ahead comes with a connection opened (and a first query run), which
  *                       the clone's first {@link Database#connect()} hands over; a clone an acquire already waits
  *                       for is handed over at once, without one (the test connects while the next clone is made)
+ * @param recycle        whether a closed clone its test left unchanged is handed out again instead of being dropped
+ *                       (on servers Fraise runs itself, with {@code FILE_COPY} clones; see {@link TemplatePool})
  */
-public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads, boolean warmConnection) {
+public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads, boolean warmConnection,
+                          boolean recycle) {
 
     /** The most clones a pool keeps ready. */
     public static final int MAX_PREFETCH = 16;
@@ -29,7 +32,7 @@ public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads
     public static final int DEFAULT_CLONE_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors() + 1);
     /**
      * Two clones ready ahead, copied with the strategy that suits the server ({@link CloneStrategy#AUTO}),
-     * made {@link #DEFAULT_CLONE_THREADS} at a time, each with a warm connection.
+     * made {@link #DEFAULT_CLONE_THREADS} at a time, each with a warm connection, unchanged clones recycled.
      */
     public static final PoolOptions DEFAULT = new PoolOptions(2, CloneStrategy.AUTO);
 
@@ -43,9 +46,12 @@ public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads
         requireValidCloneThreads(cloneThreads, "PoolOptions.cloneThreads");
     }
 
-    /** {@code prefetch} clones ready ahead, {@link #DEFAULT_CLONE_THREADS} clone threads, warm connections. */
+    /**
+     * {@code prefetch} clones ready ahead, {@link #DEFAULT_CLONE_THREADS} clone threads, warm connections, unchanged
+     * clones recycled.
+     */
     public PoolOptions(int prefetch, CloneStrategy strategy) {
-        this(prefetch, strategy, DEFAULT_CLONE_THREADS, true);
+        this(prefetch, strategy, DEFAULT_CLONE_THREADS, true, true);
     }
 
     /**
@@ -76,16 +82,21 @@ public record PoolOptions(int prefetch, CloneStrategy strategy, int cloneThreads
 
     /** A copy with another prefetch count. */
     public PoolOptions withPrefetch(int count) {
-        return new PoolOptions(count, strategy, cloneThreads, warmConnection);
+        return new PoolOptions(count, strategy, cloneThreads, warmConnection, recycle);
     }
 
     /** A copy with another number of clone threads. */
     public PoolOptions withCloneThreads(int count) {
-        return new PoolOptions(prefetch, strategy, count, warmConnection);
+        return new PoolOptions(prefetch, strategy, count, warmConnection, recycle);
     }
 
     /** A copy that does, or does not, open a connection to each clone ahead. */
     public PoolOptions withWarmConnection(boolean warm) {
-        return new PoolOptions(prefetch, strategy, cloneThreads, warm);
+        return new PoolOptions(prefetch, strategy, cloneThreads, warm, recycle);
+    }
+
+    /** A copy that does, or does not, hand out again the closed clones their tests did not change. */
+    public PoolOptions withRecycling(boolean recycleUnchanged) {
+        return new PoolOptions(prefetch, strategy, cloneThreads, warmConnection, recycleUnchanged);
     }
 }

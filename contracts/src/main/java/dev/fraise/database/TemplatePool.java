@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
  * once, which its first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed
  * over at once: the test connects while the thread starts the next clone). Closed clones are dropped in the
- * background too. Safe for any number of threads.
+ * background too, except those their tests left unchanged, which {@link PoolOptions#recycle()} hands out again
+ * under a new name ({@link CloneRecycling} says when). Safe for any number of threads.
  *
  * <p>Every database the pool creates has a name only Fraise gives ({@code fraise_…_<lease>_…_<check>}), and the
  * pool drops no other. The pool holds a lease on the server (a session advisory lock) for as long as it or one of
@@ -44,6 +45,8 @@ public final class TemplatePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TemplatePool.class);
     /** The first query of a warm connection. */
     private static final String WARM_UP = "SELECT 1";
+    /** The first query of a warm connection to a recycled clone: it zeroes the clone's statistics. */
+    private static final String RESET_STATISTICS = "SELECT pg_stat_reset()";
 
     private final PostgresServer server;
     private final String template;
@@ -66,9 +69,13 @@ public final class TemplatePool implements AutoCloseable {
     private final ConcurrentLinkedDeque<Connection> idleSessions = new ConcurrentLinkedDeque<>();
     /** Drops released clones on the lease's connection, so that drops never delay a clone. */
     private final ExecutorService dropThread;
+    /** Recycles closed clones their tests did not change; null when this pool drops every closed clone. */
+    private final CloneRecycling recycling;
+    /** Lets recycled clones stand in for the new ones ordered. */
+    private final CloneOrders orders = new CloneOrders();
 
     private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, Template made,
-                         Lease lease, Connection cloneSession) {
+                         Lease lease, Connection cloneSession, CloneRecycling recycling) {
         this.server = server;
         this.names = names;
         this.template = made.name();
@@ -78,6 +85,7 @@ public final class TemplatePool implements AutoCloseable {
         this.warmConnection = options.warmConnection();
         this.buildResult = made.build();
         this.lease = lease;
+        this.recycling = recycling;
         this.idleSessions.push(cloneSession);
         this.clones = new CloneQueue(template);
         this.cloneThreads = daemonThreads(options.cloneThreads(), "fraise-clone", template);
@@ -151,7 +159,8 @@ public final class TemplatePool implements AutoCloseable {
                     : new Template(names.template(), build(server, admin, names.template(), recipe, strategy),
                             TemplateStore.Origin.BUILT, false);
             made.log();
-            return new TemplatePool(server, options, names, made, lease, admin);
+            CloneRecycling recycling = CloneRecycling.on(server, admin, options, System.getProperties()).orElse(null);
+            return new TemplatePool(server, options, names, made, lease, admin, recycling);
         } catch (RuntimeException e) {
             DatabaseAdmin.closeQuietly(admin);
             lease.release();
@@ -188,6 +197,7 @@ public final class TemplatePool implements AutoCloseable {
                 recipe.beforeBuild().accept(c);
                 result = SchemaBuilder.build(c, recipe.plan());
                 recipe.afterBuild().accept(c);
+                vacuum(c);
             }
             try (Statement s = admin.createStatement()) {
                 s.execute("ALTER DATABASE " + DatabaseAdmin.quote(name)
@@ -201,6 +211,24 @@ public final class TemplatePool implements AutoCloseable {
                         + name + ": " + e.getMessage(), null, e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Vacuums the new template, so that its tuples carry their hint bits: reading a clone then changes none of its
+     * pages (which {@link CloneRecycling} requires), and no clone pays for setting them again. PostgreSQL sets a hint
+     * bit only once the commit is flushed to the WAL, which {@code synchronous_commit = off} defers, hence the
+     * checkpoint first (skipped by a role that may not run one).
+     */
+    private static void vacuum(Connection template) throws SQLException {
+        template.setAutoCommit(true);
+        try (Statement s = template.createStatement()) {
+            try {
+                s.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                LOG.debug("no CHECKPOINT before vacuuming the template: {}", e.getMessage());
+            }
+            s.execute("VACUUM");
         }
     }
 
@@ -279,7 +307,9 @@ public final class TemplatePool implements AutoCloseable {
             throw clones.closedException();
         }
         try {
-            return clones.take(() -> cloneThreads.execute(this::cloneOne));
+            Database database = clones.take(() -> cloneThreads.execute(this::cloneOne));
+            database.handOver();
+            return database;
         } catch (RuntimeException e) {
             lease.release();
             throw e;
@@ -325,12 +355,17 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    /** Makes one clone on a clone thread and queues it, or why it failed; nothing once the pool closes. */
+    /**
+     * Fills one order on a clone thread: makes one clone and queues it, or why it failed, unless a recycled clone
+     * stands in for it; nothing once the pool closes.
+     */
     private void cloneOne() {
-        if (!clones.isOpen()) {
-            return;
+        if (clones.isOpen() && orders.take()) {
+            queue(makeClone());
         }
-        CloneQueue.Outcome outcome = makeClone();
+    }
+
+    private void queue(CloneQueue.Outcome outcome) {
         if (!clones.put(outcome) && outcome instanceof CloneQueue.Made made) {
             made.database().discardWarmConnection();
             lease.drop(made.database().name());
@@ -345,11 +380,14 @@ public final class TemplatePool implements AutoCloseable {
                 session = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             }
             DatabaseAdmin.create(session, name, template, strategy);
+            boolean awaited = clones.awaited();
+            CloneRecycling.Baseline baseline = recycling == null || awaited || !orders.prepareForRecycling() ? null
+                    : recycling.baseline(session, name).orElse(null);
             idleSessions.push(session);
             session = null;
             DataSource dataSource = server.dataSource(name);
             return new CloneQueue.Made(new Database(name, server.jdbcUrl(name), server.user(), server.password(),
-                    dataSource, warmConnection && !clones.awaited() ? warm(dataSource, name) : null,
+                    dataSource, warmConnection && !awaited ? warm(dataSource, name, WARM_UP) : null, baseline,
                     this::release));
         } catch (SQLException e) {
             DatabaseAdmin.closeQuietly(session);
@@ -371,12 +409,12 @@ public final class TemplatePool implements AutoCloseable {
      * loaded its catalog caches before a test needs it; or null when it cannot be opened (the test then connects
      * itself, and meets the problem there).
      */
-    private static Connection warm(DataSource dataSource, String name) {
+    private static Connection warm(DataSource dataSource, String name, String firstQuery) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
             try (Statement s = c.createStatement()) {
-                s.execute(WARM_UP);
+                s.execute(firstQuery);
             }
             return c;
         } catch (SQLException e) {
@@ -392,18 +430,91 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    /** Drops a closed clone in the background while the pool is open, else now; then lets go of its lease. */
+    /**
+     * Recycles (on a clone thread) or drops (on the drop thread) a closed clone while the pool is open, else drops it
+     * now; then lets go of its lease.
+     */
     private void release(Database database) {
         try {
-            dropThread.execute(() -> dropAndLetGo(database));
+            if (recycling != null && database.baseline().isPresent() && clones.isOpen()) {
+                orders.recyclingStarted();
+                try {
+                    cloneThreads.execute(() -> recycleOrDrop(database));
+                } catch (RejectedExecutionException closing) {
+                    orders.recyclingEnded(false);
+                    throw closing;
+                }
+            } else {
+                dropThread.execute(() -> dropAndLetGo(database.name()));
+            }
         } catch (RejectedExecutionException e) {
-            dropAndLetGo(database);
+            dropAndLetGo(database.name());
         }
     }
 
-    private void dropAndLetGo(Database database) {
+    /**
+     * Queues the closed clone {@code used} again, renamed and with a warm connection that has reset its statistics,
+     * when its test left it as it was made ({@link CloneRecycling}); drops it otherwise, and then makes a new clone if
+     * an order waited for this one.
+     */
+    private void recycleOrDrop(Database used) {
+        String name = used.name();
+        boolean queued = false;
+        Connection session = idleSessions.poll();
         try {
-            lease.drop(database.name());
+            if (session == null) {
+                session = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
+            }
+            CloneRecycling.Verdict verdict = recycling.recycle(session, name, names.clone(counter.incrementAndGet()),
+                    used.baseline().orElseThrow());
+            idleSessions.push(session);
+            session = null;
+            name = verdict.name();
+            queued = verdict.recycled() && requeue(name, used.baseline().orElseThrow());
+            if (queued) {
+                LOG.debug("recycled clone {} as {}", used.name(), name);
+            } else {
+                verdict.change().ifPresent(change -> LOG.debug("dropping clone {}: {}", used.name(), change));
+            }
+        } catch (SQLException | RuntimeException e) {
+            DatabaseAdmin.closeQuietly(session);
+            closeIdleSessions();
+            LOG.debug("dropping clone {}: cannot recycle it: {}", used.name(), e.getMessage());
+        }
+        if (queued) {
+            lease.release();
+        } else {
+            String dropped = name;
+            try {
+                dropThread.execute(() -> dropAndLetGo(dropped));
+            } catch (RejectedExecutionException closing) {
+                dropAndLetGo(dropped);
+            }
+        }
+        if (orders.recyclingEnded(queued) && clones.isOpen()) {
+            queue(makeClone());
+        }
+    }
+
+    /** Queues the recycled clone {@code name}, with a warm connection that zeroed its statistics; false if it cannot. */
+    private boolean requeue(String name, CloneRecycling.Baseline baseline) {
+        DataSource dataSource = server.dataSource(name);
+        Connection warm = warm(dataSource, name, RESET_STATISTICS);
+        if (warm == null) {
+            return false;
+        }
+        Database database = new Database(name, server.jdbcUrl(name), server.user(), server.password(), dataSource,
+                warm, baseline, this::release);
+        if (!clones.put(new CloneQueue.Made(database))) {
+            database.discardWarmConnection();
+            return false;
+        }
+        return true;
+    }
+
+    private void dropAndLetGo(String name) {
+        try {
+            lease.drop(name);
         } finally {
             lease.release();
         }

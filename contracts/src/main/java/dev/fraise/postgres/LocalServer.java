@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -75,6 +76,16 @@ abstract class LocalServer implements PostgresServer {
 
     /** The data directory of this server. */
     abstract Path dataDirectory();
+
+    @Override
+    public DataSource dataSource(String database) {
+        return JdbcDataSources.local(jdbcUrl(database), user(), password());
+    }
+
+    @Override
+    public Optional<Path> localDataDirectory() {
+        return Optional.of(dataDirectory());
+    }
 
     /**
      * Adds {@code name}, just built on this server before anyone else used it, to the templates it keeps, and

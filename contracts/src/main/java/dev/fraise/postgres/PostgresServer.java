@@ -1,5 +1,6 @@
 package dev.fraise.postgres;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -35,6 +36,14 @@ public interface PostgresServer extends AutoCloseable {
      * {@code -Dfraise.embedded.snapshots=false}), empty for external servers and containers.
      */
     default Optional<TemplateStore> templateStore() {
+        return Optional.empty();
+    }
+
+    /**
+     * The server's data directory when it runs on this machine for Fraise alone (embedded): a pool reads its clones'
+     * files there to tell whether a test changed them. Empty for external servers and containers.
+     */
+    default Optional<Path> localDataDirectory() {
         return Optional.empty();
     }
 

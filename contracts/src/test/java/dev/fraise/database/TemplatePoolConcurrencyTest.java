@@ -61,6 +61,43 @@ class TemplatePoolConcurrencyTest {
         threads.shutdownNow();
     }
 
+    @Test
+    void recyclingAmongConcurrentReadersAndWritersNeverHandsOutAChangedClone() throws Exception {
+        TemplatePool pool = pool(PoolOptions.DEFAULT);
+        Set<Long> oids = ConcurrentHashMap.newKeySet();
+        List<Future<Integer>> workers = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < 4; t++) {
+            int worker = t;
+            workers.add(threads.submit(() -> {
+                start.await();
+                int reused = 0;
+                for (int i = 0; i < 12; i++) {
+                    try (Database db = pool.acquire()) {
+                        assertEquals("[{\"rows\": 0, \"written\": null}]", db.queryJson(
+                                "SELECT (SELECT count(*) FROM tb_race) AS rows, to_regclass('written') AS written"),
+                                "a clone as the template made it");
+                        long oid = Long.parseLong(db.queryJson("SELECT oid::int FROM pg_database"
+                                + " WHERE datname = current_database()").replaceAll("[\\[\\]]", ""));
+                        reused += oids.add(oid) ? 0 : 1;
+                        if ((worker + i) % 2 == 0) {
+                            db.execute("INSERT INTO tb_race (body) VALUES ('w'); CREATE TABLE written (id int)");
+                        }
+                    }
+                }
+                return reused;
+            }));
+        }
+        start.countDown();
+        int reused = 0;
+        for (Future<Integer> w : workers) {
+            reused += w.get(120, TimeUnit.SECONDS);
+        }
+        assertTrue(reused > 0, "clones that were only read were handed out again");
+        pool.close();
+        assertNothingLeft(pool);
+    }
+
     @ParameterizedTest(name = "{0} clone thread(s)")
     @ValueSource(ints = {1, 3})
     void manyThreadsGetDistinctIndependentClonesAndNoneIsLeaked(int cloneThreads) throws Exception {
@@ -268,9 +305,14 @@ class TemplatePoolConcurrencyTest {
         return pool(prefetch, 1);
     }
 
+    /** A pool that drops every closed clone, so that the clones on the server are those it made and keeps ready. */
     private static TemplatePool pool(int prefetch, int cloneThreads) {
+        return pool(new PoolOptions(prefetch, CloneStrategy.FILE_COPY, cloneThreads, true, false));
+    }
+
+    private static TemplatePool pool(PoolOptions options) {
         return TemplatePool.create(server, SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false),
-                new PoolOptions(prefetch, CloneStrategy.FILE_COPY, cloneThreads, true), c -> { });
+                options, c -> { });
     }
 
     private static void awaitClonesWaitingForLock(TemplatePool pool, int clones) throws Exception {

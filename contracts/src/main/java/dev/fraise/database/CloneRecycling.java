@@ -1,0 +1,231 @@
+package dev.fraise.database;
+
+import dev.fraise.postgres.PostgresServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives a closed clone back to its pool when its test left it exactly as it was made, instead of dropping it and
+ * copying the template again (the server's CPU per clone, not the hand-over, is what short tests wait for).
+ *
+ * <p>A clone is recycled only when all of these hold, checked in this order once it is closed (after a glance at its
+ * statistics, which drops most changed clones at once):
+ * <ol>
+ *   <li>no session is connected to it, and renaming it succeeds: the rename fails while anyone is connected, and
+ *       afterwards no data source or URL handed out earlier reaches it;</li>
+ *   <li>no buffer of it is dirty ({@code pg_buffercache}): every change to a page of a database marks its buffer
+ *       dirty until it is written to the page's file;</li>
+ *   <li>its files are those it was made with ({@link CloneFiles}: identity, size and modification time of each,
+ *       which any write changes), so no changed page was written out in between — by a checkpoint that another
+ *       clone's {@code CREATE DATABASE} ran, say;</li>
+ *   <li>its row in {@code pg_database}, its settings ({@code ALTER DATABASE … SET}), comment and security labels,
+ *       which live in shared catalogs, are as they were made.</li>
+ * </ol>
+ * Its statistics are reset before it is handed out again. Only clones copied file by file ({@code FILE_COPY}, or
+ * PostgreSQL 14) of a server running on this machine qualify, and of new clones only those handed over a clock tick
+ * after they were copied ({@link CloneFiles#untouchableAt}), not those an acquire was waiting for. Reading a clone
+ * changes nothing in it because templates are vacuumed once built (hint bits set).
+ */
+final class CloneRecycling {
+
+    /** The system property that turns recycling off ({@code -Dfraise.pool.recycle=false}). */
+    static final String PROPERTY = "fraise.pool.recycle";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloneRecycling.class);
+    /** How long a closed clone's sessions may take to end before it is dropped instead. */
+    private static final long DISCONNECT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final String SHARED_STATE = "SELECT d.oid, (to_jsonb(d) - 'datname' - 'datfrozenxid'"
+            + " - 'datminmxid')::text"
+            + " || coalesce((SELECT string_agg(s::text, ',' ORDER BY s::text) FROM pg_db_role_setting s"
+            + " WHERE s.setdatabase = d.oid), '')"
+            + " || coalesce((SELECT string_agg(c.description, ',' ORDER BY c.description) FROM pg_shdescription c"
+            + " WHERE c.objoid = d.oid AND c.classoid = 'pg_database'::regclass), '')"
+            + " || coalesce((SELECT string_agg(l.provider || l.label, ',' ORDER BY l.provider) FROM pg_shseclabel l"
+            + " WHERE l.objoid = d.oid AND l.classoid = 'pg_database'::regclass), '')"
+            + " || (SELECT count(*) FROM pg_subscription WHERE subdbid = d.oid)"
+            + " FROM pg_database d WHERE d.datname = ?";
+
+    /** What a clone was made with: its oid, its shared-catalog state, its files. */
+    record Baseline(long oid, String shared, CloneFiles files) {
+
+        /** Whether a clone handed over at {@code now} can be told apart from a changed one when it comes back. */
+        boolean handedOverInTime(Instant now) {
+            return files.untouchableAt(now);
+        }
+    }
+
+    /**
+     * What became of a closed clone.
+     *
+     * @param name   its name now: the new one once renamed
+     * @param change why it was not recycled; empty when it was
+     */
+    record Verdict(String name, Optional<String> change) {
+
+        boolean recycled() {
+            return change.isEmpty();
+        }
+    }
+
+    private final Path base;
+
+    private CloneRecycling(Path base) {
+        this.base = base;
+    }
+
+    /**
+     * Recycling for a pool on {@code server} that clones with {@code strategy}; empty when the pool's options or
+     * {@value #PROPERTY} turn it off, or the server is not local, copies clones through the WAL, or lacks
+     * {@code pg_buffercache} (created in the maintenance database on {@code admin} when missing).
+     */
+    static Optional<CloneRecycling> on(PostgresServer server, Connection admin, PoolOptions options,
+                                       Map<?, ?> systemProperties) {
+        Object property = systemProperties.get(PROPERTY);
+        if (!options.recycle() || property != null && property.toString().trim().equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        Optional<Path> dataDirectory = server.localDataDirectory();
+        if (dataDirectory.isEmpty()
+                || server.majorVersion() >= 15 && options.strategy().on(server) != CloneStrategy.FILE_COPY) {
+            return Optional.empty();
+        }
+        if (!bufferCacheReady(admin)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CloneRecycling(dataDirectory.get().resolve("base")));
+    }
+
+    private static boolean bufferCacheReady(Connection admin) {
+        try (Statement s = admin.createStatement()) {
+            try {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_buffercache");
+            } catch (SQLException raced) {
+                LOG.debug("CREATE EXTENSION pg_buffercache: {}", raced.getMessage());
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_buffercache WHERE false")) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            LOG.info("Fraise drops every closed clone: pg_buffercache is not available ({})", e.getMessage());
+            return false;
+        }
+    }
+
+    /** What the new clone {@code name}, which no one uses yet, was made with; empty when its files cannot be read. */
+    Optional<Baseline> baseline(Connection session, String name) throws SQLException {
+        return sharedState(session, name).flatMap(shared -> CloneFiles.read(directory(shared.oid()))
+                .map(files -> new Baseline(shared.oid(), shared.shared(), files)));
+    }
+
+    private Path directory(long oid) {
+        return base.resolve(Long.toString(oid));
+    }
+
+    /** The oid of {@code name} and its state in shared catalogs. */
+    private static Optional<Baseline> sharedState(Connection session, String name) throws SQLException {
+        long oid;
+        String shared;
+        try (PreparedStatement s = session.prepareStatement(SHARED_STATE)) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                oid = rs.getLong(1);
+                shared = rs.getString(2);
+            }
+        }
+        return Optional.of(new Baseline(oid, shared, null));
+    }
+
+    /**
+     * Renames the closed clone {@code name} to {@code newName} and checks that it is as {@code baseline} says it was
+     * made.
+     */
+    Verdict recycle(Connection session, String name, String newName, Baseline baseline) throws SQLException {
+        if (!awaitNoSessions(session, baseline.oid())) {
+            return new Verdict(name, Optional.of("a session is still connected"));
+        }
+        if (rowsChanged(session, baseline.oid())) {
+            return new Verdict(name, Optional.of("rows of it changed"));
+        }
+        try (Statement s = session.createStatement()) {
+            s.execute("ALTER DATABASE " + DatabaseAdmin.quote(name) + " RENAME TO " + DatabaseAdmin.quote(newName));
+        } catch (SQLException e) {
+            return new Verdict(name, Optional.of("cannot rename it: " + e.getMessage()));
+        }
+        if (dirtyBuffers(session, baseline.oid()) > 0) {
+            return new Verdict(newName, Optional.of("a page of it changed"));
+        }
+        Optional<CloneFiles> files = CloneFiles.read(directory(baseline.oid()));
+        if (files.isEmpty() || !files.get().sameAs(baseline.files())) {
+            return new Verdict(newName, Optional.of("its files changed"));
+        }
+        Optional<Baseline> now = sharedState(session, newName);
+        if (now.isEmpty() || !now.get().shared().equals(baseline.shared())) {
+            return new Verdict(newName, Optional.of("its database settings changed"));
+        }
+        return new Verdict(newName, Optional.empty());
+    }
+
+    private static boolean awaitNoSessions(Connection session, long oid) throws SQLException {
+        long deadline = System.nanoTime() + DISCONNECT_WAIT_NANOS;
+        try (PreparedStatement s = session.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datid = ?::oid")) {
+            s.setLong(1, oid);
+            while (true) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the statistics say that rows (of tables or catalogs) changed: a quick way to drop most changed clones
+     * without the checks below. Statistics can be turned off ({@code track_counts}), so a clone they call unchanged
+     * still gets every check.
+     */
+    private static boolean rowsChanged(Connection session, long oid) throws SQLException {
+        try (PreparedStatement s = session.prepareStatement("SELECT tup_inserted + tup_updated + tup_deleted > 0"
+                + " FROM pg_stat_database WHERE datid = ?::oid")) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static long dirtyBuffers(Connection session, long oid) throws SQLException {
+        try (PreparedStatement s = session.prepareStatement(
+                "SELECT count(*) FROM pg_buffercache WHERE reldatabase = ?::oid AND isdirty")) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
