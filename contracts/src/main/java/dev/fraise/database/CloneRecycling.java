@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       afterwards no data source or URL handed out earlier reaches it;</li>
  *   <li>no buffer of it is dirty ({@code pg_buffercache}): every change to a page of a database marks its buffer
  *       dirty until it is written to the page's file;</li>
- *   <li>its files are those it was made with ({@link CloneFiles}: identity, size and modification time of each,
+ *   <li>its files, in its directory and under every tablespace, are those it was made with ({@link CloneFiles}:
+ *       identity, size and modification time of each,
  *       which any write changes), so no changed page was written out in between — by a checkpoint that another
  *       clone's {@code CREATE DATABASE} ran, say;</li>
  *   <li>its row in {@code pg_database}, its settings ({@code ALTER DATABASE … SET}), comment and security labels,
@@ -77,10 +78,10 @@ final class CloneRecycling {
         }
     }
 
-    private final Path base;
+    private final Path dataDirectory;
 
-    private CloneRecycling(Path base) {
-        this.base = base;
+    private CloneRecycling(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -102,7 +103,7 @@ final class CloneRecycling {
         if (!bufferCacheReady(admin)) {
             return Optional.empty();
         }
-        return Optional.of(new CloneRecycling(dataDirectory.get().resolve("base")));
+        return Optional.of(new CloneRecycling(dataDirectory.get()));
     }
 
     private static boolean bufferCacheReady(Connection admin) {
@@ -123,12 +124,8 @@ final class CloneRecycling {
 
     /** What the new clone {@code name}, which no one uses yet, was made with; empty when its files cannot be read. */
     Optional<Baseline> baseline(Connection session, String name) throws SQLException {
-        return sharedState(session, name).flatMap(shared -> CloneFiles.read(directory(shared.oid()))
+        return sharedState(session, name).flatMap(shared -> CloneFiles.read(dataDirectory, shared.oid())
                 .map(files -> new Baseline(shared.oid(), shared.shared(), files)));
-    }
-
-    private Path directory(long oid) {
-        return base.resolve(Long.toString(oid));
     }
 
     /** The oid of {@code name} and its state in shared catalogs. */
@@ -167,7 +164,7 @@ final class CloneRecycling {
         if (dirtyBuffers(session, baseline.oid()) > 0) {
             return new Verdict(newName, Optional.of("a page of it changed"));
         }
-        Optional<CloneFiles> files = CloneFiles.read(directory(baseline.oid()));
+        Optional<CloneFiles> files = CloneFiles.read(dataDirectory, baseline.oid());
         if (files.isEmpty() || !files.get().sameAs(baseline.files())) {
             return new Verdict(newName, Optional.of("its files changed"));
         }

@@ -118,8 +118,41 @@ class CloneRecyclingTest {
                 + " | its database settings changed"
     })
     void eachCheckFindsWhatTheOthersMiss(String change, String verdict) throws Exception {
-        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0).withRecycling(false));
-             Connection admin = embedded.dataSource("postgres").getConnection()) {
+        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0).withRecycling(false))) {
+            assertEquals(verdict, verdictAfter(pool, change));
+        }
+    }
+
+    @Test
+    void aChangeWrittenToATablespaceIsSeen(@TempDir Path far) throws Exception {
+        try (Connection admin = embedded.dataSource("postgres").getConnection(); Statement s = admin.createStatement()) {
+            s.execute("SET allow_in_place_tablespaces = on");
+            s.execute("CREATE TABLESPACE fraise_recycling_ts LOCATION ''");
+            try {
+                Path tables = Files.createDirectories(far.resolve("db/schema/10_tables"));
+                Files.writeString(tables.resolve("10_tb_far.sql"), """
+                        CREATE TABLE tb_far (body TEXT NOT NULL) TABLESPACE fraise_recycling_ts;
+                        INSERT INTO tb_far VALUES ('seed');
+                        """);
+                SchemaPlan plan = SchemaPlanner.plan(ProjectConfig.defaults(far, "local"), false);
+                try (TemplatePool pool = TemplatePool.create(embedded, plan,
+                        PoolOptions.DEFAULT.withPrefetch(0).withRecycling(false), c -> { })) {
+                    assertEquals("recycled", verdictAfter(pool, "SELECT * FROM tb_far"));
+                    assertEquals("its files changed", verdictAfter(pool,
+                            "SET track_counts = off; INSERT INTO tb_far VALUES ('x'); CHECKPOINT"));
+                }
+            } finally {
+                s.execute("DROP TABLESPACE fraise_recycling_ts");
+            }
+        }
+    }
+
+    /**
+     * Clones {@code pool}'s template by hand, runs {@code change} on the clone, and says what recycling it finds:
+     * {@code recycled}, or why not.
+     */
+    private static String verdictAfter(TemplatePool pool, String change) throws Exception {
+        try (Connection admin = embedded.dataSource("postgres").getConnection()) {
             CloneRecycling recycling = CloneRecycling.on(embedded, admin, PoolOptions.DEFAULT, Map.of())
                     .orElseThrow();
             String name = "recycling_check_" + ProcessHandle.current().pid();
@@ -132,7 +165,7 @@ class CloneRecyclingTest {
                 }
                 CloneRecycling.Verdict outcome = recycling.recycle(admin, name, name + "_next", baseline);
                 name = outcome.name();
-                assertEquals(verdict, outcome.change().orElse("recycled"));
+                return outcome.change().orElse("recycled");
             } finally {
                 try (Statement s = admin.createStatement()) {
                     s.execute("DROP DATABASE " + name + " WITH (FORCE)");
