@@ -1,103 +1,98 @@
 package dev.fraise.database;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The files of one database as the file system describes them — in its directory {@code base/<oid>} and in its
- * directory under every tablespace ({@code pg_tblspc/<tablespace>/PG_<version>/<oid>}) —: for each file its identity
- * (device and inode), size and modification time. PostgreSQL writes a page to its file whenever it evicts
- * or checkpoints a changed buffer, so two equal descriptions, with no changed buffer of the database in between,
- * mean that no page of it changed, provided the first was taken more than a clock tick before any change (file times
- * are only as fine as the kernel's tick; see {@link #untouchableAt}). The relation cache file
- * ({@code pg_internal.init}), which a backend may write when it connects, is left out: it is a cache, rebuilt from
- * the catalogs.
+ * The files of one database — in its directory {@code base/<oid>} and in its directory under every tablespace
+ * ({@code pg_tblspc/<tablespace>/PG_<version>/<oid>}) — with their modification times set an hour back when the
+ * clone was made ({@link #stamp}). PostgreSQL writes a page to its file whenever it evicts or checkpoints a changed
+ * buffer, and any write, truncation or new file carries the current time, which no file system rounds to an hour
+ * ago; so files still named and timed as stamped, with no changed buffer of the database left, mean that no page of
+ * it changed. The stamp is a whole number of even seconds, which every file system stores exactly. The relation
+ * cache file ({@code pg_internal.init}), which a backend may write when it connects, is left out: it is a cache,
+ * rebuilt from the catalogs.
  *
- * @param files  the description of each file, by its path in the data directory
- * @param newest the latest modification time of any file, in nanoseconds since the epoch
+ * @param names        the stamped files, by their path in the data directory
+ * @param stampMillis  the modification time given to each, in milliseconds since the epoch
  */
-record CloneFiles(Map<String, Stamp> files, long newest) {
-
-    /**
-     * Longer than a kernel clock tick (10 ms at 100 Hz, the coarsest), the granularity of file times: a file written
-     * again within it may keep its modification time.
-     */
-    static final long TICK_NANOS = 20_000_000L;
+record CloneFiles(Set<String> names, long stampMillis) {
 
     private static final String RELATION_CACHE = "pg_internal.init";
-
-    /** One file: what a write to it changes. */
-    record Stamp(Object identity, long size, long modifiedNanos) {
-    }
-
-    /** The files of database {@code oid} in the cluster at {@code dataDirectory}; empty when they cannot be read. */
-    static Optional<CloneFiles> read(Path dataDirectory, long oid) {
-        String database = Long.toString(oid);
-        Map<String, Stamp> files = new HashMap<>();
-        try {
-            long newest = describe(dataDirectory.resolve("base").resolve(database), "base/" + database + "/", files);
-            Path tablespaces = dataDirectory.resolve("pg_tblspc");
-            if (Files.isDirectory(tablespaces)) {
-                try (DirectoryStream<Path> links = Files.newDirectoryStream(tablespaces)) {
-                    for (Path tablespace : links) {
-                        try (DirectoryStream<Path> versions = Files.newDirectoryStream(tablespace, "PG_*")) {
-                            for (Path version : versions) {
-                                Path directory = version.resolve(database);
-                                if (Files.isDirectory(directory)) {
-                                    newest = Math.max(newest, describe(directory, "pg_tblspc/"
-                                            + tablespace.getFileName() + "/" + version.getFileName() + "/" + database
-                                            + "/", files));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return Optional.of(new CloneFiles(Map.copyOf(files), newest));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Adds the files of {@code directory} to {@code files} under {@code prefix}; returns their newest time. */
-    private static long describe(Path directory, String prefix, Map<String, Stamp> files) throws IOException {
-        long newest = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path file : entries) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(RELATION_CACHE)) {
-                    continue;
-                }
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                long modified = nanos(attributes.lastModifiedTime().toInstant());
-                files.put(prefix + name, new Stamp(attributes.fileKey(), attributes.size(), modified));
-                newest = Math.max(newest, modified);
-            }
-        }
-        return newest;
-    }
+    private static final long TWO_SECONDS = TimeUnit.SECONDS.toMillis(2);
 
     /**
-     * Whether a write to these files from {@code now} on changes their description: true once a clock tick has
-     * passed since the newest was written.
+     * Sets the modification time of every file of database {@code oid} (a new clone no one uses yet) in the cluster at
+     * {@code dataDirectory} an hour back; empty when a directory cannot be read or a time cannot be set.
      */
-    boolean untouchableAt(Instant now) {
-        return nanos(now) - newest > TICK_NANOS;
+    static Optional<CloneFiles> stamp(Path dataDirectory, long oid) {
+        long stamp = (System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1)) / TWO_SECONDS * TWO_SECONDS;
+        Set<String> names = new HashSet<>();
+        for (Directory directory : directories(dataDirectory, oid)) {
+            File[] files = directory.file().listFiles();
+            if (files == null) {
+                return Optional.empty();
+            }
+            for (File file : files) {
+                if (!file.getName().startsWith(RELATION_CACHE)) {
+                    if (!file.setLastModified(stamp)) {
+                        return Optional.empty();
+                    }
+                    names.add(directory.prefix() + file.getName());
+                }
+            }
+        }
+        return Optional.of(new CloneFiles(Set.copyOf(names), stamp));
     }
 
-    /** Whether {@code other} describes the same files, written at the same times. */
-    boolean sameAs(CloneFiles other) {
-        return files.equals(other.files);
+    /** Whether the files of database {@code oid} are still the stamped ones, none written since. */
+    boolean unchanged(Path dataDirectory, long oid) {
+        int seen = 0;
+        for (Directory directory : directories(dataDirectory, oid)) {
+            File[] files = directory.file().listFiles();
+            if (files == null) {
+                return false;
+            }
+            for (File file : files) {
+                if (file.getName().startsWith(RELATION_CACHE)) {
+                    continue;
+                }
+                if (!names.contains(directory.prefix() + file.getName()) || file.lastModified() != stampMillis) {
+                    return false;
+                }
+                seen++;
+            }
+        }
+        return seen == names.size();
     }
 
-    private static long nanos(Instant time) {
-        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    /** A directory of the database, and how its files are named in {@link #names}. */
+    private record Directory(File file, String prefix) {
+    }
+
+    /** {@code base/<oid>}, then the database's directory in every tablespace that has one. */
+    private static List<Directory> directories(Path dataDirectory, long oid) {
+        String database = Long.toString(oid);
+        List<Directory> directories = new ArrayList<>();
+        directories.add(new Directory(dataDirectory.resolve("base").resolve(database).toFile(),
+                "base/" + database + "/"));
+        File[] tablespaces = dataDirectory.resolve("pg_tblspc").toFile().listFiles();
+        for (File tablespace : tablespaces == null ? new File[0] : tablespaces) {
+            File[] versions = tablespace.listFiles((dir, name) -> name.startsWith("PG_"));
+            for (File version : versions == null ? new File[0] : versions) {
+                File directory = new File(version, database);
+                if (directory.isDirectory()) {
+                    directories.add(new Directory(directory, "pg_tblspc/" + tablespace.getName() + "/"
+                            + version.getName() + "/" + database + "/"));
+                }
+            }
+        }
+        return directories;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fraise.database;
 
+import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +25,16 @@ import org.slf4j.LoggerFactory;
  *       afterwards no data source or URL handed out earlier reaches it;</li>
  *   <li>no buffer of it is dirty ({@code pg_buffercache}): every change to a page of a database marks its buffer
  *       dirty until it is written to the page's file;</li>
- *   <li>its files, in its directory and under every tablespace, are those it was made with ({@link CloneFiles}:
- *       identity, size and modification time of each,
+ *   <li>its files, in its directory and under every tablespace, are those it was made with, still bearing the
+ *       modification time set an hour back when it was made ({@link CloneFiles}), which any write replaces,
  *       which any write changes), so no changed page was written out in between — by a checkpoint that another
  *       clone's {@code CREATE DATABASE} ran, say;</li>
  *   <li>its row in {@code pg_database}, its settings ({@code ALTER DATABASE … SET}), comment and security labels,
  *       which live in shared catalogs, are as they were made.</li>
  * </ol>
  * Its statistics are reset before it is handed out again. Only clones copied file by file ({@code FILE_COPY}, or
- * PostgreSQL 14) of a server running on this machine qualify, and of new clones only those handed over a clock tick
- * after they were copied ({@link CloneFiles#untouchableAt}), not those an acquire was waiting for. Reading a clone
- * changes nothing in it because templates are vacuumed once built (hint bits set).
+ * PostgreSQL 14) of a server running on this machine qualify. Reading a clone changes nothing in it because
+ * templates are vacuumed once built (hint bits set).
  */
 final class CloneRecycling {
 
@@ -58,11 +57,6 @@ final class CloneRecycling {
 
     /** What a clone was made with: its oid, its shared-catalog state, its files. */
     record Baseline(long oid, String shared, CloneFiles files) {
-
-        /** Whether a clone handed over at {@code now} can be told apart from a changed one when it comes back. */
-        boolean handedOverInTime(Instant now) {
-            return files.untouchableAt(now);
-        }
     }
 
     /**
@@ -88,11 +82,13 @@ final class CloneRecycling {
      * Recycling for a pool on {@code server} that clones with {@code strategy}; empty when the pool's options or
      * {@value #PROPERTY} turn it off, or the server is not local, copies clones through the WAL, or lacks
      * {@code pg_buffercache} (created in the maintenance database on {@code admin} when missing).
+     *
+     * @throws dev.fraise.error.FraiseException {@code SETTING_INVALID} when {@value #PROPERTY} is neither
+     *                                          {@code true} nor {@code false}
      */
     static Optional<CloneRecycling> on(PostgresServer server, Connection admin, PoolOptions options,
                                        Map<?, ?> systemProperties) {
-        Object property = systemProperties.get(PROPERTY);
-        if (!options.recycle() || property != null && property.toString().trim().equalsIgnoreCase("false")) {
+        if (!options.recycle() || !enabled(systemProperties)) {
             return Optional.empty();
         }
         Optional<Path> dataDirectory = server.localDataDirectory();
@@ -104,6 +100,18 @@ final class CloneRecycling {
             return Optional.empty();
         }
         return Optional.of(new CloneRecycling(dataDirectory.get()));
+    }
+
+    private static boolean enabled(Map<?, ?> systemProperties) {
+        Object property = systemProperties.get(PROPERTY);
+        if (property == null) {
+            return true;
+        }
+        String value = property.toString().trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return value.equalsIgnoreCase("true");
+        }
+        throw InvalidSetting.of("system property " + PROPERTY, value, "true, false");
     }
 
     private static boolean bufferCacheReady(Connection admin) {
@@ -122,9 +130,12 @@ final class CloneRecycling {
         }
     }
 
-    /** What the new clone {@code name}, which no one uses yet, was made with; empty when its files cannot be read. */
+    /**
+     * What the new clone {@code name}, which no one uses yet, was made with, its files stamped
+     * ({@link CloneFiles#stamp}); empty when they cannot be.
+     */
     Optional<Baseline> baseline(Connection session, String name) throws SQLException {
-        return sharedState(session, name).flatMap(shared -> CloneFiles.read(dataDirectory, shared.oid())
+        return sharedState(session, name).flatMap(shared -> CloneFiles.stamp(dataDirectory, shared.oid())
                 .map(files -> new Baseline(shared.oid(), shared.shared(), files)));
     }
 
@@ -164,8 +175,7 @@ final class CloneRecycling {
         if (dirtyBuffers(session, baseline.oid()) > 0) {
             return new Verdict(newName, Optional.of("a page of it changed"));
         }
-        Optional<CloneFiles> files = CloneFiles.read(dataDirectory, baseline.oid());
-        if (files.isEmpty() || !files.get().sameAs(baseline.files())) {
+        if (!baseline.files().unchanged(dataDirectory, baseline.oid())) {
             return new Verdict(newName, Optional.of("its files changed"));
         }
         Optional<Baseline> now = sharedState(session, newName);

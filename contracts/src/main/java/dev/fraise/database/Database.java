@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +44,7 @@ public final class Database implements AutoCloseable {
     /** The warm connection until it is handed over or discarded. */
     private final AtomicReference<Connection> warm;
     /** What the clone was made with, for its pool to recycle it; null when it cannot be recycled. */
-    private volatile CloneRecycling.Baseline baseline;
+    private final CloneRecycling.Baseline baseline;
 
     /**
      * @param dataSource opens new connections to the database
@@ -93,8 +92,17 @@ public final class Database implements AutoCloseable {
         return handOver;
     }
 
-    /** A connection of the caller's to close: the warm one the first time, if the clone came with one, else new. */
+    /**
+     * A connection of the caller's to close: the warm one the first time, if the clone came with one, else new.
+     *
+     * @throws IllegalStateException once this database is closed
+     * @throws FraiseException       {@code SERVER_UNREACHABLE} when the server refuses the connection
+     */
     public Connection connect() {
+        if (closed.get()) {
+            throw new IllegalStateException("database " + name + " is closed: its pool has dropped it or handed it"
+                    + " out again under another name; acquire a new one");
+        }
         try {
             return openConnection();
         } catch (SQLException e) {
@@ -104,6 +112,10 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection openConnection() throws SQLException {
+        if (closed.get()) {
+            throw new SQLException("database " + name + " is closed: its pool has dropped it or handed it out again"
+                    + " under another name; acquire a new one", "08003");
+        }
         Connection ready = warm.getAndSet(null);
         if (ready != null) {
             if (ready.isValid(VALIDATION_SECONDS)) {
@@ -112,17 +124,6 @@ public final class Database implements AutoCloseable {
             DatabaseAdmin.closeQuietly(ready);
         }
         return dataSource.getConnection();
-    }
-
-    /**
-     * Notes that the clone is handed over now: a new clone whose files were written less than a clock tick ago can no
-     * longer be recycled (see {@link CloneFiles#untouchableAt}).
-     */
-    void handOver() {
-        CloneRecycling.Baseline made = baseline;
-        if (made != null && !made.handedOverInTime(Instant.now())) {
-            baseline = null;
-        }
     }
 
     /** What the clone was made with, when its pool may recycle it. */

@@ -307,9 +307,7 @@ public final class TemplatePool implements AutoCloseable {
             throw clones.closedException();
         }
         try {
-            Database database = clones.take(() -> cloneThreads.execute(this::cloneOne));
-            database.handOver();
-            return database;
+            return clones.take(() -> cloneThreads.execute(this::cloneOne));
         } catch (RuntimeException e) {
             lease.release();
             throw e;
@@ -380,9 +378,9 @@ public final class TemplatePool implements AutoCloseable {
                 session = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             }
             DatabaseAdmin.create(session, name, template, strategy);
-            boolean awaited = clones.awaited();
-            CloneRecycling.Baseline baseline = recycling == null || awaited || !orders.prepareForRecycling() ? null
+            CloneRecycling.Baseline baseline = recycling == null || !orders.prepareForRecycling() ? null
                     : recycling.baseline(session, name).orElse(null);
+            boolean awaited = clones.awaited();
             idleSessions.push(session);
             session = null;
             DataSource dataSource = server.dataSource(name);
@@ -436,6 +434,10 @@ public final class TemplatePool implements AutoCloseable {
      */
     private void release(Database database) {
         try {
+            if (recycling != null && database.baseline().isEmpty()) {
+                LOG.debug("dropping clone {}: not prepared for recycling, as the last clones recycled had changed",
+                        database.name());
+            }
             if (recycling != null && database.baseline().isPresent() && clones.isOpen()) {
                 orders.recyclingStarted();
                 try {
@@ -474,7 +476,9 @@ public final class TemplatePool implements AutoCloseable {
             if (queued) {
                 LOG.debug("recycled clone {} as {}", used.name(), name);
             } else {
-                verdict.change().ifPresent(change -> LOG.debug("dropping clone {}: {}", used.name(), change));
+                String renamed = name.equals(used.name()) ? "" : " (renamed " + name + ")";
+                verdict.change().ifPresent(change -> LOG.debug("dropping clone {}{}: {}", used.name(), renamed,
+                        change));
             }
         } catch (SQLException | RuntimeException e) {
             DatabaseAdmin.closeQuietly(session);
@@ -496,12 +500,19 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
-    /** Queues the recycled clone {@code name}, with a warm connection that zeroed its statistics; false if it cannot. */
+    /**
+     * Queues the recycled clone {@code name} once a connection has zeroed its statistics, handing that connection
+     * over as its warm one ({@link PoolOptions#warmConnection()}) or closing it; false if it cannot.
+     */
     private boolean requeue(String name, CloneRecycling.Baseline baseline) {
         DataSource dataSource = server.dataSource(name);
         Connection warm = warm(dataSource, name, RESET_STATISTICS);
         if (warm == null) {
             return false;
+        }
+        if (!warmConnection) {
+            DatabaseAdmin.closeQuietly(warm);
+            warm = null;
         }
         Database database = new Database(name, server.jdbcUrl(name), server.user(), server.password(), dataSource,
                 warm, baseline, this::release);

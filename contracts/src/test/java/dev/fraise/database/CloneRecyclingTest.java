@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fraise.build.SchemaPlan;
 import dev.fraise.build.SchemaPlanner;
 import dev.fraise.config.ProjectConfig;
+import dev.fraise.error.ErrorCode;
+import dev.fraise.error.FraiseException;
 import dev.fraise.postgres.PostgresServer;
 import dev.fraise.postgres.PostgresServers;
 import dev.fraise.postgres.ProviderKind;
@@ -23,7 +25,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,7 +160,6 @@ class CloneRecyclingTest {
             DatabaseAdmin.create(admin, name, pool.templateName(), " STRATEGY FILE_COPY");
             try {
                 CloneRecycling.Baseline baseline = recycling.baseline(admin, name).orElseThrow();
-                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(2 * CloneFiles.TICK_NANOS));
                 try (Connection c = embedded.dataSource(name).getConnection(); Statement s = c.createStatement()) {
                     s.execute(change);
                 }
@@ -189,11 +189,58 @@ class CloneRecyclingTest {
     }
 
     @Test
-    void aCloneAnAcquireWaitedForIsNotRecycledAsItsFilesMayChangeWithinTheirClockTick() throws Exception {
+    void aCloneAnAcquireWaitedForIsRecycledToo() throws Exception {
         try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0))) {
             Database first = pool.acquire();
             first.queryJson("SELECT count(*) FROM tb_note");
-            assertNextTwoAreNew(pool, first);
+            long oid = oid(first);
+            closeAndSettle(first);
+            try (Database next = pool.acquire()) {
+                assertEquals(oid, oid(next), "recycled, although handed over as soon as it was copied");
+            }
+        }
+    }
+
+    @Test
+    void aClosedDatabaseSaysSoInsteadOfReachingItsRecycledSelf() throws Exception {
+        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0))) {
+            Database first = pool.acquire();
+            closeAndSettle(first);
+            IllegalStateException closed = assertThrows(IllegalStateException.class, first::connect);
+            assertTrue(closed.getMessage().startsWith("database " + first.name() + " is closed"), closed.getMessage());
+            SQLException viaDataSource = assertThrows(SQLException.class,
+                    () -> first.dataSource().getConnection().close());
+            assertEquals("08003", viaDataSource.getSQLState());
+        }
+    }
+
+    @Test
+    void aRecycledCloneHonoursWarmConnectionsOff() throws Exception {
+        try (TemplatePool pool = pool(PoolOptions.DEFAULT.withPrefetch(0).withWarmConnection(false))) {
+            Database first = pool.acquire();
+            long oid = oid(first);
+            closeAndSettle(first);
+            try (Database next = pool.acquire(); Connection c = next.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT now() - backend_start < interval '1 second', "
+                         + "(SELECT oid::int FROM pg_database WHERE datname = current_database())"
+                         + " FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
+                rs.next();
+                assertEquals(oid, rs.getLong(2), "recycled");
+                assertTrue(rs.getBoolean(1), "a connection opened by the test, not one opened ahead");
+            }
+        }
+    }
+
+    @Test
+    void theSystemPropertyAcceptsTrueOrFalseOnly() {
+        System.setProperty(CloneRecycling.PROPERTY, "off");
+        try {
+            FraiseException invalid = assertThrows(FraiseException.class, () -> pool(PoolOptions.DEFAULT).close());
+            assertEquals(ErrorCode.SETTING_INVALID, invalid.code());
+            assertEquals("SETTING_INVALID: system property fraise.pool.recycle is 'off'; accepted: true, false",
+                    invalid.getMessage());
+        } finally {
+            System.clearProperty(CloneRecycling.PROPERTY);
         }
     }
 
@@ -244,7 +291,7 @@ class CloneRecyclingTest {
                 .withCloneThreads(1), c -> { });
     }
 
-    /** The clone {@code pool} prefetched, taken once it is ready and a clock tick older. */
+    /** The clone {@code pool} prefetched, taken once it is ready. */
     private static Database acquirePrefetched(TemplatePool pool) throws Exception {
         try (Connection admin = embedded.dataSource("postgres").getConnection();
              PreparedStatement ready = admin.prepareStatement(
@@ -255,7 +302,6 @@ class CloneRecyclingTest {
                 try (ResultSet rs = ready.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) == 1) {
-                        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(2 * CloneFiles.TICK_NANOS));
                         return pool.acquire();
                     }
                 }
