@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>no buffer of it is dirty ({@code pg_buffercache}): every change to a page of a database marks its buffer
  *       dirty until it is written to the page's file;</li>
  *   <li>its files, in its directory and under every tablespace, are those it was made with, still bearing the
- *       modification time set an hour back when it was made ({@link CloneFiles}), which any write replaces,
- *       which any write changes), so no changed page was written out in between — by a checkpoint that another
- *       clone's {@code CREATE DATABASE} ran, say;</li>
+ *       modification time set an hour back when it was made ({@link CloneFiles}), which any write replaces: no
+ *       changed page was written out in between — by a checkpoint that another clone's {@code CREATE DATABASE}
+ *       ran, say;</li>
  *   <li>its row in {@code pg_database}, its settings ({@code ALTER DATABASE … SET}), comment and security labels,
  *       which live in shared catalogs, are as they were made.</li>
  * </ol>
@@ -57,6 +57,10 @@ final class CloneRecycling {
 
     /** What a clone was made with: its oid, its shared-catalog state, its files. */
     record Baseline(long oid, String shared, CloneFiles files) {
+    }
+
+    /** A database's oid and its state in shared catalogs ({@link #SHARED_STATE}). */
+    private record SharedState(long oid, String state) {
     }
 
     /**
@@ -136,24 +140,16 @@ final class CloneRecycling {
      */
     Optional<Baseline> baseline(Connection session, String name) throws SQLException {
         return sharedState(session, name).flatMap(shared -> CloneFiles.stamp(dataDirectory, shared.oid())
-                .map(files -> new Baseline(shared.oid(), shared.shared(), files)));
+                .map(files -> new Baseline(shared.oid(), shared.state(), files)));
     }
 
-    /** The oid of {@code name} and its state in shared catalogs. */
-    private static Optional<Baseline> sharedState(Connection session, String name) throws SQLException {
-        long oid;
-        String shared;
+    private static Optional<SharedState> sharedState(Connection session, String name) throws SQLException {
         try (PreparedStatement s = session.prepareStatement(SHARED_STATE)) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                oid = rs.getLong(1);
-                shared = rs.getString(2);
+                return rs.next() ? Optional.of(new SharedState(rs.getLong(1), rs.getString(2))) : Optional.empty();
             }
         }
-        return Optional.of(new Baseline(oid, shared, null));
     }
 
     /**
@@ -178,8 +174,8 @@ final class CloneRecycling {
         if (!baseline.files().unchanged(dataDirectory, baseline.oid())) {
             return new Verdict(newName, Optional.of("its files changed"));
         }
-        Optional<Baseline> now = sharedState(session, newName);
-        if (now.isEmpty() || !now.get().shared().equals(baseline.shared())) {
+        Optional<SharedState> now = sharedState(session, newName);
+        if (now.isEmpty() || !now.get().state().equals(baseline.shared())) {
             return new Verdict(newName, Optional.of("its database settings changed"));
         }
         return new Verdict(newName, Optional.empty());
