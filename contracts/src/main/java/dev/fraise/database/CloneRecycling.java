@@ -106,7 +106,13 @@ final class CloneRecycling {
         return Optional.of(new CloneRecycling(dataDirectory.get()));
     }
 
-    private static boolean enabled(Map<?, ?> systemProperties) {
+    /**
+     * Whether {@code systemProperties} leave recycling on ({@value #PROPERTY} absent or {@code true}).
+     *
+     * @throws dev.fraise.error.FraiseException {@code SETTING_INVALID} when it is neither {@code true} nor
+     *                                          {@code false}
+     */
+    static boolean enabled(Map<?, ?> systemProperties) {
         Object property = systemProperties.get(PROPERTY);
         if (property == null) {
             return true;

@@ -61,7 +61,17 @@ public final class Database implements AutoCloseable {
         this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.warm = new AtomicReference<>(warm);
         this.baseline = baseline;
-        this.handOver = new HandOverDataSource(dataSource, this::openConnection);
+        this.handOver = new HandOverDataSource(dataSource, new HandOverDataSource.Opener() {
+            @Override
+            public Connection open() throws SQLException {
+                return openConnection();
+            }
+
+            @Override
+            public void requireOpen() throws SQLException {
+                requireNotClosed();
+            }
+        });
     }
 
     /** The database name, e.g. {@code fraise_3f2a9c1b_0c4e7a21_000004_9d2f6b10}. */
@@ -111,11 +121,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Connection openConnection() throws SQLException {
+    private void requireNotClosed() throws SQLException {
         if (closed.get()) {
             throw new SQLException("database " + name + " is closed: its pool has dropped it or handed it out again"
                     + " under another name; acquire a new one", "08003");
         }
+    }
+
+    private Connection openConnection() throws SQLException {
+        requireNotClosed();
         Connection ready = warm.getAndSet(null);
         if (ready != null) {
             if (ready.isValid(VALIDATION_SECONDS)) {

@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 /** A {@link Database}'s data source: {@link #getConnection()} hands over the warm connection first. */
 final class HandOverDataSource implements DataSource {
 
-    /** Opens a connection, or hands over the warm one. */
-    @FunctionalInterface
+    /** Opens a connection, or hands over the warm one; refuses once the database is closed. */
     interface Opener {
         Connection open() throws SQLException;
+
+        /** Throws (SQLSTATE 08003) once the database is closed. */
+        void requireOpen() throws SQLException;
     }
 
     private final DataSource delegate;
@@ -31,6 +33,7 @@ final class HandOverDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        opener.requireOpen();
         return delegate.getConnection(username, password);
     }
 

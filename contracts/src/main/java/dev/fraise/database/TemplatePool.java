@@ -142,9 +142,11 @@ public final class TemplatePool implements AutoCloseable {
      * with it.
      *
      * @throws FraiseException a {@code BUILD_*} code when the schema does not build, or what a hook throws;
-     *                         nothing is left behind
+     *                         {@code SETTING_INVALID} when {@code -Dfraise.pool.recycle} is neither {@code true}
+     *                         nor {@code false}; nothing is left behind
      */
     public static TemplatePool create(PostgresServer server, TemplateRecipe recipe, PoolOptions options) {
+        CloneRecycling.enabled(System.getProperties());
         Lease lease = takeLease(server);
         DatabaseNames names = new DatabaseNames(recipe.plan().hash(), lease.id());
         String strategy = strategy(server, options);
@@ -435,8 +437,8 @@ public final class TemplatePool implements AutoCloseable {
     private void release(Database database) {
         try {
             if (recycling != null && database.baseline().isEmpty()) {
-                LOG.debug("dropping clone {}: not prepared for recycling, as the last clones recycled had changed",
-                        database.name());
+                LOG.debug("dropping clone {}: not prepared for recycling (clones closed lately had changed; one new clone"
+                        + " in {} is prepared until one is recycled again)", database.name(), CloneOrders.PROBE_EVERY);
             }
             if (recycling != null && database.baseline().isPresent() && clones.isOpen()) {
                 orders.recyclingStarted();

@@ -211,6 +211,9 @@ class CloneRecyclingTest {
             SQLException viaDataSource = assertThrows(SQLException.class,
                     () -> first.dataSource().getConnection().close());
             assertEquals("08003", viaDataSource.getSQLState());
+            SQLException withCredentials = assertThrows(SQLException.class,
+                    () -> first.dataSource().getConnection(first.user(), first.password()).close());
+            assertEquals("08003", withCredentials.getSQLState());
         }
     }
 
@@ -232,13 +235,15 @@ class CloneRecyclingTest {
     }
 
     @Test
-    void theSystemPropertyAcceptsTrueOrFalseOnly() {
+    void theSystemPropertyAcceptsTrueOrFalseOnlyAndIsCheckedBeforeAnythingIsBuilt() throws Exception {
+        int databases = databaseCount();
         System.setProperty(CloneRecycling.PROPERTY, "off");
         try {
             FraiseException invalid = assertThrows(FraiseException.class, () -> pool(PoolOptions.DEFAULT).close());
             assertEquals(ErrorCode.SETTING_INVALID, invalid.code());
             assertEquals("SETTING_INVALID: system property fraise.pool.recycle is 'off'; accepted: true, false",
                     invalid.getMessage());
+            assertEquals(databases, databaseCount(), "no template built");
         } finally {
             System.clearProperty(CloneRecycling.PROPERTY);
         }
@@ -309,6 +314,14 @@ class CloneRecyclingTest {
             }
         }
         throw new AssertionError("no clone prefetched in 5 s");
+    }
+
+    private static int databaseCount() throws SQLException {
+        try (Connection admin = embedded.dataSource("postgres").getConnection(); Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_database")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static long oid(Database database) {

@@ -66,8 +66,12 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 "parameter " + parameter.getParameter().getName() + " of " + parameter.getDeclaringExecutable());
     }
 
+    /**
+     * Injects the static fields of the test class ({@code instance} null), or the instance fields of
+     * {@code instance}: the test instance or, for a {@code @Nested} test, one of its enclosing instances.
+     */
     private void injectFields(ExtensionContext context, Object instance, boolean statics) {
-        Class<?> testClass = context.getRequiredTestClass();
+        Class<?> testClass = statics ? context.getRequiredTestClass() : instance.getClass();
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, FraiseInject.class,
                 f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN)) {
             if (!INJECTABLE.contains(field.getType())) {

@@ -22,12 +22,38 @@ class NestedClassesTest {
         assertEquals("[2]", outer.queryJson("SELECT count(*) FROM tb_item"));
     }
 
+    @FraiseInject
+    Database outerField;
+
     @Nested
     class SameSchema {
+
+        @FraiseInject
+        Database innerField;
 
         @Test
         void sharesTheEnclosingClassesDatabase(Database database) {
             assertEquals(outer.name(), database.name());
+        }
+
+        @Test
+        void injectsTheInstanceFieldsOfTheNestedAndTheEnclosingInstance() {
+            assertEquals(outer.name(), innerField.name());
+            assertEquals(outer.name(), outerField.name());
+        }
+    }
+
+    @Nested
+    @FraiseDatabase(projectDir = "src/test/resources/projects/shop", seeds = true, isolation = Isolation.PER_METHOD)
+    class PerMethodField {
+
+        @FraiseInject
+        Database fresh;
+
+        @Test
+        void injectsTheNestedClassesOwnDatabaseIntoItsField() {
+            assertNotEquals(outer.name(), fresh.name());
+            assertEquals("[2]", fresh.queryJson("SELECT count(*) FROM tb_item"));
         }
     }
 
