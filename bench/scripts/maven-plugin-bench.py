@@ -8,20 +8,16 @@ overhead (the rest: parameter injection, configuration loading, logging, report 
 
 Usage, from the repository root:  python3 bench/scripts/maven-plugin-bench.py [runs]   (default 5)
 """
-import re
 import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime
+
+from maven_log import STAMPED, goals
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 MVN = ["mvn", "-B", "-o"]
 BLOG = ["-f", "examples/blog/pom.xml"]
-STAMPED = ["-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"]
-LINE = re.compile(r"^(\d\d:\d\d:\d\d\.\d\d\d) \[\w+\] (.*)$")
-GOAL = re.compile(r"^--- fraise-maven-plugin:[^:]+:(\S+) \((\S+)\) @ ")
-WORK = re.compile(r"^Fraise (?:build: done|check: .*) in (\d+) ms")
 
 
 def run(args):
@@ -29,29 +25,6 @@ def run(args):
     if result.returncode != 0:
         sys.exit("failed: " + " ".join(args) + "\n" + result.stdout[-3000:])
     return result.stdout
-
-
-def goals(log):
-    """{goal (execution): (wall ms, Fraise's work ms)} from a timestamped Maven log."""
-    result, current, start, work = {}, None, None, 0
-    for raw in log.splitlines():
-        match = LINE.match(raw)
-        if not match:
-            continue
-        stamp = datetime.strptime(match.group(1), "%H:%M:%S.%f")
-        text = match.group(2)
-        if text.startswith("--- ") or text.startswith("BUILD ") or text.startswith("-----"):
-            if current:
-                result[current] = ((stamp - start).total_seconds() * 1000, work)
-                current = None
-            goal = GOAL.match(text)
-            if goal:
-                current, start, work = goal.group(1) + " (" + goal.group(2) + ")", stamp, 0
-        elif current:
-            done = WORK.match(text)
-            if done:
-                work += int(done.group(1))
-    return result
 
 
 def main():
@@ -70,7 +43,7 @@ def main():
         wall = statistics.median(s[0] for s in samples)
         work = statistics.median(s[1] for s in samples)
         overhead = statistics.median(s[0] - s[1] for s in samples)
-        print(f"  fraise:{goal}: goal {wall:.0f} ms = Fraise's work {work:.0f} ms + plugin overhead {overhead:.0f} ms")
+        print(f"  {goal}: goal {wall:.0f} ms = Fraise's work {work:.0f} ms + plugin overhead {overhead:.0f} ms")
 
 
 if __name__ == "__main__":

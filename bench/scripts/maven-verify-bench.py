@@ -35,20 +35,16 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
+from maven_log import STAMPED, goals
+
 MVN = ["mvn", "-B", "-o"]
 # Timestamps on Maven's lines and on the Surefire fork's (Surefire passes user properties on to the fork), and
 # Fraise's INFO lines in the fork even where a project's simplelogger.properties says warn (examples/blog).
-LOGGING = ["-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-           "-Dorg.slf4j.simpleLogger.log.dev.fraise=info"]
+LOGGING = STAMPED + ["-Dorg.slf4j.simpleLogger.log.dev.fraise=info"]
 SWITCH = "fraise.embedded.snapshots"
 OUTPUT = Path("bench/target/maven-verify.md")
 LOGS = Path("bench/target/maven-verify-logs")
 
-LINE = re.compile(r"^(\d\d:\d\d:\d\d\.\d\d\d) \[[\w-]+\] (.*)$")
-GOAL = re.compile(r"^--- (fraise-maven-plugin|fraise|maven-surefire-plugin|surefire):[^:]+:(\S+) \((\S+)\) @ ")
-# Maven's separators (72 dashes, or a project's "-----< g:a >-----"), not Surefire's 55-dash "T E S T S" banner.
-END = re.compile(r"^-{60,}$|^-+< ")
-WORK = re.compile(r"^Fraise (?:build: done|check: .*) in (\d+) ms")
 COUNTS = {
     "built": re.compile(r"Fraise built template \S+"),
     "reused": re.compile(r"Fraise reused template \S+"),
@@ -61,32 +57,6 @@ def counts(log):
     """{name: lines of the log matching COUNTS[name]}, anywhere in a line (Maven's and Surefire's formats)."""
     return {name: sum(1 for line in log.splitlines() if pattern.search(line)) for name, pattern in COUNTS.items()}
 
-
-def goals(log):
-    """{"fraise:goal (execution)": (wall ms, ms the goal reports)} from a timestamped Maven log, and the same for
-    surefire:test (the test JVM, where @FraiseDatabase builds its templates; it reports no time of its own): a goal
-    runs from its `--- fraise-maven-plugin:…` header to the next header, separator or BUILD line."""
-    result, current, start, work = {}, None, None, 0
-    for raw in log.splitlines():
-        match = LINE.match(raw)
-        if not match:
-            continue
-        stamp = datetime.strptime(match.group(1), "%H:%M:%S.%f")
-        text = match.group(2)
-        if text.startswith("--- ") or text.startswith("BUILD ") or END.match(text):
-            if current:
-                millis = (stamp - start).total_seconds() * 1000
-                result[current] = (millis + 86_400_000 if millis < 0 else millis, work)
-                current = None
-            goal = GOAL.match(text)
-            if goal:
-                plugin = "surefire" if "surefire" in goal.group(1) else "fraise"
-                current, start, work = f"{plugin}:{goal.group(2)} ({goal.group(3)})", stamp, 0
-        elif current:
-            done = WORK.match(text)
-            if done:
-                work += int(done.group(1))
-    return result
 
 
 SAMPLE = """\
