@@ -83,16 +83,12 @@ final class CloneRecycling {
     }
 
     /**
-     * Recycling for a pool on {@code server} that clones with {@code strategy}; empty when the pool's options or
-     * {@value #PROPERTY} turn it off, or the server is not local, copies clones through the WAL, or lacks
+     * Recycling for a pool on {@code server} with {@code options}; empty when the options turn it off (see
+     * {@link #enabled} for the system property), or the server is not local, copies clones through the WAL, or lacks
      * {@code pg_buffercache} (created in the maintenance database on {@code admin} when missing).
-     *
-     * @throws dev.fraise.error.FraiseException {@code SETTING_INVALID} when {@value #PROPERTY} is neither
-     *                                          {@code true} nor {@code false}
      */
-    static Optional<CloneRecycling> on(PostgresServer server, Connection admin, PoolOptions options,
-                                       Map<?, ?> systemProperties) {
-        if (!options.recycle() || !enabled(systemProperties)) {
+    static Optional<CloneRecycling> on(PostgresServer server, Connection admin, PoolOptions options) {
+        if (!options.recycle()) {
             return Optional.empty();
         }
         Optional<Path> dataDirectory = server.localDataDirectory();

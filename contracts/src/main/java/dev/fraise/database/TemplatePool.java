@@ -146,7 +146,8 @@ public final class TemplatePool implements AutoCloseable {
      *                         nor {@code false}; nothing is left behind
      */
     public static TemplatePool create(PostgresServer server, TemplateRecipe recipe, PoolOptions options) {
-        CloneRecycling.enabled(System.getProperties());
+        PoolOptions chosen = options.withRecycling(options.recycle()
+                && CloneRecycling.enabled(System.getProperties()));
         Lease lease = takeLease(server);
         DatabaseNames names = new DatabaseNames(recipe.plan().hash(), lease.id());
         String strategy = strategy(server, options);
@@ -161,7 +162,7 @@ public final class TemplatePool implements AutoCloseable {
                     : new Template(names.template(), build(server, admin, names.template(), recipe, strategy),
                             TemplateStore.Origin.BUILT, false);
             made.log();
-            CloneRecycling recycling = CloneRecycling.on(server, admin, options, System.getProperties()).orElse(null);
+            CloneRecycling recycling = CloneRecycling.on(server, admin, chosen).orElse(null);
             return new TemplatePool(server, options, names, made, lease, admin, recycling);
         } catch (RuntimeException e) {
             DatabaseAdmin.closeQuietly(admin);

@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +153,7 @@ class CloneRecyclingTest {
      */
     private static String verdictAfter(TemplatePool pool, String change) throws Exception {
         try (Connection admin = embedded.dataSource("postgres").getConnection()) {
-            CloneRecycling recycling = CloneRecycling.on(embedded, admin, PoolOptions.DEFAULT, Map.of())
+            CloneRecycling recycling = CloneRecycling.on(embedded, admin, PoolOptions.DEFAULT)
                     .orElseThrow();
             String name = "recycling_check_" + ProcessHandle.current().pid();
             DatabaseAdmin.create(admin, name, pool.templateName(), " STRATEGY FILE_COPY");
