@@ -40,9 +40,10 @@ import java.util.stream.Stream;
  * ({@code acquire}, {@code connect}, {@code SELECT 1}), for tests of 0, 5 and 20 ms that only read or also write, on
  * the blog and on a generated 200-entity schema, with one clone thread and a connection opened in the test (the pool
  * before the scale issue), the default threads and warm connections without recycling, and the default (recycling
- * unchanged clones); and how much CPU the server spends per test. Every configuration has a pool of its own (prefetch 2, FILE_COPY) on one embedded server;
- * their tests run in interleaved blocks (the order rotating), so that all see the same machine load and the ratios
- * within one run are honest. Server CPU is read from {@code /proc}: the postmaster's own and reaped children's time
+ * unchanged clones); and how much CPU the server spends per test. Every configuration has a pool of its own (prefetch
+ * 2, FILE_COPY) on one embedded server; their tests run in interleaved blocks (the order rotating), so that all see
+ * the same machine load and the ratios within one run are honest; a last block of {@value #SUSTAINED} 0 ms writing
+ * tests in a row shows the rate the server makes clones at once the ready stock is used up. Server CPU is read from {@code /proc}: the postmaster's own and reaped children's time
  * plus its live children's, from a block's start until its pool has settled (its refills included).
  *
  * <p>Run with {@code mvn -Pbench -pl bench -am verify} (its own execution, {@code -Dbench.pool.skip}).
@@ -54,6 +55,11 @@ public final class PoolBenchmark {
     private static final double TARGET_MS = 2.0;
     /** How long a pool gets after a block to make the clones it was ordered, before the CPU is read. */
     private static final long SETTLE_MS = 400;
+    /**
+     * The length of one run of 0 ms writing tests in a row: more than a pool keeps ready, so that it shows the rate
+     * the server can make clones at, which no stock hides.
+     */
+    private static final int SUSTAINED = 60;
     private static final Config DEFAULT = new Config(PoolOptions.DEFAULT_CLONE_THREADS, true, true);
     private static final List<Config> CONFIGS = List.of(
             new Config(1, false, false), new Config(PoolOptions.DEFAULT_CLONE_THREADS, true, false), DEFAULT);
@@ -86,9 +92,18 @@ public final class PoolBenchmark {
     private record TestRun(double acquireMs, double firstResultMs, double viewMs) {
     }
 
-    /** The figures of one schema, test length and configuration. */
-    private record Cell(Schema schema, int holdMs, Kind kind, Config config, List<TestRun> runs, double cpuMsPerTest,
-                        double serverCores) {
+    /** The figures of one schema, test length, run length and configuration. */
+    private record Cell(Schema schema, int holdMs, Kind kind, int inARow, Config config, List<TestRun> runs,
+                        double cpuMsPerTest, double serverCores) {
+
+        boolean sameTests(Cell other) {
+            return schema == other.schema && holdMs == other.holdMs && kind == other.kind && inARow == other.inARow;
+        }
+
+        String test() {
+            return holdMs + " ms, " + kind.name().toLowerCase(Locale.ROOT) + ", " + inARow + " in a row";
+        }
+
         Stats first() {
             return Stats.of(runs.stream().map(TestRun::firstResultMs).toList());
         }
@@ -157,6 +172,7 @@ public final class PoolBenchmark {
                     cells.addAll(measure(pools, cpu, schema, hold, kind, blocks, perBlock));
                 }
             }
+            cells.addAll(measure(pools, cpu, schema, 0, Kind.WRITES, 1, SUSTAINED));
             return cells;
         } finally {
             for (TemplatePool pool : pools.values()) {
@@ -196,12 +212,11 @@ public final class PoolBenchmark {
         for (Config config : CONFIGS) {
             List<TestRun> runsOf = samples.get(config);
             double[] sum = cpuAndWall.get(config);
-            Cell cell = new Cell(schema, hold, kind, config, runsOf, sum[0] / runsOf.size(),
+            Cell cell = new Cell(schema, hold, kind, perBlock, config, runsOf, sum[0] / runsOf.size(),
                     sum[0] / sum[1]);
             cells.add(cell);
-            log(String.format(Locale.ROOT, "%s, %d ms tests that %s, %s: acquire→first result median"
-                    + " %.2f ms, p90 %.2f ms; server %.1f ms CPU/test", schema.name(), hold,
-                    kind.name().toLowerCase(Locale.ROOT), config.label(), cell.first().median(),
+            log(String.format(Locale.ROOT, "%s, %s, %s: acquire→first result median %.2f ms, p90 %.2f ms;"
+                    + " server %.1f ms CPU/test", schema.name(), cell.test(), config.label(), cell.first().median(),
                     cell.first().p90(), cell.cpuMsPerTest()));
         }
         return cells;
@@ -248,11 +263,14 @@ public final class PoolBenchmark {
                 + " FILE_COPY) on one embedded server; each simulated test acquires a clone, connects, runs `SELECT 1`"
                 + " (*first result*: from `acquire()` to that result), reads one row of a view (`v_post`; `v_e0005`,"
                 + " 5 levels of embedding), and, if it *writes*, creates a table; then it holds the database the test"
-                + " length and closes both. About %d measured"
-                + " tests per row, in %d blocks interleaved across the configurations (3 warm-up tests before each"
-                + " block). Server CPU: postmaster and backends (`/proc`), per test, from a block's start until its"
+                + " length and closes both. Every pool keeps 2 clones ready at first and more (up to 8) once"
+                + " acquires find none ready. About %d measured tests per row, in %d blocks of %d in a row interleaved"
+                + " across the configurations (3 warm-up tests and a pause before each block); then one block of %d"
+                + " 0 ms writing tests in a row per configuration, more than a pool keeps ready: the rate at which"
+                + " the server makes clones, which no stock hides. Server CPU: postmaster and backends (`/proc`), per test, from a block's start until its"
                 + " pool has settled; *cores* is that CPU time over the block's wall time. Times in ms.%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs, blocks));
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs, blocks,
+                Math.max(1, runs / blocks), SUSTAINED));
         md.append("| schema | test | configuration | acquire | first result | p90 | first view read |"
                 + " server CPU / test | cores | target | met |\n|---|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Cell c : cells) {
@@ -260,9 +278,8 @@ public final class PoolBenchmark {
             Stats first = c.first();
             Stats view = Stats.of(c.runs().stream().map(TestRun::viewMs).toList());
             boolean target = c.config().equals(DEFAULT);
-            md.append(String.format(Locale.ROOT, "| %s | %d ms, %s | %s | %.2f | **%.2f** | %.2f | %.2f | %.1f |"
-                    + " %.2f | %s | %s |%n", c.schema().name(), c.holdMs(), c.kind().name().toLowerCase(Locale.ROOT),
-                    c.config().label()
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | **%.2f** | %.2f | %.2f | %.1f |"
+                    + " %.2f | %s | %s |%n", c.schema().name(), c.test(), c.config().label()
                     + (target ? " (default)" : ""), acquire.median(), first.median(), first.p90(), view.median(),
                     c.cpuMsPerTest(), c.serverCores(), target ? "≤ " + TARGET_MS + " ms (median)" : "",
                     target ? (first.median() <= TARGET_MS ? "yes" : "**no**") : ""));
@@ -273,11 +290,10 @@ public final class PoolBenchmark {
             if (c.config().equals(before)) {
                 continue;
             }
-            Cell base = cells.stream().filter(o -> o.schema() == c.schema() && o.holdMs() == c.holdMs()
-                    && o.kind() == c.kind() && o.config().equals(before)).findFirst().orElseThrow();
-            md.append(String.format(Locale.ROOT, "- %s, %d ms tests that %s: %s → %s: %.1f× faster, server CPU per"
-                    + " test %.2f×%n", c.schema().name(), c.holdMs(), c.kind().name().toLowerCase(Locale.ROOT),
-                    before.label(), c.config().label(),
+            Cell base = cells.stream().filter(o -> o.sameTests(c) && o.config().equals(before)).findFirst()
+                    .orElseThrow();
+            md.append(String.format(Locale.ROOT, "- %s, %s: %s → %s: %.1f× faster, server CPU per test %.2f×%n",
+                    c.schema().name(), c.test(), before.label(), c.config().label(),
                     base.first().median() / c.first().median(), c.cpuMsPerTest() / base.cpuMsPerTest()));
         }
         md.append('\n').append(notes).append('\n');

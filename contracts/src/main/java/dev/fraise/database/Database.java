@@ -30,9 +30,6 @@ public final class Database implements AutoCloseable {
             + " jsonb_object_keys(to_jsonb(q))) = 1 THEN (SELECT value FROM jsonb_each(to_jsonb(q)))"
             + " ELSE to_jsonb(q) END), '[]'::jsonb)::text FROM (%s) q";
 
-    /** How long checking that a warm connection still works may take. */
-    private static final int VALIDATION_SECONDS = 2;
-
     private final String name;
     private final String jdbcUrl;
     private final String user;
@@ -42,7 +39,7 @@ public final class Database implements AutoCloseable {
     private final Consumer<Database> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The warm connection until it is handed over or discarded. */
-    private final AtomicReference<Connection> warm;
+    private final AtomicReference<WarmConnection> warm;
     /** What the clone was made with, for its pool to recycle it; null when it cannot be recycled. */
     private final CloneRecycling.Baseline baseline;
 
@@ -51,7 +48,7 @@ public final class Database implements AutoCloseable {
      * @param warm       a connection to it opened ahead, which this database owns from now on; or null
      * @param baseline   what the clone was made with, when its pool may recycle it; or null
      */
-    Database(String name, String jdbcUrl, String user, String password, DataSource dataSource, Connection warm,
+    Database(String name, String jdbcUrl, String user, String password, DataSource dataSource, WarmConnection warm,
              CloneRecycling.Baseline baseline, Consumer<Database> onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -130,12 +127,12 @@ public final class Database implements AutoCloseable {
 
     private Connection openConnection() throws SQLException {
         requireNotClosed();
-        Connection ready = warm.getAndSet(null);
+        WarmConnection ready = warm.getAndSet(null);
         if (ready != null) {
-            if (ready.isValid(VALIDATION_SECONDS)) {
-                return ready;
+            if (ready.usable(System.nanoTime())) {
+                return ready.connection();
             }
-            DatabaseAdmin.closeQuietly(ready);
+            DatabaseAdmin.closeQuietly(ready.connection());
         }
         return dataSource.getConnection();
     }
@@ -147,7 +144,10 @@ public final class Database implements AutoCloseable {
 
     /** Closes the warm connection if it was not handed over. */
     void discardWarmConnection() {
-        DatabaseAdmin.closeQuietly(warm.getAndSet(null));
+        WarmConnection unused = warm.getAndSet(null);
+        if (unused != null) {
+            DatabaseAdmin.closeQuietly(unused.connection());
+        }
     }
 
     /**

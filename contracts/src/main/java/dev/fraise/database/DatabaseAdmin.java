@@ -35,6 +35,19 @@ final class DatabaseAdmin {
         }
     }
 
+    /** The size of the database {@code name} on disk, in bytes; 0 when the server does not tell. */
+    static long size(Connection admin, String name) {
+        try (PreparedStatement s = admin.prepareStatement("SELECT pg_database_size(?)")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            LOG.debug("cannot read the size of {}: {}", name, e.getMessage());
+            return 0;
+        }
+    }
+
     /**
      * Creates {@code name} as a copy of {@code source}, and labels it {@value TemplatePool#MARKER} for people
      * reading {@code \l+}; its name is what marks it as Fraise's.

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * How a {@link TemplatePool} prepares databases.
  *
- * @param prefetch       how many clones to keep ready in the background (0 disables prefetching)
+ * @param prefetch       how many clones to keep ready in the background at first (0 disables prefetching); each
+ *                       acquire that finds none ready adds one, up to four times as many (at most
+ *                       {@value #MAX_PREFETCH}, and no more than fit in 256 MB of the template's size)
  * @param strategy       how clones are copied on PostgreSQL 15 and later
  * @param cloneThreads   how many clones are made at the same time, each on a thread and server session of its own
  * @param warmConnection whether each clone made ahead comes with a connection opened (and a first query run), which

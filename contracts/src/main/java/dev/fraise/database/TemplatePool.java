@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A schema built once into a template database, and fresh clones of it on demand. Background threads
  * ({@link PoolOptions#cloneThreads()}, each with a server session of its own) make the clones and keep
- * {@link PoolOptions#prefetch()} of them ready, handing each (or why making it failed) to {@link #acquire()} through
- * a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
+ * {@link PoolOptions#prefetch()} of them ready (more, up to four times as many, once acquires find none ready:
+ * {@link ReadyStock}), handing each (or why making it failed) to {@link #acquire()} through a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
  * once, which its first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed
  * over at once: the test connects while the thread starts the next clone). Closed clones are dropped in the
  * background too, except those their tests left unchanged, which {@link PoolOptions#recycle()} hands out again
@@ -73,9 +73,11 @@ public final class TemplatePool implements AutoCloseable {
     private final CloneRecycling recycling;
     /** Lets recycled clones stand in for the new ones ordered. */
     private final CloneOrders orders = new CloneOrders();
+    /** How many clones are kept ready. */
+    private final ReadyStock stock;
 
     private TemplatePool(PostgresServer server, PoolOptions options, DatabaseNames names, Template made,
-                         Lease lease, Connection cloneSession, CloneRecycling recycling) {
+                         long templateBytes, Lease lease, Connection cloneSession, CloneRecycling recycling) {
         this.server = server;
         this.names = names;
         this.template = made.name();
@@ -90,8 +92,9 @@ public final class TemplatePool implements AutoCloseable {
         this.clones = new CloneQueue(template);
         this.cloneThreads = daemonThreads(options.cloneThreads(), "fraise-clone", template);
         this.dropThread = daemonThreads(1, "fraise-drop", template);
+        this.stock = ReadyStock.of(options.prefetch(), templateBytes);
         for (int i = 0; i < options.prefetch(); i++) {
-            cloneThreads.execute(this::cloneOne);
+            orderClone();
         }
     }
 
@@ -163,7 +166,8 @@ public final class TemplatePool implements AutoCloseable {
                             TemplateStore.Origin.BUILT, false);
             made.log();
             CloneRecycling recycling = CloneRecycling.on(server, admin, chosen).orElse(null);
-            return new TemplatePool(server, options, names, made, lease, admin, recycling);
+            return new TemplatePool(server, options, names, made, DatabaseAdmin.size(admin, made.name()), lease,
+                    admin, recycling);
         } catch (RuntimeException e) {
             DatabaseAdmin.closeQuietly(admin);
             lease.release();
@@ -310,7 +314,13 @@ public final class TemplatePool implements AutoCloseable {
             throw clones.closedException();
         }
         try {
-            return clones.take(() -> cloneThreads.execute(this::cloneOne));
+            return clones.take(this::orderClone, () -> {
+                if (stock.grow()) {
+                    LOG.debug("an acquire of {} found no clone ready: {} clones are kept ready from now on (at most {})",
+                            template, stock.target(), stock.limit());
+                    orderClone();
+                }
+            });
         } catch (RuntimeException e) {
             lease.release();
             throw e;
@@ -356,6 +366,10 @@ public final class TemplatePool implements AutoCloseable {
         }
     }
 
+    private void orderClone() {
+        cloneThreads.execute(this::cloneOne);
+    }
+
     /**
      * Fills one order on a clone thread: makes one clone and queues it, or why it failed, unless a recycled clone
      * stands in for it; nothing once the pool closes.
@@ -367,6 +381,9 @@ public final class TemplatePool implements AutoCloseable {
     }
 
     private void queue(CloneQueue.Outcome outcome) {
+        if (outcome instanceof CloneQueue.Made) {
+            stock.made();
+        }
         if (!clones.put(outcome) && outcome instanceof CloneQueue.Made made) {
             made.database().discardWarmConnection();
             lease.drop(made.database().name());
@@ -410,14 +427,14 @@ public final class TemplatePool implements AutoCloseable {
      * loaded its catalog caches before a test needs it; or null when it cannot be opened (the test then connects
      * itself, and meets the problem there).
      */
-    private static Connection warm(DataSource dataSource, String name, String firstQuery) {
+    private static WarmConnection warm(DataSource dataSource, String name, String firstQuery) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
             try (Statement s = c.createStatement()) {
                 s.execute(firstQuery);
             }
-            return c;
+            return WarmConnection.answeredNow(c);
         } catch (SQLException e) {
             DatabaseAdmin.closeQuietly(c);
             LOG.debug("cannot open a warm connection to {}: {}", name, e.getMessage());
@@ -509,12 +526,12 @@ public final class TemplatePool implements AutoCloseable {
      */
     private boolean requeue(String name, CloneRecycling.Baseline baseline) {
         DataSource dataSource = server.dataSource(name);
-        Connection warm = warm(dataSource, name, RESET_STATISTICS);
+        WarmConnection warm = warm(dataSource, name, RESET_STATISTICS);
         if (warm == null) {
             return false;
         }
         if (!warmConnection) {
-            DatabaseAdmin.closeQuietly(warm);
+            DatabaseAdmin.closeQuietly(warm.connection());
             warm = null;
         }
         Database database = new Database(name, server.jdbcUrl(name), server.user(), server.password(), dataSource,

@@ -75,6 +75,24 @@ class TemplatePoolTest {
     }
 
     @Test
+    void acquiresThatFindNoCloneReadyDeepenTheStockUpToFourTimesThePrefetch() throws Exception {
+        TemplatePool pool = TemplatePool.create(embedded, plan(project), new PoolOptions(1, CloneStrategy.FILE_COPY)
+                .withCloneThreads(1).withRecycling(false), c -> { });
+        String template = pool.templateName();
+        String prefix = "fraise_" + plan(project).hash().substring(0, 8) + "_" + pool.leaseId() + "%";
+        try (pool) {
+            awaitCount(prefix, template, 1);
+            for (int i = 0; i < 20; i++) {
+                pool.acquire().close();
+            }
+            awaitCount(prefix, template, 4);
+            Thread.sleep(500);
+            assertEquals(4, count(prefix), "four ready clones, no more");
+        }
+        awaitCount(prefix, template, 0);
+    }
+
+    @Test
     void aCloneStillInUseWhenThePoolClosesIsDroppedWhenItIsClosed() throws Exception {
         TemplatePool pool = TemplatePool.create(external, plan(project), PoolOptions.DEFAULT.withPrefetch(0), c -> { });
         Database inUse = pool.acquire();

@@ -117,6 +117,52 @@ class WarmConnectionTest {
         }
     }
 
+    @Test
+    void aWarmConnectionThatAnsweredLessThanASecondAgoIsHandedOverWithoutARoundTrip() throws Exception {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement s = c.createStatement()) {
+            int pid = pid(c);
+            s.execute("SELECT 'last query'");
+            assertTrue(WarmConnection.answeredNow(c).usable(System.nanoTime()));
+            assertEquals("SELECT 'last query'", lastQuery(pid), "nothing was sent");
+        }
+    }
+
+    @Test
+    void anOlderOneIsCheckedAndOneTheServerEndedIsReplaced() throws Exception {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             Statement s = c.createStatement()) {
+            int pid = pid(c);
+            s.execute("SELECT 'last query'");
+            long twoSecondsAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
+            assertTrue(new WarmConnection(c, twoSecondsAgo).usable(System.nanoTime()));
+            assertNotEquals("SELECT 'last query'", lastQuery(pid), "checked with a round trip");
+        }
+        try (TemplatePool pool = ready(PoolOptions.DEFAULT.withPrefetch(1)); Database db = pool.acquire()) {
+            int ahead = backends(db.name()).get(0);
+            try (Connection admin = server.dataSource(server.maintenanceDatabase()).getConnection();
+                 Statement s = admin.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(" + ahead + ")");
+            }
+            awaitZero("SELECT count(*) FROM pg_stat_activity WHERE pid = " + ahead, "the ended warm connection");
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WarmConnection.TRUSTED_NANOS) + 100);
+            try (Connection c = db.connect()) {
+                assertNotEquals(ahead, pid(c), "a new connection instead of the ended one");
+            }
+        }
+    }
+
+    private static String lastQuery(int pid) throws SQLException {
+        try (Connection c = server.dataSource(server.maintenanceDatabase()).getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT query FROM pg_stat_activity WHERE pid = ?")) {
+            s.setInt(1, pid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static TemplatePool pool(PoolOptions options) {
         return TemplatePool.create(server, SchemaPlanner.plan(ProjectConfig.defaults(project, "local"), false),
                 options, c -> { });

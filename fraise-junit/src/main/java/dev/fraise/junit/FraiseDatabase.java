@@ -93,7 +93,10 @@ public @interface FraiseDatabase {
     /** The project directory; empty for the {@code fraise.project.dir} property or the working directory. */
     String projectDir() default "";
 
-    /** How many clones the background threads keep ready (0 to 16). */
+    /**
+     * How many clones the background threads keep ready at first (0 to 16); each acquire that finds none ready adds
+     * one, up to four times as many (see {@code PoolOptions.prefetch()}).
+     */
     int prefetch() default 2;
 
     /**

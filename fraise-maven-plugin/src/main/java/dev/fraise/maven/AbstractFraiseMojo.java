@@ -308,9 +308,12 @@ abstract class AbstractFraiseMojo extends AbstractMojo {
         return PostgresServers.start(settings.server(), recipe.templateBuild());
     }
 
-    /** The pool of {@code recipe}'s template on {@code server}: built now, or reused where the server keeps it. */
+    /**
+     * The pool of {@code recipe}'s template on {@code server}: built now, or reused where the server keeps it. A goal
+     * takes one clone at most and closes the pool after it, so nothing is prefetched or recycled.
+     */
     static TemplatePool buildDatabase(PostgresServer server, TemplateRecipe recipe, FraiseSettings settings) {
-        return TemplatePool.create(server, recipe, settings.pool().withPrefetch(0));
+        return TemplatePool.create(server, recipe, settings.pool().withPrefetch(0).withRecycling(false));
     }
 
     /** The report directory {@code dir} of this build ({@link #session}'s start time). */
