@@ -318,7 +318,7 @@ public final class TemplatePool implements AutoCloseable {
                 if (stock.grow()) {
                     LOG.debug("an acquire of {} found no clone ready: {} clones are kept ready from now on (at most {})",
                             template, stock.target(), stock.limit());
-                    orderClone();
+                    cloneThreads.execute(this::cloneOneMore);
                 }
             });
         } catch (RuntimeException e) {
@@ -376,6 +376,16 @@ public final class TemplatePool implements AutoCloseable {
      */
     private void cloneOne() {
         if (clones.isOpen() && orders.take()) {
+            queue(makeClone());
+        }
+    }
+
+    /**
+     * Makes one clone more than the orders ask for, on a clone thread, when the stock grows: not through
+     * {@link #orders}, where a recycling under way would stand in for it and leave the stock as deep as it was.
+     */
+    private void cloneOneMore() {
+        if (clones.isOpen()) {
             queue(makeClone());
         }
     }
