@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,6 +70,14 @@ public final class TemplatePool implements AutoCloseable {
     private final ConcurrentLinkedDeque<Connection> idleSessions = new ConcurrentLinkedDeque<>();
     /** Drops released clones on the lease's connection, so that drops never delay a clone. */
     private final ExecutorService dropThread;
+    /**
+     * Closed clones to drop, in order: the drop thread drops one per task; while more than {@link #dropBacklog} wait,
+     * each clone thread drops some on its own session before it makes a clone, so that tests closing clones faster
+     * than one thread drops them do not pile up databases on the server (the copies wait for the drops instead).
+     */
+    private final ConcurrentLinkedQueue<String> dropsDue = new ConcurrentLinkedQueue<>();
+    /** How many closed clones may wait to be dropped before the clone threads drop them first. */
+    private final int dropBacklog;
     /** Recycles closed clones their tests did not change; null when this pool drops every closed clone. */
     private final CloneRecycling recycling;
     /** Lets recycled clones stand in for the new ones ordered. */
@@ -92,6 +101,7 @@ public final class TemplatePool implements AutoCloseable {
         this.clones = new CloneQueue(template);
         this.cloneThreads = daemonThreads(options.cloneThreads(), "fraise-clone", template);
         this.dropThread = daemonThreads(1, "fraise-drop", template);
+        this.dropBacklog = options.cloneThreads();
         this.stock = ReadyStock.of(options.prefetch(), templateBytes);
         for (int i = 0; i < options.prefetch(); i++) {
             orderClone();
@@ -407,6 +417,7 @@ public final class TemplatePool implements AutoCloseable {
             if (session == null) {
                 session = DatabaseAdmin.connect(server, "fraise clones " + lease.id());
             }
+            dropWhileBacklogged(session);
             DatabaseAdmin.create(session, name, template, strategy);
             CloneRecycling.Baseline baseline = recycling == null || !orders.prepareForRecycling() ? null
                     : recycling.baseline(session, name).orElse(null);
@@ -477,7 +488,7 @@ public final class TemplatePool implements AutoCloseable {
                     throw closing;
                 }
             } else {
-                dropThread.execute(() -> dropAndLetGo(database.name()));
+                dropLater(database.name());
             }
         } catch (RejectedExecutionException e) {
             dropAndLetGo(database.name());
@@ -518,12 +529,7 @@ public final class TemplatePool implements AutoCloseable {
         if (queued) {
             lease.release();
         } else {
-            String dropped = name;
-            try {
-                dropThread.execute(() -> dropAndLetGo(dropped));
-            } catch (RejectedExecutionException closing) {
-                dropAndLetGo(dropped);
-            }
+            dropLater(name);
         }
         if (orders.recyclingEnded(queued) && clones.isOpen()) {
             queue(makeClone());
@@ -551,6 +557,38 @@ public final class TemplatePool implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** Queues the closed clone {@code name} for the drop thread (or drops it now once the pool is closing). */
+    private void dropLater(String name) {
+        dropsDue.add(name);
+        try {
+            dropThread.execute(this::dropOneDue);
+        } catch (RejectedExecutionException closing) {
+            dropOneDue();
+        }
+    }
+
+    private void dropOneDue() {
+        String name = dropsDue.poll();
+        if (name != null) {
+            dropAndLetGo(name);
+        }
+    }
+
+    /** Drops closed clones on a clone thread's {@code session} while more than {@link #dropBacklog} wait. */
+    private void dropWhileBacklogged(Connection session) {
+        while (dropsDue.size() > dropBacklog) {
+            String name = dropsDue.poll();
+            if (name == null) {
+                return;
+            }
+            try {
+                DatabaseAdmin.drop(session, name);
+            } finally {
+                lease.release();
+            }
+        }
     }
 
     private void dropAndLetGo(String name) {
