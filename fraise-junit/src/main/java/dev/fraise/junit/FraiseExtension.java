@@ -6,6 +6,7 @@ import dev.fraise.database.Database;
 import dev.fraise.database.PoolOptions;
 import dev.fraise.database.TemplatePool;
 import dev.fraise.error.FraiseException;
+import dev.fraise.error.InvalidSetting;
 import dev.fraise.postgres.ServerSettings;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -147,8 +148,7 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 : OptionalInt.of(ServerSettings.requireSupportedMajor(config.postgresMajor(),
                         "@FraiseDatabase(postgresMajor)"));
         int prefetch = PoolOptions.requireValidPrefetch(config.prefetch(), "@FraiseDatabase(prefetch)");
-        int cloneThreads = config.cloneThreads() == 0 ? PoolOptions.DEFAULT_CLONE_THREADS
-                : PoolOptions.requireValidCloneThreads(config.cloneThreads(), "@FraiseDatabase(cloneThreads)");
+        int cloneThreads = cloneThreads(config.cloneThreads());
         FraiseSettings settings = FraiseSettings.forProject(projectDir)
                 .withEnvironment(config.env())
                 .withSchemaDirs(Arrays.stream(config.schemaDirs()).map(Path::of).toList())
@@ -157,6 +157,18 @@ final class FraiseExtension implements BeforeAllCallback, BeforeEachCallback, Pa
                 .withServer(new ServerSettings(config.provider(), Optional.empty(), major))
                 .withPool(PoolOptions.DEFAULT.withPrefetch(prefetch).withCloneThreads(cloneThreads));
         return config.config().isEmpty() ? settings : settings.withConfigFile(projectDir.resolve(config.config()));
+    }
+
+    /** {@code @FraiseDatabase(cloneThreads)}: 0 for the machine's default, else 1 to the pool's maximum. */
+    private static int cloneThreads(int value) {
+        if (value == 0) {
+            return PoolOptions.DEFAULT_CLONE_THREADS;
+        }
+        if (value < 0 || value > PoolOptions.MAX_CLONE_THREADS) {
+            throw InvalidSetting.of("@FraiseDatabase(cloneThreads)", value, "0 (the machine's default) or 1 to "
+                    + PoolOptions.MAX_CLONE_THREADS);
+        }
+        return value;
     }
 
     private static FraiseDatabase annotation(ExtensionContext context) {

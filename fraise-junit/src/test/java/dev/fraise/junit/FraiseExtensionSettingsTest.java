@@ -42,8 +42,10 @@ class FraiseExtensionSettingsTest {
 
     @Test
     void cloneThreadsOutOfRangeFailTheClassWithTheAttributeNamed() {
-        assertSettingInvalid("SETTING_INVALID: @FraiseDatabase(cloneThreads) is '9'; accepted: 1 to 8",
-                NineCloneThreads.class);
+        assertSettingInvalid("SETTING_INVALID: @FraiseDatabase(cloneThreads) is '9'; accepted: 0 (the machine's"
+                + " default) or 1 to 8", NineCloneThreads.class);
+        assertSettingInvalid("SETTING_INVALID: @FraiseDatabase(cloneThreads) is '-1'; accepted: 0 (the machine's"
+                + " default) or 1 to 8", MinusOneCloneThread.class);
     }
 
     @Test
@@ -122,6 +124,14 @@ class FraiseExtensionSettingsTest {
 
     @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", cloneThreads = 9)
     static class NineCloneThreads {
+        @Test
+        void neverRuns() {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @FraiseDatabase(projectDir = "src/test/resources/projects/no-migrations", cloneThreads = -1)
+    static class MinusOneCloneThread {
         @Test
         void neverRuns() {
             throw new AssertionError("must not run");
