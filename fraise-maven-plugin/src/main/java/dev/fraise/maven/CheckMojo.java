@@ -103,10 +103,20 @@ public class CheckMojo extends AbstractContractMojo {
         ContractOptions options = options();
         ProjectConfig config = projectConfig(settings);
         Optional<DriftBase> base = mode == FailOn.NEW ? Optional.of(base()) : Optional.empty();
-        long start = System.nanoTime();
-        Checked checked = check(settings, config, options, base);
+        TemplateRecipe recipe = recipe(config, settings);
+        try (ServerStart starting = ServerStart.begin(settings.server(), recipe)) {
+            long start = System.nanoTime();
+            Checked checked = check(starting, recipe, settings, config, options, base);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            starting.stopInBackground();
+            report(checked, mode, reports, directory, config, millis);
+        }
+    }
+
+    /** Writes the reports of what {@link #check} found, logs it, and fails the build as {@code mode} says. */
+    private void report(Checked checked, FailOn mode, List<ReportFile> reports, ReportDirectory directory,
+            ProjectConfig config, long millis) throws MojoFailureException {
         ContractReport report = checked.head();
-        long millis = (System.nanoTime() - start) / 1_000_000;
         GateReport gate = GateReports.of(report);
         if (checked.base().isPresent()) {
             gate = Ratchet.compare(gate, GateReports.of(checked.base().get().report()), checked.base().get().base());
@@ -158,6 +168,14 @@ public class CheckMojo extends AbstractContractMojo {
             Optional<DriftBase> base) throws MojoExecutionException {
         TemplateRecipe recipe = recipe(config, settings);
         try (ServerStart starting = ServerStart.begin(settings.server(), recipe)) {
+            return check(starting, recipe, settings, config, options, base);
+        }
+    }
+
+    /** {@link #check(FraiseSettings, ProjectConfig, ContractOptions, Optional)} on a server {@code starting}. */
+    private Checked check(ServerStart starting, TemplateRecipe recipe, FraiseSettings settings, ProjectConfig config,
+            ContractOptions options, Optional<DriftBase> base) throws MojoExecutionException {
+        try {
             GraphqlSchema schema;
             try {
                 schema = GraphqlSchemaLoader.load(config.projectDir(), graphqlSchema);

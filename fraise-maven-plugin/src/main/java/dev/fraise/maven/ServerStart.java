@@ -9,11 +9,14 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A disposable server starting on a thread of its own while the goal does other work (reading the GraphQL schema,
- * say); closing it waits for the start to end and stops the server, so that no server outlives the goal.
+ * say); closing it waits for the start to end and stops the server, so that no server outlives the goal. A goal done
+ * with the server may stop it in the background ({@link #stopInBackground()}) while it writes its reports.
  */
 final class ServerStart implements AutoCloseable {
 
     private final CompletableFuture<PostgresServer> server;
+    /** The stop under way in the background; null until {@link #stopInBackground()}. */
+    private CompletableFuture<Void> stopping;
 
     private ServerStart(CompletableFuture<PostgresServer> server) {
         this.server = server;
@@ -53,9 +56,34 @@ final class ServerStart implements AutoCloseable {
         }
     }
 
-    /** Waits for the start to end and stops the server it started, if any. */
+    /** Stops the server on a thread of its own; {@link #close()} waits for that. */
+    void stopInBackground() {
+        if (stopping != null) {
+            return;
+        }
+        stopping = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                stopping.complete(null);
+            }
+        }, "fraise-server-stop");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the start to end and stops the server it started, if any (or waits for the stop under way). */
     @Override
     public void close() {
+        if (stopping != null) {
+            stopping.join();
+        } else {
+            stop();
+        }
+    }
+
+    private void stop() {
         try {
             server.join().close();
         } catch (CompletionException e) {
