@@ -50,7 +50,7 @@ final class CloneQueue {
     /**
      * Orders one clone and waits for the oldest outcome: this order's, or one ordered before (a prefetch).
      *
-     * @param order   schedules making one clone; runs under the lock, so never after {@link #beginClose()}
+     * @param order     schedules making one clone; runs under the lock, so never after {@link #beginClose()}
      * @param noneReady runs under the lock, before waiting, when no outcome is queued
      * @throws FraiseException {@code POOL_CLOSED} when the pool is closed or closes while waiting; the failure of
      *                         the outcome taken when making it failed ({@code DATABASE_CLONE_FAILED})

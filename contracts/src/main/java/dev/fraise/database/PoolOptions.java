@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param prefetch       how many clones to keep ready in the background at first (0 disables prefetching); each
  *                       acquire that finds none ready adds one, up to four times as many (at most
- *                       {@value #MAX_PREFETCH}, and no more than fit in 256 MB of the template's size)
+ *                       {@value #MAX_PREFETCH}; growing no further than 256 MB of clones of the template's size
+ *                       allow, the prefetch itself kept whatever the size)
  * @param strategy       how clones are copied on PostgreSQL 15 and later
  * @param cloneThreads   how many clones are made at the same time, each on a thread and server session of its own
  * @param warmConnection whether each clone made ahead comes with a connection opened (and a first query run), which

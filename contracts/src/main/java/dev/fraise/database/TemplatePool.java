@@ -27,11 +27,13 @@ import org.slf4j.LoggerFactory;
  * A schema built once into a template database, and fresh clones of it on demand. Background threads
  * ({@link PoolOptions#cloneThreads()}, each with a server session of its own) make the clones and keep
  * {@link PoolOptions#prefetch()} of them ready (more, up to four times as many, once acquires find none ready:
- * {@link ReadyStock}), handing each (or why making it failed) to {@link #acquire()} through a queue; with {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used
- * once, which its first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed
- * over at once: the test connects while the thread starts the next clone). Closed clones are dropped in the
- * background too, except those their tests left unchanged, which {@link PoolOptions#recycle()} hands out again
- * under a new name ({@link CloneRecycling} says when). Safe for any number of threads.
+ * {@link ReadyStock}), handing each (or why making it failed) to {@link #acquire()} through a queue; with
+ * {@link PoolOptions#warmConnection()}, each clone made ahead comes with a connection opened and used once, which its
+ * first {@link Database#connect()} hands over (a clone an acquire is already waiting for is handed over at once: the
+ * test connects while the thread starts the next clone). Closed clones are dropped in the background too (by the
+ * clone threads first while the drop thread is behind), except those their tests left unchanged, which
+ * {@link PoolOptions#recycle()} hands out again under a new name ({@link CloneRecycling} says when). Safe for any
+ * number of threads.
  *
  * <p>Every database the pool creates has a name only Fraise gives ({@code fraise_…_<lease>_…_<check>}), and the
  * pool drops no other. The pool holds a lease on the server (a session advisory lock) for as long as it or one of
