@@ -185,27 +185,18 @@ final class CloneRecycling {
 
     private static boolean awaitNoSessions(Connection session, long oid) throws SQLException {
         long deadline = System.nanoTime() + DISCONNECT_WAIT_NANOS;
-        try (PreparedStatement s = session.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE datid = ?::oid")) {
-            s.setLong(1, oid);
-            while (true) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return true;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+        while (count(session, "SELECT count(*) FROM pg_stat_activity WHERE datid = ?::oid", oid) > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
+        return true;
     }
 
     /**
@@ -214,22 +205,20 @@ final class CloneRecycling {
      * still gets every check.
      */
     private static boolean rowsChanged(Connection session, long oid) throws SQLException {
-        try (PreparedStatement s = session.prepareStatement("SELECT tup_inserted + tup_updated + tup_deleted > 0"
-                + " FROM pg_stat_database WHERE datid = ?::oid")) {
-            s.setLong(1, oid);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return count(session, "SELECT sum(tup_inserted + tup_updated + tup_deleted) FROM pg_stat_database"
+                + " WHERE datid = ?::oid", oid) > 0;
     }
 
     private static long dirtyBuffers(Connection session, long oid) throws SQLException {
-        try (PreparedStatement s = session.prepareStatement(
-                "SELECT count(*) FROM pg_buffercache WHERE reldatabase = ?::oid AND isdirty")) {
+        return count(session, "SELECT count(*) FROM pg_buffercache WHERE reldatabase = ?::oid AND isdirty", oid);
+    }
+
+    /** The one number {@code sql} gives for the database {@code oid} (its one parameter); 0 for no row or null. */
+    private static long count(Connection session, String sql, long oid) throws SQLException {
+        try (PreparedStatement s = session.prepareStatement(sql)) {
             s.setLong(1, oid);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

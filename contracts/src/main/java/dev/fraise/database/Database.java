@@ -107,8 +107,7 @@ public final class Database implements AutoCloseable {
      */
     public Connection connect() {
         if (closed.get()) {
-            throw new IllegalStateException("database " + name + " is closed: its pool has dropped it or handed it"
-                    + " out again under another name; acquire a new one");
+            throw new IllegalStateException(closedMessage());
         }
         try {
             return openConnection();
@@ -120,9 +119,13 @@ public final class Database implements AutoCloseable {
 
     private void requireNotClosed() throws SQLException {
         if (closed.get()) {
-            throw new SQLException("database " + name + " is closed: its pool has dropped it or handed it out again"
-                    + " under another name; acquire a new one", "08003");
+            throw new SQLException(closedMessage(), "08003");
         }
+    }
+
+    private String closedMessage() {
+        return "database " + name + " is closed: its pool has dropped it or handed it out again under another name;"
+                + " acquire a new one";
     }
 
     private Connection openConnection() throws SQLException {
